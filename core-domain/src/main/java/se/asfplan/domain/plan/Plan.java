@@ -1,0 +1,506 @@
+package se.asfplan.domain.plan;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import se.asfplan.domain.plan.PlanCommands.ActivityDraft;
+import se.asfplan.domain.plan.PlanCommands.AddActivityCommand;
+import se.asfplan.domain.plan.PlanCommands.AddAreaCommand;
+import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
+import se.asfplan.domain.plan.PlanCommands.AreaDraft;
+import se.asfplan.domain.plan.PlanCommands.CancelActivityCommand;
+import se.asfplan.domain.plan.PlanCommands.ChangeActivityResponsibilityCommand;
+import se.asfplan.domain.plan.PlanCommands.CompleteActivityCommand;
+import se.asfplan.domain.plan.PlanCommands.GoalDraft;
+import se.asfplan.domain.plan.PlanCommands.ReportActivityProgressCommand;
+import se.asfplan.domain.plan.PlanCommands.RescheduleActivityCommand;
+import se.asfplan.domain.plan.PlanCommands.ReviseGoalCommand;
+import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
+import se.asfplan.domain.plan.PlanCommands.SetGoalCommand;
+import se.asfplan.domain.plan.PlanCommands.StartActivityCommand;
+import se.asfplan.domain.plan.PlanCommands.WithdrawGoalCommand;
+import se.asfplan.domain.plan.PlanEvents.ActivityAddedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityCancelledEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityCompletedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityProgressReportedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityRescheduledEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityResponsibilityChangedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityStartedEvent;
+import se.asfplan.domain.plan.PlanEvents.AreaAddedEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
+import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.domain.shared.RuleViolationException;
+import se.asfplan.domain.shared.Values;
+
+/**
+ * An adopted action plan (handlingsplan) with its areas, activities and yearly goals. One aggregate keeps the
+ * rules that span them consistent: a goal's year lies within the plan period, a goal follows an activity that
+ * exists, a revised period keeps every goal and timeline inside it.
+ *
+ * <p>Command handlers check and then apply; event handlers only assign state.
+ */
+@AggregateRoot(type = "Plan")
+public class Plan {
+
+    static final int TITLE_MAX = 300;
+    static final int NAME_MAX = 200;
+    static final int TEXT_MAX = 4000;
+    static final int REASON_MAX = 2000;
+
+    @AggregateIdentifier
+    private PlanId planId;
+    private boolean adopted;
+    private String title;
+    private PlanPeriod period;
+    private LocalDate adoptedOn;
+    private final Map<AreaId, String> areas = new HashMap<>();
+    private final Map<ActivityId, ActivityState> activities = new HashMap<>();
+    private final Map<GoalId, GoalState> goals = new HashMap<>();
+
+    /** For Axon: rebuilds the plan from its events. */
+    protected Plan() {
+    }
+
+    // ---------------------------------------------------------------------------------------------- plan
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AdoptPlanCommand command, Clock clock) {
+        if (adopted) {
+            throw new RuleViolationException(PlanRule.PLAN_CAN_BE_ADOPTED_ONCE,
+                    "Plan " + planId + " was already adopted on " + adoptedOn + "; record a revision instead");
+        }
+        PlanId id = required(command.planId(), "planId");
+        LocalDate adoptedOn = required(command.adoptedOn(), "adoptedOn");
+        dateMustNotLieInTheFuture(adoptedOn, clock);
+        apply(new PlanAdoptedEvent(id, Values.text(command.title(), "title", TITLE_MAX),
+                Values.text(command.municipality(), "municipality", NAME_MAX),
+                required(command.adoption(), "adoption"), required(command.period(), "period"), adoptedOn));
+        for (AreaDraft area : command.areas()) {
+            addArea(area.areaId(), area.name(), area.description(), adoptedOn);
+            for (ActivityDraft activity : area.activities()) {
+                addActivity(activity.activityId(), area.areaId(), activity.kind(), activity.title(),
+                        activity.description(), activity.responsibility(), activity.timeline(), adoptedOn);
+            }
+        }
+        for (GoalDraft goal : command.goals()) {
+            setGoal(goal.goalId(), goal.year(), goal.kind(), goal.indicator(), goal.target(), goal.activityId(),
+                    goal.decision(), adoptedOn);
+        }
+    }
+
+    @CommandHandler
+    public void handle(RevisePlanCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        String newTitle = command.title() == null ? title : Values.text(command.title(), "title", TITLE_MAX);
+        PlanPeriod newPeriod = command.period() == null ? period : command.period();
+        if (newTitle.equals(title) && newPeriod.equals(period)) {
+            throw new RuleViolationException(PlanRule.PLAN_REVISION_MUST_CHANGE_SOMETHING,
+                    "A plan revision must change the title or the period; both are as before (" + period + ")");
+        }
+        goals.forEach((goalId, goal) -> {
+            if (!goal.withdrawn && !newPeriod.contains(goal.year)) {
+                throw new RuleViolationException(PlanRule.PLAN_PERIOD_MUST_KEEP_GOALS_AND_TIMELINES,
+                        "The period " + newPeriod + " would leave goal " + goalId + " for " + goal.year
+                                + " outside the plan; withdraw the goal first");
+            }
+        });
+        activities.forEach((activityId, activity) -> {
+            if (!activity.status.isClosed() && !newPeriod.covers(activity.timeline)) {
+                throw new RuleViolationException(PlanRule.PLAN_PERIOD_MUST_KEEP_GOALS_AND_TIMELINES,
+                        "The period " + newPeriod + " would leave activity " + activityId + " (" + activity.timeline
+                                + ") outside the plan; reschedule it first");
+            }
+        });
+        apply(new PlanRevisedEvent(planId, newTitle, newPeriod, required(command.decision(), "decision"),
+                Values.text(command.reason(), "reason", REASON_MAX), occurredOn));
+    }
+
+    @CommandHandler
+    public void handle(AddAreaCommand command, Clock clock) {
+        addArea(command.areaId(), command.name(), command.description(), recordable(command.occurredOn(), clock));
+    }
+
+    private void addArea(AreaId areaId, String name, String description, LocalDate occurredOn) {
+        required(areaId, "areaId");
+        if (areas.containsKey(areaId)) {
+            throw new RuleViolationException(PlanRule.AREA_ID_MUST_BE_UNIQUE,
+                    "Plan " + planId + " already has an area " + areaId + " ('" + areas.get(areaId) + "')");
+        }
+        apply(new AreaAddedEvent(planId, areaId, Values.text(name, "area name", NAME_MAX),
+                Values.optionalText(description, "area description", TEXT_MAX), occurredOn));
+    }
+
+    // ---------------------------------------------------------------------------------------------- activities
+
+    @CommandHandler
+    public void handle(AddActivityCommand command, Clock clock) {
+        addActivity(command.activityId(), command.areaId(), command.kind(), command.title(), command.description(),
+                command.responsibility(), command.timeline(), recordable(command.occurredOn(), clock));
+    }
+
+    private void addActivity(ActivityId activityId, AreaId areaId, ActivityKind kind, String title,
+                             String description, Responsibility responsibility, Timeline timeline,
+                             LocalDate occurredOn) {
+        required(activityId, "activityId");
+        if (activities.containsKey(activityId)) {
+            throw new RuleViolationException(PlanRule.ACTIVITY_ID_MUST_BE_UNIQUE,
+                    "Plan " + planId + " already has an activity " + activityId);
+        }
+        if (!areas.containsKey(required(areaId, "areaId"))) {
+            throw new RuleViolationException(PlanRule.AREA_MUST_EXIST,
+                    "Plan " + planId + " has no area " + areaId + "; its areas are " + areas.keySet());
+        }
+        Timeline plannedFor = timeline == null ? Timeline.ongoing() : timeline;
+        timelineMustLieWithinPlanPeriod(activityId, plannedFor);
+        apply(new ActivityAddedEvent(planId, activityId, areaId, required(kind, "kind"),
+                Values.text(title, "activity title", TITLE_MAX),
+                Values.optionalText(description, "activity description", TEXT_MAX),
+                required(responsibility, "responsibility"), plannedFor, occurredOn));
+    }
+
+    @CommandHandler
+    public void handle(StartActivityCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        ActivityState activity = openActivity(command.activityId());
+        if (activity.status == ActivityStatus.STARTED) {
+            throw new RuleViolationException(PlanRule.ACTIVITY_CAN_BE_STARTED_ONCE,
+                    "Activity " + command.activityId() + " was already started on " + activity.startedOn);
+        }
+        apply(new ActivityStartedEvent(planId, command.activityId(), occurredOn));
+    }
+
+    @CommandHandler
+    public void handle(ReportActivityProgressCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        ActivityState activity = startedActivity(command.activityId(), "progress can be reported");
+        activityDateMustNotPrecedeStart(command.activityId(), activity, occurredOn);
+        apply(new ActivityProgressReportedEvent(planId, command.activityId(),
+                Values.text(command.note(), "progress note", TEXT_MAX), occurredOn));
+    }
+
+    @CommandHandler
+    public void handle(RescheduleActivityCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        ActivityState activity = openActivity(command.activityId());
+        Timeline timeline = required(command.timeline(), "timeline");
+        if (timeline.equals(activity.timeline)) {
+            throw new RuleViolationException(PlanRule.RESCHEDULE_MUST_CHANGE_TIMELINE,
+                    "Activity " + command.activityId() + " is already planned for " + timeline);
+        }
+        timelineMustLieWithinPlanPeriod(command.activityId(), timeline);
+        apply(new ActivityRescheduledEvent(planId, command.activityId(), timeline,
+                Values.text(command.reason(), "reason", REASON_MAX), occurredOn));
+    }
+
+    @CommandHandler
+    public void handle(ChangeActivityResponsibilityCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        ActivityState activity = openActivity(command.activityId());
+        Responsibility responsibility = required(command.responsibility(), "responsibility");
+        if (responsibility.equals(activity.responsibility)) {
+            throw new RuleViolationException(PlanRule.RESPONSIBILITY_CHANGE_MUST_CHANGE_PARTIES,
+                    "Activity " + command.activityId() + " already has lead " + responsibility.lead()
+                            + " and involved parties " + responsibility.involved());
+        }
+        apply(new ActivityResponsibilityChangedEvent(planId, command.activityId(), responsibility,
+                Values.text(command.reason(), "reason", REASON_MAX), occurredOn));
+    }
+
+    @CommandHandler
+    public void handle(CompleteActivityCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        ActivityState activity = startedActivity(command.activityId(), "it can be completed");
+        activityDateMustNotPrecedeStart(command.activityId(), activity, occurredOn);
+        apply(new ActivityCompletedEvent(planId, command.activityId(),
+                Values.optionalText(command.note(), "completion note", TEXT_MAX), occurredOn));
+    }
+
+    @CommandHandler
+    public void handle(CancelActivityCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        ActivityState activity = openActivity(command.activityId());
+        activityDateMustNotPrecedeStart(command.activityId(), activity, occurredOn);
+        apply(new ActivityCancelledEvent(planId, command.activityId(),
+                Values.text(command.reason(), "reason", REASON_MAX), occurredOn));
+    }
+
+    // ---------------------------------------------------------------------------------------------- goals
+
+    @CommandHandler
+    public void handle(SetGoalCommand command, Clock clock) {
+        setGoal(command.goalId(), command.year(), command.kind(), command.indicator(), command.target(),
+                command.activityId(), command.decision(), recordable(command.occurredOn(), clock));
+    }
+
+    private void setGoal(GoalId goalId, int year, GoalKind kind, String indicator, Target target,
+                         ActivityId activityId, Decision decision, LocalDate occurredOn) {
+        required(goalId, "goalId");
+        if (goals.containsKey(goalId)) {
+            throw new RuleViolationException(PlanRule.GOAL_ID_MUST_BE_UNIQUE,
+                    "Plan " + planId + " already has a goal " + goalId + " (for " + goals.get(goalId).year + ")");
+        }
+        if (!period.contains(year)) {
+            throw new RuleViolationException(PlanRule.GOAL_YEAR_MUST_LIE_WITHIN_PLAN_PERIOD,
+                    "Goal year " + year + " lies outside the plan period " + period);
+        }
+        shareTargetMustBeAPercentage(required(kind, "kind"), required(target, "target"));
+        if (activityId != null) {
+            ActivityState activity = activities.get(activityId);
+            if (activity == null) {
+                throw new RuleViolationException(PlanRule.ACTIVITY_MUST_EXIST,
+                        "Plan " + planId + " has no activity " + activityId + " for the goal to follow");
+            }
+            if (activity.status == ActivityStatus.CANCELLED) {
+                throw new RuleViolationException(PlanRule.GOAL_CANNOT_FOLLOW_CANCELLED_ACTIVITY,
+                        "Activity " + activityId + " was cancelled; a goal cannot follow it");
+            }
+        }
+        apply(new GoalSetEvent(planId, goalId, year, kind, Values.text(indicator, "indicator", TITLE_MAX), target,
+                activityId, required(decision, "decision"), occurredOn));
+    }
+
+    @CommandHandler
+    public void handle(ReviseGoalCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        GoalState goal = changeableGoal(command.goalId());
+        Target target = required(command.target(), "target");
+        if (target.equals(goal.target)) {
+            throw new RuleViolationException(PlanRule.GOAL_REVISION_MUST_CHANGE_TARGET,
+                    "Goal " + command.goalId() + " already has the target " + target);
+        }
+        shareTargetMustBeAPercentage(goal.kind, target);
+        apply(new GoalRevisedEvent(planId, command.goalId(), target,
+                Values.text(command.reason(), "reason", REASON_MAX), required(command.decision(), "decision"),
+                occurredOn));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawGoalCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        changeableGoal(command.goalId());
+        apply(new GoalWithdrawnEvent(planId, command.goalId(), Values.text(command.reason(), "reason", REASON_MAX),
+                required(command.decision(), "decision"), occurredOn));
+    }
+
+    // ---------------------------------------------------------------------------------------------- rules
+
+    private LocalDate recordable(LocalDate occurredOn, Clock clock) {
+        required(occurredOn, "occurredOn");
+        dateMustNotLieInTheFuture(occurredOn, clock);
+        if (occurredOn.isBefore(adoptedOn)) {
+            throw new RuleViolationException(PlanRule.DATE_MUST_NOT_PRECEDE_PLAN_ADOPTION,
+                    "The date " + occurredOn + " lies before plan " + planId + " was adopted on " + adoptedOn);
+        }
+        return occurredOn;
+    }
+
+    private static void dateMustNotLieInTheFuture(LocalDate date, Clock clock) {
+        LocalDate today = BusinessCalendar.today(clock);
+        if (date.isAfter(today)) {
+            throw new RuleViolationException(PlanRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE,
+                    "The date " + date + " lies in the future (today is " + today + "); record things once they happen");
+        }
+    }
+
+    private void timelineMustLieWithinPlanPeriod(ActivityId activityId, Timeline timeline) {
+        if (!period.covers(timeline)) {
+            throw new RuleViolationException(PlanRule.TIMELINE_MUST_LIE_WITHIN_PLAN_PERIOD,
+                    "Activity " + activityId + " planned for " + timeline + " must lie within the plan period "
+                            + period);
+        }
+    }
+
+    private static void shareTargetMustBeAPercentage(GoalKind kind, Target target) {
+        if (kind == GoalKind.SHARE && target.value().compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+            throw new RuleViolationException(PlanRule.SHARE_TARGET_MUST_BE_A_PERCENTAGE,
+                    "A share target is a percentage from 0 to 100, but was " + target.value().toPlainString());
+        }
+    }
+
+    private void activityDateMustNotPrecedeStart(ActivityId activityId, ActivityState activity, LocalDate date) {
+        if (activity.startedOn != null && date.isBefore(activity.startedOn)) {
+            throw new RuleViolationException(PlanRule.ACTIVITY_DATE_MUST_NOT_PRECEDE_START,
+                    "The date " + date + " lies before activity " + activityId + " started on " + activity.startedOn);
+        }
+    }
+
+    private ActivityState existingActivity(ActivityId activityId) {
+        ActivityState activity = activities.get(required(activityId, "activityId"));
+        if (activity == null) {
+            throw new RuleViolationException(PlanRule.ACTIVITY_MUST_EXIST,
+                    "Plan " + planId + " has no activity " + activityId);
+        }
+        return activity;
+    }
+
+    private ActivityState openActivity(ActivityId activityId) {
+        ActivityState activity = existingActivity(activityId);
+        if (activity.status.isClosed()) {
+            throw new RuleViolationException(PlanRule.CLOSED_ACTIVITY_CANNOT_CHANGE,
+                    "Activity " + activityId + " is " + activity.status.name().toLowerCase() + " since "
+                            + activity.closedOn + " and can no longer change");
+        }
+        return activity;
+    }
+
+    private ActivityState startedActivity(ActivityId activityId, String purpose) {
+        ActivityState activity = openActivity(activityId);
+        if (activity.status != ActivityStatus.STARTED) {
+            throw new RuleViolationException(PlanRule.ACTIVITY_MUST_BE_STARTED_FIRST,
+                    "Activity " + activityId + " is not started; it must be started before " + purpose);
+        }
+        return activity;
+    }
+
+    private GoalState changeableGoal(GoalId goalId) {
+        GoalState goal = goals.get(required(goalId, "goalId"));
+        if (goal == null) {
+            throw new RuleViolationException(PlanRule.GOAL_MUST_EXIST, "Plan " + planId + " has no goal " + goalId);
+        }
+        if (goal.withdrawn) {
+            throw new RuleViolationException(PlanRule.WITHDRAWN_GOAL_CANNOT_CHANGE,
+                    "Goal " + goalId + " was withdrawn and can no longer change");
+        }
+        return goal;
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " must be given");
+        }
+        return value;
+    }
+
+    // ---------------------------------------------------------------------------------------------- state
+
+    @EventHandler
+    void on(PlanAdoptedEvent event) {
+        planId = event.planId();
+        adopted = true;
+        title = event.title();
+        period = event.period();
+        adoptedOn = event.occurredOn();
+    }
+
+    @EventHandler
+    void on(PlanRevisedEvent event) {
+        title = event.title();
+        period = event.period();
+    }
+
+    @EventHandler
+    void on(AreaAddedEvent event) {
+        areas.put(event.areaId(), event.name());
+    }
+
+    @EventHandler
+    void on(ActivityAddedEvent event) {
+        activities.put(event.activityId(), ActivityState.added(event.responsibility(), event.timeline()));
+    }
+
+    @EventHandler
+    void on(ActivityStartedEvent event) {
+        activities.put(event.activityId(), activities.get(event.activityId()).startedOn(event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(ActivityRescheduledEvent event) {
+        activities.put(event.activityId(), activities.get(event.activityId()).plannedFor(event.timeline()));
+    }
+
+    @EventHandler
+    void on(ActivityResponsibilityChangedEvent event) {
+        activities.put(event.activityId(), activities.get(event.activityId()).carriedBy(event.responsibility()));
+    }
+
+    @EventHandler
+    void on(ActivityCompletedEvent event) {
+        activities.put(event.activityId(),
+                activities.get(event.activityId()).closed(ActivityStatus.COMPLETED, event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(ActivityCancelledEvent event) {
+        activities.put(event.activityId(),
+                activities.get(event.activityId()).closed(ActivityStatus.CANCELLED, event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(GoalSetEvent event) {
+        goals.put(event.goalId(), new GoalState(event.year(), event.kind(), event.target(), false));
+    }
+
+    @EventHandler
+    void on(GoalRevisedEvent event) {
+        goals.put(event.goalId(), goals.get(event.goalId()).revisedTo(event.target()));
+    }
+
+    @EventHandler
+    void on(GoalWithdrawnEvent event) {
+        goals.put(event.goalId(), goals.get(event.goalId()).asWithdrawn());
+    }
+
+    /**
+     * What the rules need to know of an activity. Immutable with value equality, so that a plan rebuilt from its
+     * events equals the plan that recorded them (Axon's test fixture compares the two to catch state changed
+     * outside an event handler).
+     */
+    private record ActivityState(ActivityStatus status, Responsibility responsibility, Timeline timeline,
+                                 LocalDate startedOn, LocalDate closedOn) {
+
+        ActivityState {
+            Objects.requireNonNull(status);
+            Objects.requireNonNull(responsibility);
+            Objects.requireNonNull(timeline);
+        }
+
+        static ActivityState added(Responsibility responsibility, Timeline timeline) {
+            return new ActivityState(ActivityStatus.NOT_STARTED, responsibility, timeline, null, null);
+        }
+
+        ActivityState startedOn(LocalDate on) {
+            return new ActivityState(ActivityStatus.STARTED, responsibility, timeline, on, closedOn);
+        }
+
+        ActivityState plannedFor(Timeline newTimeline) {
+            return new ActivityState(status, responsibility, newTimeline, startedOn, closedOn);
+        }
+
+        ActivityState carriedBy(Responsibility newResponsibility) {
+            return new ActivityState(status, newResponsibility, timeline, startedOn, closedOn);
+        }
+
+        ActivityState closed(ActivityStatus finalStatus, LocalDate on) {
+            return new ActivityState(finalStatus, responsibility, timeline, startedOn, on);
+        }
+    }
+
+    /** What the rules need to know of a goal; immutable for the same reason as {@link ActivityState}. */
+    private record GoalState(int year, GoalKind kind, Target target, boolean withdrawn) {
+
+        GoalState revisedTo(Target newTarget) {
+            return new GoalState(year, kind, newTarget, withdrawn);
+        }
+
+        GoalState asWithdrawn() {
+            return new GoalState(year, kind, target, true);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package se.asfplan.domain.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The commands the coordination function gives about a plan. Every command that records something that
+ * happened carries {@code occurredOn}, the business date; it may not lie in the future.
+ */
+public final class PlanCommands {
+
+    private PlanCommands() {
+    }
+
+    /**
+     * Adopt a plan, optionally with its whole structure at once (a plan file import). All of it is recorded,
+     * or none of it.
+     */
+    public record AdoptPlanCommand(@TargetAggregateIdentifier PlanId planId, String title, String municipality,
+                                   Decision adoption, LocalDate adoptedOn, PlanPeriod period,
+                                   List<AreaDraft> areas, List<GoalDraft> goals) {
+        public AdoptPlanCommand {
+            areas = areas == null ? List.of() : List.copyOf(areas);
+            goals = goals == null ? List.of() : List.copyOf(goals);
+        }
+    }
+
+    /** An area with its activities, as adopted with the plan. */
+    public record AreaDraft(AreaId areaId, String name, String description, List<ActivityDraft> activities) {
+        public AreaDraft {
+            activities = activities == null ? List.of() : List.copyOf(activities);
+        }
+    }
+
+    /** An activity as adopted with the plan. */
+    public record ActivityDraft(ActivityId activityId, ActivityKind kind, String title, String description,
+                                Responsibility responsibility, Timeline timeline) {
+    }
+
+    /** A goal as adopted with the plan. */
+    public record GoalDraft(GoalId goalId, int year, GoalKind kind, String indicator, Target target,
+                            ActivityId activityId, Decision decision) {
+    }
+
+    /** Revise the plan's title or period by a new decision; the earlier values stay in the history. */
+    public record RevisePlanCommand(@TargetAggregateIdentifier PlanId planId, String title, PlanPeriod period,
+                                    Decision decision, String reason, LocalDate occurredOn) {
+    }
+
+    public record AddAreaCommand(@TargetAggregateIdentifier PlanId planId, AreaId areaId, String name,
+                                 String description, LocalDate occurredOn) {
+    }
+
+    public record AddActivityCommand(@TargetAggregateIdentifier PlanId planId, ActivityId activityId, AreaId areaId,
+                                     ActivityKind kind, String title, String description,
+                                     Responsibility responsibility, Timeline timeline, LocalDate occurredOn) {
+    }
+
+    public record StartActivityCommand(@TargetAggregateIdentifier PlanId planId, ActivityId activityId,
+                                       LocalDate occurredOn) {
+    }
+
+    public record ReportActivityProgressCommand(@TargetAggregateIdentifier PlanId planId, ActivityId activityId,
+                                                String note, LocalDate occurredOn) {
+    }
+
+    public record RescheduleActivityCommand(@TargetAggregateIdentifier PlanId planId, ActivityId activityId,
+                                            Timeline timeline, String reason, LocalDate occurredOn) {
+    }
+
+    public record ChangeActivityResponsibilityCommand(@TargetAggregateIdentifier PlanId planId,
+                                                      ActivityId activityId, Responsibility responsibility,
+                                                      String reason, LocalDate occurredOn) {
+    }
+
+    public record CompleteActivityCommand(@TargetAggregateIdentifier PlanId planId, ActivityId activityId,
+                                          String note, LocalDate occurredOn) {
+    }
+
+    public record CancelActivityCommand(@TargetAggregateIdentifier PlanId planId, ActivityId activityId,
+                                        String reason, LocalDate occurredOn) {
+    }
+
+    public record SetGoalCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId, int year, GoalKind kind,
+                                 String indicator, Target target, ActivityId activityId, Decision decision,
+                                 LocalDate occurredOn) {
+    }
+
+    public record ReviseGoalCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId, Target target,
+                                    String reason, Decision decision, LocalDate occurredOn) {
+    }
+
+    public record WithdrawGoalCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId, String reason,
+                                      Decision decision, LocalDate occurredOn) {
+    }
+}

@@ -1,0 +1,76 @@
+package se.asfplan.domain.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What happened to a plan. These records are the persisted contract of the event store: never rename, move or
+ * reshape one without a revision and an upcaster. New optional fields may be added (old events read them as null).
+ */
+public final class PlanEvents {
+
+    private PlanEvents() {
+    }
+
+    public record PlanAdoptedEvent(PlanId planId, String title, String municipality, Decision adoption,
+                                   PlanPeriod period, LocalDate occurredOn) implements PlanEvent {
+    }
+
+    public record PlanRevisedEvent(PlanId planId, String title, PlanPeriod period, Decision decision, String reason,
+                                   LocalDate occurredOn) implements PlanEvent {
+    }
+
+    public record AreaAddedEvent(PlanId planId, AreaId areaId, String name, String description,
+                                 LocalDate occurredOn) implements PlanEvent {
+    }
+
+    public record ActivityAddedEvent(PlanId planId, ActivityId activityId, AreaId areaId, ActivityKind kind,
+                                     String title, String description, Responsibility responsibility,
+                                     Timeline timeline, LocalDate occurredOn) implements PlanEvent {
+    }
+
+    public record ActivityStartedEvent(PlanId planId, ActivityId activityId, LocalDate occurredOn)
+            implements PlanEvent {
+    }
+
+    public record ActivityProgressReportedEvent(PlanId planId, ActivityId activityId, String note,
+                                                LocalDate occurredOn) implements PlanEvent {
+    }
+
+    public record ActivityRescheduledEvent(PlanId planId, ActivityId activityId, Timeline timeline, String reason,
+                                           LocalDate occurredOn) implements PlanEvent {
+    }
+
+    public record ActivityResponsibilityChangedEvent(PlanId planId, ActivityId activityId,
+                                                     Responsibility responsibility, String reason,
+                                                     LocalDate occurredOn) implements PlanEvent {
+    }
+
+    public record ActivityCompletedEvent(PlanId planId, ActivityId activityId, String note, LocalDate occurredOn)
+            implements PlanEvent {
+    }
+
+    public record ActivityCancelledEvent(PlanId planId, ActivityId activityId, String reason, LocalDate occurredOn)
+            implements PlanEvent {
+    }
+
+    public record GoalSetEvent(PlanId planId, GoalId goalId, int year, GoalKind kind, String indicator,
+                               Target target, ActivityId activityId, Decision decision, LocalDate occurredOn)
+            implements PlanEvent {
+    }
+
+    public record GoalRevisedEvent(PlanId planId, GoalId goalId, Target target, String reason, Decision decision,
+                                   LocalDate occurredOn) implements PlanEvent {
+    }
+
+    public record GoalWithdrawnEvent(PlanId planId, GoalId goalId, String reason, Decision decision,
+                                     LocalDate occurredOn) implements PlanEvent {
+    }
+
+    /** Every plan event type, for tools that must know them all (serialisation checks, projections). */
+    public static final List<Class<? extends PlanEvent>> ALL = List.of(PlanAdoptedEvent.class,
+            PlanRevisedEvent.class, AreaAddedEvent.class, ActivityAddedEvent.class, ActivityStartedEvent.class,
+            ActivityProgressReportedEvent.class, ActivityRescheduledEvent.class,
+            ActivityResponsibilityChangedEvent.class, ActivityCompletedEvent.class, ActivityCancelledEvent.class,
+            GoalSetEvent.class, GoalRevisedEvent.class, GoalWithdrawnEvent.class);
+}

@@ -1,0 +1,53 @@
+package se.asfplan.domain.shared;
+
+import java.util.regex.Pattern;
+
+/**
+ * Checks shared by value-object constructors. Each failure is an {@link IllegalArgumentException} whose message
+ * names the value and the expectation, so that the edge can report it against the field it came from.
+ */
+public final class Values {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+    private Values() {
+    }
+
+    /** A lowercase identifier of 2 to 63 letters a-z, digits and hyphens, starting with a letter or digit. */
+    public static String slug(String value, String what) {
+        if (value == null || !SLUG.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " must be 2-63 characters a-z, 0-9 or '-', starting with a letter"
+                    + " or digit, but was " + quoted(value));
+        }
+        return value;
+    }
+
+    /** Non-blank text of at most {@code max} characters, trimmed. */
+    public static String text(String value, String what, int max) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            throw new IllegalArgumentException(what + " must be at most " + max + " characters, but has " + trimmed.length());
+        }
+        return trimmed;
+    }
+
+    /** Optional text: {@code null} or blank becomes {@code null}; otherwise as {@link #text}. */
+    public static String optionalText(String value, String what, int max) {
+        return value == null || value.isBlank() ? null : text(value, what, max);
+    }
+
+    /** A calendar year a plan can plausibly concern. */
+    public static int year(int year, String what) {
+        if (year < 1990 || year > 2100) {
+            throw new IllegalArgumentException(what + " must be a year between 1990 and 2100, but was " + year);
+        }
+        return year;
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "'" + value + "'";
+    }
+}

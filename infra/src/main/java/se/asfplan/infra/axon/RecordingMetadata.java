@@ -1,0 +1,31 @@
+package se.asfplan.infra.axon;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.axonframework.messaging.MetaData;
+
+/**
+ * The metadata every recorded event carries besides Axon's own correlation and trace ids: who recorded it (the
+ * authenticated login identity, never a personal identity number), through which channel, and the client's
+ * request id when it sent one.
+ */
+public final class RecordingMetadata {
+
+    public static final String RECORDED_BY = "recordedBy";
+    public static final String RECORDED_VIA = "recordedVia";
+    public static final String REQUEST_ID = "requestId";
+
+    private RecordingMetadata() {
+    }
+
+    public static MetaData of(String recordedBy, String recordedVia, String requestId) {
+        Map<String, String> values = new HashMap<>();
+        values.put(RECORDED_BY, recordedBy);
+        values.put(RECORDED_VIA, recordedVia);
+        if (requestId != null && !requestId.isBlank()) {
+            values.put(REQUEST_ID, requestId);
+        }
+        return MetaData.from(values);
+    }
+}

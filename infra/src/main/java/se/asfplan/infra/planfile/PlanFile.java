@@ -1,0 +1,35 @@
+package se.asfplan.infra.planfile;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The plan file as written, before any check: field names are the documented format's. Converted to commands by
+ * {@link PlanFileReader}, which reports every problem with its path in the file.
+ */
+record PlanFile(String format, String id, String title, String municipality, Adopted adopted, Period period,
+                List<Area> areas, List<Goal> goals) {
+
+    record Adopted(LocalDate on, String body, String reference, String paragraph) {
+    }
+
+    record Period(Integer from, Integer to) {
+    }
+
+    record Area(String id, String name, String description, List<Activity> activities) {
+    }
+
+    record Activity(String id, String kind, String title, String description, String lead, List<String> involved,
+                    JsonNode timeline) {
+    }
+
+    record Goal(String id, Integer year, String kind, String indicator, String comparator, BigDecimal target,
+                String unit, String activity, DecisionMade decision) {
+    }
+
+    record DecisionMade(String body, String reference, String paragraph) {
+    }
+}

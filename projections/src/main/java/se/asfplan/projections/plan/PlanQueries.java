@@ -1,0 +1,63 @@
+package se.asfplan.projections.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import se.asfplan.domain.plan.ActivityId;
+import se.asfplan.domain.plan.ActivityKind;
+import se.asfplan.domain.plan.ActivityStatus;
+import se.asfplan.domain.plan.AreaId;
+import se.asfplan.domain.plan.Decision;
+import se.asfplan.domain.plan.GoalId;
+import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.PlanId;
+import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.domain.plan.Responsibility;
+import se.asfplan.domain.plan.Target;
+import se.asfplan.domain.plan.Timeline;
+
+/** The questions the plan catalogue answers, and the views it answers them with. */
+public final class PlanQueries {
+
+    private PlanQueries() {
+    }
+
+    /** All plans, newest adoption first. */
+    public record FindPlansQuery() {
+    }
+
+    /** One plan with its areas, activities and goals; empty when no such plan is recorded. */
+    public record FindPlanQuery(PlanId planId) {
+    }
+
+    public record PlanSummary(PlanId planId, String title, String municipality, PlanPeriod period,
+                              LocalDate adoptedOn, int areaCount, int activityCount, int goalCount) {
+    }
+
+    public record PlanView(PlanId planId, String title, String municipality, Decision adoption, LocalDate adoptedOn,
+                           PlanPeriod period, LocalDate lastRevisedOn, long version, List<AreaView> areas,
+                           List<GoalView> goals) {
+
+        public List<ActivityView> activities() {
+            return areas.stream().flatMap(area -> area.activities().stream()).toList();
+        }
+    }
+
+    public record AreaView(AreaId areaId, String name, String description, List<ActivityView> activities) {
+    }
+
+    public record ActivityView(ActivityId activityId, AreaId areaId, ActivityKind kind, String title,
+                               String description, Responsibility responsibility, Timeline timeline,
+                               ActivityStatus status, LocalDate addedOn, LocalDate startedOn, LocalDate closedOn,
+                               String closingNote, String latestNote, LocalDate latestNoteOn) {
+    }
+
+    public record GoalView(GoalId goalId, int year, GoalKind kind, String indicator, Target target,
+                           ActivityId activityId, LocalDate setOn, boolean withdrawn, LocalDate withdrawnOn,
+                           String withdrawalReason, List<TargetHistoryEntry> targetHistory) {
+    }
+
+    /** A target in force from {@code decidedOn}; the first entry is the one the goal was set with. */
+    public record TargetHistoryEntry(Target target, Decision decision, String reason, LocalDate decidedOn) {
+    }
+}

@@ -1,0 +1,348 @@
+package se.asfplan.projections.plan;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import se.asfplan.domain.plan.ActivityId;
+import se.asfplan.domain.plan.ActivityKind;
+import se.asfplan.domain.plan.ActivityStatus;
+import se.asfplan.domain.plan.AreaId;
+import se.asfplan.domain.plan.Decision;
+import se.asfplan.domain.plan.GoalId;
+import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.PlanEvents.ActivityAddedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityCancelledEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityCompletedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityProgressReportedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityRescheduledEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityResponsibilityChangedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityStartedEvent;
+import se.asfplan.domain.plan.PlanEvents.AreaAddedEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
+import se.asfplan.domain.plan.PlanId;
+import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.domain.plan.Responsibility;
+import se.asfplan.domain.plan.Target;
+import se.asfplan.domain.plan.TargetComparator;
+import se.asfplan.domain.plan.Timeline;
+import se.asfplan.projections.plan.PlanQueries.ActivityView;
+import se.asfplan.projections.plan.PlanQueries.AreaView;
+import se.asfplan.projections.plan.PlanQueries.FindPlanQuery;
+import se.asfplan.projections.plan.PlanQueries.FindPlansQuery;
+import se.asfplan.projections.plan.PlanQueries.GoalView;
+import se.asfplan.projections.plan.PlanQueries.PlanSummary;
+import se.asfplan.projections.plan.PlanQueries.PlanView;
+import se.asfplan.projections.plan.PlanQueries.TargetHistoryEntry;
+
+/**
+ * Folds plan events into the plan catalogue tables. Every handler first advances the plan's
+ * {@code last_sequence}; an event whose sequence number was already applied changes nothing, so redelivery after
+ * a crash or a segment hand-over is harmless. The token store shares the transaction, so a batch's rows and its
+ * token commit together.
+ */
+@Component
+@ProcessingGroup(PlanViewProjection.PROCESSING_GROUP)
+public class PlanViewProjection {
+
+    public static final String PROCESSING_GROUP = "plan-view";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public PlanViewProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    // ---------------------------------------------------------------------------------------------- events
+
+    @EventHandler
+    void on(PlanAdoptedEvent event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                insert into plan_view (plan_id, title, municipality, adopted_by, adoption_reference,
+                                       adoption_paragraph, adopted_on, period_from, period_to, last_sequence)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from plan_view where plan_id = ?)""",
+                event.planId().value(), event.title(), event.municipality(), event.adoption().body(),
+                event.adoption().reference(), event.adoption().paragraph(), Date.valueOf(event.occurredOn()),
+                event.period().fromYear(), event.period().toYear(), sequence, event.planId().value());
+    }
+
+    @EventHandler
+    void on(PlanRevisedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            jdbc.update("update plan_view set title = ?, period_from = ?, period_to = ?, last_revised_on = ? "
+                            + "where plan_id = ?", event.title(), event.period().fromYear(), event.period().toYear(),
+                    Date.valueOf(event.occurredOn()), event.planId().value());
+        }
+    }
+
+    @EventHandler
+    void on(AreaAddedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            jdbc.update("insert into plan_area_view (plan_id, area_id, ordinal, name, description) values (?, ?, ?, ?, ?)",
+                    event.planId().value(), event.areaId().value(), sequence, event.name(), event.description());
+        }
+    }
+
+    @EventHandler
+    void on(ActivityAddedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            jdbc.update("""
+                    insert into plan_activity_view (plan_id, activity_id, area_id, ordinal, kind, title, description,
+                                                    lead_party, involved_parties, timeline_from, timeline_to,
+                                                    status, added_on)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    event.planId().value(), event.activityId().value(), event.areaId().value(), sequence,
+                    event.kind().name(), event.title(), event.description(), event.responsibility().lead(),
+                    toJson(event.responsibility().involved()), event.timeline().fromYear(),
+                    event.timeline().toYear(), ActivityStatus.NOT_STARTED.name(), Date.valueOf(event.occurredOn()));
+        }
+    }
+
+    @EventHandler
+    void on(ActivityStartedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            updateActivity(event.planId(), event.activityId(), "status = ?, started_on = ?",
+                    ActivityStatus.STARTED.name(), Date.valueOf(event.occurredOn()));
+        }
+    }
+
+    @EventHandler
+    void on(ActivityProgressReportedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            // a progress report recorded late must not hide a newer one: keep the latest by business date
+            jdbc.update("update plan_activity_view set latest_note = ?, latest_note_on = ? "
+                            + "where plan_id = ? and activity_id = ? and (latest_note_on is null or latest_note_on <= ?)",
+                    event.note(), Date.valueOf(event.occurredOn()), event.planId().value(),
+                    event.activityId().value(), Date.valueOf(event.occurredOn()));
+        }
+    }
+
+    @EventHandler
+    void on(ActivityRescheduledEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            updateActivity(event.planId(), event.activityId(), "timeline_from = ?, timeline_to = ?",
+                    event.timeline().fromYear(), event.timeline().toYear());
+        }
+    }
+
+    @EventHandler
+    void on(ActivityResponsibilityChangedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            updateActivity(event.planId(), event.activityId(), "lead_party = ?, involved_parties = ?",
+                    event.responsibility().lead(), toJson(event.responsibility().involved()));
+        }
+    }
+
+    @EventHandler
+    void on(ActivityCompletedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            updateActivity(event.planId(), event.activityId(), "status = ?, closed_on = ?, closing_note = ?",
+                    ActivityStatus.COMPLETED.name(), Date.valueOf(event.occurredOn()), event.note());
+        }
+    }
+
+    @EventHandler
+    void on(ActivityCancelledEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            updateActivity(event.planId(), event.activityId(), "status = ?, closed_on = ?, closing_note = ?",
+                    ActivityStatus.CANCELLED.name(), Date.valueOf(event.occurredOn()), event.reason());
+        }
+    }
+
+    @EventHandler
+    void on(GoalSetEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            Target target = event.target();
+            jdbc.update("""
+                    insert into plan_goal_view (plan_id, goal_id, ordinal, goal_year, kind, indicator, comparator,
+                                                target_value, unit, activity_id, set_on)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    event.planId().value(), event.goalId().value(), sequence, event.year(), event.kind().name(),
+                    event.indicator(), target.comparator().name(), target.value(), target.unit(),
+                    event.activityId() == null ? null : event.activityId().value(), Date.valueOf(event.occurredOn()));
+            insertTarget(event.planId(), event.goalId(), sequence, target, event.decision(), null, event.occurredOn());
+        }
+    }
+
+    @EventHandler
+    void on(GoalRevisedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            Target target = event.target();
+            jdbc.update("update plan_goal_view set comparator = ?, target_value = ?, unit = ? "
+                            + "where plan_id = ? and goal_id = ?", target.comparator().name(), target.value(),
+                    target.unit(), event.planId().value(), event.goalId().value());
+            insertTarget(event.planId(), event.goalId(), sequence, target, event.decision(), event.reason(),
+                    event.occurredOn());
+        }
+    }
+
+    @EventHandler
+    void on(GoalWithdrawnEvent event, @SequenceNumber long sequence) {
+        if (advance(event.planId(), sequence)) {
+            jdbc.update("update plan_goal_view set withdrawn_on = ?, withdrawal_reason = ? "
+                            + "where plan_id = ? and goal_id = ?", Date.valueOf(event.occurredOn()), event.reason(),
+                    event.planId().value(), event.goalId().value());
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from plan_goal_target_view");
+        jdbc.update("delete from plan_goal_view");
+        jdbc.update("delete from plan_activity_view");
+        jdbc.update("delete from plan_area_view");
+        jdbc.update("delete from plan_view");
+    }
+
+    /** Moves the plan's applied sequence forward; false when this event was applied before. */
+    private boolean advance(PlanId planId, long sequence) {
+        return jdbc.update("update plan_view set last_sequence = ? where plan_id = ? and last_sequence < ?",
+                sequence, planId.value(), sequence) == 1;
+    }
+
+    private void updateActivity(PlanId planId, ActivityId activityId, String assignments, Object... values) {
+        Object[] arguments = new Object[values.length + 2];
+        System.arraycopy(values, 0, arguments, 0, values.length);
+        arguments[values.length] = planId.value();
+        arguments[values.length + 1] = activityId.value();
+        jdbc.update("update plan_activity_view set " + assignments + " where plan_id = ? and activity_id = ?",
+                arguments);
+    }
+
+    private void insertTarget(PlanId planId, GoalId goalId, long sequence, Target target, Decision decision,
+                              String reason, LocalDate decidedOn) {
+        jdbc.update("""
+                insert into plan_goal_target_view (plan_id, goal_id, event_sequence, comparator, target_value, unit,
+                                                   decided_by, decision_reference, decision_paragraph, reason,
+                                                   decided_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                planId.value(), goalId.value(), sequence, target.comparator().name(), target.value(), target.unit(),
+                decision.body(), decision.reference(), decision.paragraph(), reason, Date.valueOf(decidedOn));
+    }
+
+    // ---------------------------------------------------------------------------------------------- queries
+
+    @QueryHandler
+    public List<PlanSummary> handle(FindPlansQuery query) {
+        return jdbc.query("""
+                select p.*,
+                       (select count(*) from plan_area_view a where a.plan_id = p.plan_id) as area_count,
+                       (select count(*) from plan_activity_view a where a.plan_id = p.plan_id) as activity_count,
+                       (select count(*) from plan_goal_view g where g.plan_id = p.plan_id) as goal_count
+                from plan_view p
+                order by p.adopted_on desc, p.plan_id""",
+                (rs, row) -> new PlanSummary(new PlanId(rs.getString("plan_id")), rs.getString("title"),
+                        rs.getString("municipality"), period(rs), localDate(rs, "adopted_on"),
+                        rs.getInt("area_count"), rs.getInt("activity_count"), rs.getInt("goal_count")));
+    }
+
+    @QueryHandler
+    public Optional<PlanView> handle(FindPlanQuery query) {
+        String planId = query.planId().value();
+        List<PlanView> plans = jdbc.query("select * from plan_view where plan_id = ?", (rs, row) -> new PlanView(
+                new PlanId(rs.getString("plan_id")), rs.getString("title"), rs.getString("municipality"),
+                new Decision(rs.getString("adopted_by"), rs.getString("adoption_reference"),
+                        rs.getString("adoption_paragraph")),
+                localDate(rs, "adopted_on"), period(rs), localDate(rs, "last_revised_on"),
+                rs.getLong("last_sequence") + 1, areas(planId), goals(planId)), planId);
+        return plans.stream().findFirst();
+    }
+
+    private List<AreaView> areas(String planId) {
+        Map<AreaId, List<ActivityView>> activitiesByArea = new LinkedHashMap<>();
+        jdbc.query("select * from plan_activity_view where plan_id = ? order by ordinal", rs -> {
+            ActivityView activity = activity(rs);
+            activitiesByArea.computeIfAbsent(activity.areaId(), id -> new ArrayList<>()).add(activity);
+        }, planId);
+        return jdbc.query("select * from plan_area_view where plan_id = ? order by ordinal", (rs, row) -> {
+            AreaId areaId = new AreaId(rs.getString("area_id"));
+            return new AreaView(areaId, rs.getString("name"), rs.getString("description"),
+                    List.copyOf(activitiesByArea.getOrDefault(areaId, List.of())));
+        }, planId);
+    }
+
+    private ActivityView activity(ResultSet rs) throws SQLException {
+        return new ActivityView(new ActivityId(rs.getString("activity_id")), new AreaId(rs.getString("area_id")),
+                ActivityKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("description"),
+                new Responsibility(rs.getString("lead_party"), fromJson(rs.getString("involved_parties"))),
+                new Timeline(integer(rs, "timeline_from"), integer(rs, "timeline_to")),
+                ActivityStatus.valueOf(rs.getString("status")), localDate(rs, "added_on"),
+                localDate(rs, "started_on"), localDate(rs, "closed_on"), rs.getString("closing_note"),
+                rs.getString("latest_note"), localDate(rs, "latest_note_on"));
+    }
+
+    private List<GoalView> goals(String planId) {
+        Map<String, List<TargetHistoryEntry>> history = new LinkedHashMap<>();
+        jdbc.query("select * from plan_goal_target_view where plan_id = ? order by event_sequence", rs -> {
+            history.computeIfAbsent(rs.getString("goal_id"), id -> new ArrayList<>()).add(new TargetHistoryEntry(
+                    target(rs), new Decision(rs.getString("decided_by"), rs.getString("decision_reference"),
+                    rs.getString("decision_paragraph")), rs.getString("reason"), localDate(rs, "decided_on")));
+        }, planId);
+        return jdbc.query("select * from plan_goal_view where plan_id = ? order by goal_year, ordinal",
+                (rs, row) -> new GoalView(new GoalId(rs.getString("goal_id")), rs.getInt("goal_year"),
+                        GoalKind.valueOf(rs.getString("kind")), rs.getString("indicator"), target(rs),
+                        rs.getString("activity_id") == null ? null : new ActivityId(rs.getString("activity_id")),
+                        localDate(rs, "set_on"), rs.getDate("withdrawn_on") != null, localDate(rs, "withdrawn_on"),
+                        rs.getString("withdrawal_reason"),
+                        List.copyOf(history.getOrDefault(rs.getString("goal_id"), List.of()))), planId);
+    }
+
+    private static Target target(ResultSet rs) throws SQLException {
+        return new Target(TargetComparator.valueOf(rs.getString("comparator")), rs.getBigDecimal("target_value"),
+                rs.getString("unit"));
+    }
+
+    private static PlanPeriod period(ResultSet rs) throws SQLException {
+        return new PlanPeriod(rs.getInt("period_from"), integer(rs, "period_to"));
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private String toJson(List<String> parties) {
+        try {
+            return json.writeValueAsString(parties);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("party names could not be written as JSON", e);
+        }
+    }
+
+    private List<String> fromJson(String parties) {
+        try {
+            return json.readValue(parties, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored party names are not a JSON array", e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package se.asfplan.web.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import se.asfplan.domain.plan.AreaId;
+import se.asfplan.domain.plan.Decision;
+import se.asfplan.domain.plan.PlanCommands.AddAreaCommand;
+import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
+import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
+import se.asfplan.domain.plan.PlanId;
+import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.infra.planfile.PlanImportService;
+import se.asfplan.infra.planfile.PlanImportService.ImportedPlan;
+import se.asfplan.projections.plan.PlanQueries.AreaView;
+import se.asfplan.projections.plan.PlanQueries.PlanSummary;
+import se.asfplan.projections.plan.PlanQueries.PlanView;
+
+@RestController
+@RequestMapping("/api/plans")
+@Tag(name = "Plans", description = "Adopt, import, revise and read action plans and their areas")
+public class PlanController {
+
+    private final CommandSender commands;
+    private final PlanReader reader;
+    private final PlanImportService importService;
+    private final BusinessDates dates;
+
+    public PlanController(CommandSender commands, PlanReader reader, PlanImportService importService,
+                          BusinessDates dates) {
+        this.commands = commands;
+        this.reader = reader;
+        this.importService = importService;
+        this.dates = dates;
+    }
+
+    @GetMapping
+    @Operation(summary = "All recorded plans, newest adoption first")
+    public List<PlanSummary> plans() {
+        return reader.plans();
+    }
+
+    @GetMapping("/{planId}")
+    @Operation(summary = "A plan with its areas, activities and goals")
+    public PlanView plan(@PathVariable PlanId planId) {
+        return reader.plan(planId);
+    }
+
+    @PostMapping
+    @Operation(summary = "Record a plan's adoption (areas, activities and goals are added afterwards)")
+    public ResponseEntity<Recorded> adopt(@Valid @RequestBody AdoptPlanRequest request) {
+        commands.send(new AdoptPlanCommand(request.planId(), request.title(), request.municipality(),
+                request.adoption(), request.adoptedOn(), request.period(), List.of(), List.of()));
+        return created("PlanAdoptedEvent", planUri(request.planId()));
+    }
+
+    @PostMapping(value = "/import", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
+            MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
+    @Operation(summary = "Import a whole plan from a plan file (format action-plan/v1, YAML or JSON) in the body")
+    public ResponseEntity<ImportedPlan> importPlan(@RequestBody byte[] file) {
+        return imported(file);
+    }
+
+    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a whole plan from an uploaded plan file (form field 'file')")
+    public ResponseEntity<ImportedPlan> importPlanUpload(@RequestPart("file") MultipartFile file) throws IOException {
+        return imported(file.getBytes());
+    }
+
+    private ResponseEntity<ImportedPlan> imported(byte[] file) {
+        ImportedPlan plan = importService.importPlan(new ByteArrayInputStream(file), commands.recording());
+        return ResponseEntity.created(planUri(plan.planId())).body(plan);
+    }
+
+    @PostMapping("/{planId}/revisions")
+    @Operation(summary = "Revise the plan's title or period by a new decision")
+    public Recorded revise(@PathVariable PlanId planId, @Valid @RequestBody RevisePlanRequest request) {
+        commands.send(new RevisePlanCommand(planId, request.title(), request.period(), request.decision(),
+                request.reason(), dates.orToday(request.occurredOn())));
+        return new Recorded("PlanRevisedEvent", planUri(planId));
+    }
+
+    @GetMapping("/{planId}/areas")
+    @Operation(summary = "The plan's areas with their activities")
+    public List<AreaView> areas(@PathVariable PlanId planId) {
+        return reader.plan(planId).areas();
+    }
+
+    @GetMapping("/{planId}/areas/{areaId}")
+    @Operation(summary = "One area with its activities")
+    public AreaView area(@PathVariable PlanId planId, @PathVariable AreaId areaId) {
+        return reader.plan(planId).areas().stream().filter(area -> area.areaId().equals(areaId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Plan " + planId + " has no area " + areaId));
+    }
+
+    @PostMapping("/{planId}/areas")
+    @Operation(summary = "Add an area to the plan")
+    public ResponseEntity<Recorded> addArea(@PathVariable PlanId planId, @Valid @RequestBody AddAreaRequest request) {
+        commands.send(new AddAreaCommand(planId, request.areaId(), request.name(), request.description(),
+                dates.orToday(request.occurredOn())));
+        return created("AreaAddedEvent", URI.create(planUri(planId) + "/areas/" + request.areaId()));
+    }
+
+    static URI planUri(PlanId planId) {
+        return URI.create("/api/plans/" + planId);
+    }
+
+    static ResponseEntity<Recorded> created(String event, URI location) {
+        return ResponseEntity.status(HttpStatus.CREATED).location(location).body(new Recorded(event, location));
+    }
+
+    public record AdoptPlanRequest(@NotNull PlanId planId, @NotBlank @Size(max = 300) String title,
+                                   @NotBlank @Size(max = 200) String municipality, @NotNull Decision adoption,
+                                   @NotNull LocalDate adoptedOn, @NotNull PlanPeriod period) {
+    }
+
+    public record RevisePlanRequest(@Size(max = 300) String title, PlanPeriod period, @NotNull Decision decision,
+                                    @NotBlank @Size(max = 2000) String reason, LocalDate occurredOn) {
+    }
+
+    public record AddAreaRequest(@NotNull AreaId areaId, @NotBlank @Size(max = 200) String name,
+                                 @Size(max = 4000) String description, LocalDate occurredOn) {
+    }
+}

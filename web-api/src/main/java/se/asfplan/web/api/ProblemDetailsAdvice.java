@@ -1,0 +1,237 @@
+package se.asfplan.web.api;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import se.asfplan.domain.plan.PlanRule;
+import se.asfplan.domain.shared.RuleCode;
+import se.asfplan.domain.shared.RuleViolationException;
+import se.asfplan.infra.planfile.PlanFileException;
+
+/**
+ * One error model from domain to HTTP (RFC 9457 problem details):
+ * <ul>
+ *   <li>malformed input: 400 with {@code errors}, one entry per bad field with its path;</li>
+ *   <li>a refused command: 404, 409 or 422 with the broken {@code rule}'s code and, where there is one, its
+ *       {@code legalReference};</li>
+ *   <li>anything unexpected: 500 with no internals (no stack trace, SQL or class name).</li>
+ * </ul>
+ * Nothing is recorded in any of these cases: commands are refused before their events are applied.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String TYPE_BASE = "https://asf-plan-tracker.example/problems/";
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> refused(RuleViolationException e) {
+        return refusal(e.rule(), e.getMessage());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> failedCommand(CommandExecutionException e) {
+        Object details = e.getDetails().orElse(null);
+        if (e.getCause() instanceof RuleViolationException violation) {
+            return refused(violation);
+        }
+        if (details instanceof RuleCode rule) {
+            return refusal(rule, e.getMessage());
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> planNotFound(AggregateNotFoundException e) {
+        return refusal(PlanRule.PLAN_MUST_BE_ADOPTED_FIRST,
+                "No plan " + e.getAggregateIdentifier() + " is recorded; adopt or import it first");
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> adoptedConcurrently(AggregateStreamCreationException e) {
+        return refusal(PlanRule.PLAN_CAN_BE_ADOPTED_ONCE, "This plan was adopted at the same moment by another "
+                + "request; it can be adopted once");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-modification", "Changed concurrently",
+                "The plan was changed by another request at the same moment; read it again and retry");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(PlanFileException.class)
+    ResponseEntity<ProblemDetail> badPlanFile(PlanFileException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-plan-file", "Invalid plan file",
+                "The plan file has " + e.problems().size() + " problem(s); nothing was recorded");
+        problem.setProperty("errors", e.problems().stream()
+                .map(p -> Map.of("field", p.path(), "message", p.message())).toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalidValue(IllegalArgumentException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value", e.getMessage());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure while handling a request", e);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal error", "The request could not be completed; nothing was recorded. "
+                        + "If it persists, tell the administrator the time of the request."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(error -> errors.add(
+                Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()))));
+        e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
+                Map.of("field", "", "message", String.valueOf(error.getDefaultMessage()))));
+        return badRequest(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping) {
+            return badRequest(List.of(Map.of("field", path(mapping), "message", describe(mapping))));
+        }
+        if (cause instanceof JsonProcessingException parsing) {
+            return badRequest(List.of(Map.of("field", "", "message", "the body is not valid JSON: "
+                    + parsing.getOriginalMessage())));
+        }
+        return badRequest(List.of(Map.of("field", "", "message", "the body is missing or cannot be read")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : String.valueOf(e.getPropertyName());
+        Throwable root = e.getMostSpecificCause();
+        String message = root instanceof IllegalArgumentException && root.getMessage() != null
+                ? root.getMessage() : "has the wrong format: '" + e.getValue() + "'";
+        return badRequest(List.of(Map.of("field", name, "message", message)));
+    }
+
+    private ResponseEntity<Object> badRequest(List<Map<String, String>> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                errors.size() == 1 ? describe(errors.get(0)) : errors.size() + " fields are invalid; nothing was recorded");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String describe(Map<String, String> error) {
+        String field = error.get("field");
+        return (field.isEmpty() ? "" : field + ": ") + error.get("message") + "; nothing was recorded";
+    }
+
+    private static ResponseEntity<ProblemDetail> refusal(RuleCode rule, String message) {
+        HttpStatus status = switch (rule.refusal()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        ProblemDetail problem = problem(status, "rules/" + rule.code(), "Refused: " + rule.code(),
+                message + "; nothing was recorded");
+        problem.setProperty("rule", rule.code());
+        if (rule.legalReference() != null) {
+            problem.setProperty("legalReference", rule.legalReference());
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** A message for the client that never shows Java class names. */
+    private static String describe(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException invalid) {
+            return invalid.getMessage();
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            String message = invalid.getOriginalMessage();
+            if (message != null && !message.startsWith("Cannot deserialize")) {
+                return message;
+            }
+            Class<?> target = invalid.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "must be one of " + List.of(target.getEnumConstants()) + ", but was '" + invalid.getValue() + "'";
+            }
+            if (target == java.time.LocalDate.class) {
+                return "must be a date written YYYY-MM-DD, but was '" + invalid.getValue() + "'";
+            }
+            return "has the wrong format: '" + invalid.getValue() + "'";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            if (mismatch.getOriginalMessage() != null && mismatch.getOriginalMessage().contains("null")) {
+                return "must be given";
+            }
+            return "has the wrong type";
+        }
+        return "is invalid";
+    }
+}
