@@ -9,6 +9,8 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import se.asfplan.infra.axon.RecordingMetadata;
 
@@ -23,11 +25,9 @@ public class CommandSender {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final CommandGateway commandGateway;
-    private final HttpServletRequest request;
 
-    public CommandSender(CommandGateway commandGateway, HttpServletRequest request) {
+    public CommandSender(CommandGateway commandGateway) {
         this.commandGateway = commandGateway;
-        this.request = request;
     }
 
     public void send(Object command) {
@@ -39,6 +39,8 @@ public class CommandSender {
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new IllegalStateException("commands are only sent for authenticated users");
         }
+        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getRequest();
         String requestId = request.getHeader(REQUEST_ID_HEADER);
         return RecordingMetadata.of(authentication.getName(), "rest-api",
                 requestId != null && REQUEST_ID.matcher(requestId).matches() ? requestId : null);

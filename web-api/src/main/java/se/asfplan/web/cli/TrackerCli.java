@@ -45,8 +45,9 @@ public class TrackerCli {
     static ConfigurableApplicationContext context() {
         return new SpringApplicationBuilder(TrackerApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("tracker.plans.import-on-start=", "spring.main.log-startup-info=false")
-                .run();
+                .logStartupInfo(false)
+                // as command-line arguments these outrank application.yml; builder properties would not
+                .run("--tracker.plans.import-on-start=");
     }
 
     @Command(name = "import-plan", mixinStandardHelpOptions = true,

@@ -1,0 +1,116 @@
+package se.asfplan.infra.planfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.asfplan.infra.planfile.PlanFileFixtures.utf8;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import se.asfplan.domain.plan.ActivityKind;
+import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
+import se.asfplan.domain.plan.TargetComparator;
+
+/** docs/plan-file-format.md is the format's reference: its examples must read, and it must name every field. */
+class PlanFileFormatDocumentationTest {
+
+    private static final Path DOCUMENT = Path.of(System.getProperty("basedir", "."))
+            .resolve("../docs/plan-file-format.md");
+    private static final Pattern CODE_BLOCK = Pattern.compile("```(yaml|json)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern TABLE_FIELD = Pattern.compile("^\\| `([^`]+)` \\|", Pattern.MULTILINE);
+
+    private final PlanFileReader reader = new PlanFileReader();
+    private final String document = read(DOCUMENT);
+
+    @Test
+    void holdsAMinimalPlanAndTheFullExampleInYamlAndJsonAndEachReads() {
+        List<String> planFiles = planFilesIn(document);
+
+        assertThat(planFiles).hasSize(3);
+        assertThat(planFiles).allSatisfy(file -> assertThat(reader.read(utf8(file)).planId()).isNotNull());
+    }
+
+    @Test
+    void givesTheFullExampleInJsonWithTheSameContentAsInYaml() {
+        List<String> planFiles = planFilesIn(document);
+
+        AdoptPlanCommand yaml = reader.read(utf8(planFiles.get(1)));
+        AdoptPlanCommand json = reader.read(utf8(planFiles.get(2)));
+
+        assertThat(json).isEqualTo(yaml);
+        assertThat(yaml.goals()).isNotEmpty();
+        assertThat(yaml.areas()).allSatisfy(area -> assertThat(area.activities()).isNotEmpty());
+    }
+
+    @Test
+    void describesEveryFieldOfTheFormatInItsTable() {
+        Set<String> documented = new TreeSet<>();
+        Matcher row = TABLE_FIELD.matcher(document);
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+
+        assertThat(documented).containsAll(fieldsOf(PlanFile.class, ""));
+        assertThat(documented).containsAll(fieldsOf(PlanFile.Adopted.class, "adopted."));
+        assertThat(documented).containsAll(fieldsOf(PlanFile.Period.class, "period."));
+        assertThat(documented).containsAll(fieldsOf(PlanFile.Area.class, "areas[]."));
+        assertThat(documented).containsAll(fieldsOf(PlanFile.Activity.class, "areas[].activities[]."));
+        assertThat(documented).containsAll(fieldsOf(PlanFile.Goal.class, "goals[]."));
+        assertThat(document).contains("`body` (required, at most 200), `reference` (at most 100), `paragraph` (at"
+                + " most 50)");
+    }
+
+    @Test
+    void listsEveryAllowedValueOfTheChoices() {
+        for (Class<? extends Enum<?>> choice : List.of(ActivityKind.class, GoalKind.class, TargetComparator.class)) {
+            for (Enum<?> constant : choice.getEnumConstants()) {
+                String written = constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                assertThat(document).as("%s.%s", choice.getSimpleName(), constant)
+                        .contains("| `" + written + "` |");
+            }
+        }
+    }
+
+    @Test
+    void statesTheSizeLimitOfTheReader() {
+        assertThat(PlanFileReader.MAX_BYTES).isEqualTo(2_097_152);
+        assertThat(document).contains("at most 2 MiB (2 097 152 bytes)").contains("larger than 2048 KiB");
+    }
+
+    private static List<String> planFilesIn(String document) {
+        List<String> planFiles = new ArrayList<>();
+        Matcher block = CODE_BLOCK.matcher(document);
+        while (block.find()) {
+            if (block.group(2).contains("action-plan/v1")) {
+                planFiles.add(block.group(2));
+            }
+        }
+        return planFiles;
+    }
+
+    private static List<String> fieldsOf(Class<? extends Record> type, String prefix) {
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).map(name -> prefix + name)
+                .toList();
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("The format's reference " + path.normalize() + " cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package se.asfplan.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import se.asfplan.web.support.PostgresApiTest;
+
+/**
+ * Bad input gets a 400 naming each bad field; a refused command gets 404/409/422 naming its rule; and neither
+ * writes a single row to the event store.
+ */
+class RefusalsAndBadInputIT extends PostgresApiTest {
+
+    private final String plan = "it-refusals-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String base = "/api/plans/" + plan;
+
+    @BeforeEach
+    void planWithAStartedActivity() {
+        assertThat(post(COORDINATOR, "/api/plans", """
+                {"planId": "%s", "title": "Plan", "municipality": "Testkommun",
+                 "adoption": {"body": "Kommunstyrelsen"}, "adoptedOn": "2021-03-01",
+                 "period": {"fromYear": 2021, "toYear": 2024}}""".formatted(plan)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        post(COORDINATOR, base + "/areas", """
+                {"areaId": "omrade", "name": "Område", "occurredOn": "2021-03-01"}""");
+        post(COORDINATOR, base + "/activities", """
+                {"activityId": "aktivitet", "areaId": "omrade", "kind": "ACTIVITY", "title": "Aktivitet",
+                 "responsibility": {"lead": "AMN"}, "occurredOn": "2021-03-01"}""");
+        assertThat(post(COORDINATOR, base + "/activities/aktivitet/start", """
+                {"occurredOn": "2021-04-01"}""").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void namesEveryMissingFieldAndRecordsNothing() {
+        long before = eventCount();
+        ResponseEntity<Map<String, Object>> response = post(COORDINATOR, base + "/goals", """
+                {"goalId": "mal", "year": 2022}""");
+        assertBadRequest(response, "kind", "indicator", "target", "decision");
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void namesAFieldWhoseValueBreaksItsTypesRule() {
+        assertBadRequest(post(COORDINATOR, base + "/activities", """
+                {"activityId": "Bad Id!", "areaId": "omrade", "kind": "ACTIVITY", "title": "X",
+                 "responsibility": {"lead": "AMN"}}"""), "activityId");
+        assertBadRequest(post(COORDINATOR, base + "/activities/aktivitet/reschedule", """
+                {"timeline": {"fromYear": 2023, "toYear": 2022}, "reason": "r"}"""), "timeline");
+        assertBadRequest(post(COORDINATOR, base + "/goals", """
+                {"goalId": "mal", "year": 2022, "kind": "COUNT", "indicator": "i",
+                 "target": {"comparator": "AT_LEAST", "value": -1, "unit": "st"}, "decision": {"body": "KS"}}"""),
+                "target");
+    }
+
+    @Test
+    void namesUnknownFieldsWrongTypesAndBadEnumsAndDates() {
+        assertBadRequest(post(COORDINATOR, base + "/areas", """
+                {"areaId": "ny", "name": "Ny", "colour": "red"}"""), "colour");
+        assertBadRequest(post(COORDINATOR, base + "/goals", """
+                {"goalId": "mal", "year": "tjugotjugotvå", "kind": "COUNT", "indicator": "i",
+                 "target": {"comparator": "AT_LEAST", "value": 1, "unit": "st"}, "decision": {"body": "KS"}}"""),
+                "year");
+        ResponseEntity<Map<String, Object>> badKind = post(COORDINATOR, base + "/activities", """
+                {"activityId": "ny", "areaId": "omrade", "kind": "PROJECT", "title": "X",
+                 "responsibility": {"lead": "AMN"}}""");
+        assertBadRequest(badKind, "kind");
+        assertThat(badKind.getBody().get("detail").toString()).contains("LARGER_STEP").doesNotContain("se.asfplan");
+        assertBadRequest(post(COORDINATOR, base + "/activities/aktivitet/progress-reports", """
+                {"note": "n", "occurredOn": "31/12/2022"}"""), "occurredOn");
+        assertBadRequest(post(COORDINATOR, base + "/areas", "{not json"), "");
+    }
+
+    @Test
+    void namesAnInvalidIdInThePath() {
+        ResponseEntity<Map<String, Object>> response = get(COMMITTEE, "/api/plans/Not_A_Slug");
+        assertBadRequest(response, "planId");
+    }
+
+    @Test
+    void refusesAGoalOutsideThePlanPeriodWithItsRule() {
+        long before = eventCount();
+        ResponseEntity<Map<String, Object>> response = post(COORDINATOR, base + "/goals", """
+                {"goalId": "mal-2026", "year": 2026, "kind": "COUNT", "indicator": "Antal",
+                 "target": {"comparator": "AT_LEAST", "value": 1, "unit": "st"}, "decision": {"body": "KS"},
+                 "occurredOn": "2022-01-01"}""");
+        assertRefused(response, HttpStatus.UNPROCESSABLE_ENTITY, "goal-year-must-lie-within-plan-period");
+        assertThat(response.getBody().get("detail").toString()).contains("2026", "2021-2024");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesStartingAStartedActivityWithItsRule() {
+        long before = eventCount();
+        assertRefused(post(COORDINATOR, base + "/activities/aktivitet/start", "{}"), HttpStatus.CONFLICT,
+                "activity-can-be-started-once");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAdoptingAPlanTwice() {
+        assertRefused(post(COORDINATOR, "/api/plans", """
+                {"planId": "%s", "title": "Plan igen", "municipality": "Testkommun",
+                 "adoption": {"body": "Kommunstyrelsen"}, "adoptedOn": "2021-03-01",
+                 "period": {"fromYear": 2021, "toYear": 2024}}""".formatted(plan)), HttpStatus.CONFLICT,
+                "plan-can-be-adopted-once");
+    }
+
+    @Test
+    void refusesADateInTheFuture() {
+        assertRefused(post(COORDINATOR, base + "/activities/aktivitet/progress-reports", """
+                {"note": "n", "occurredOn": "2999-01-01"}"""), HttpStatus.UNPROCESSABLE_ENTITY,
+                "date-must-not-lie-in-the-future");
+    }
+
+    @Test
+    void refusesCommandsOnUnknownPlansAndActivities() {
+        long before = eventCount();
+        assertRefused(post(COORDINATOR, "/api/plans/no-such-plan/areas", """
+                {"areaId": "omrade", "name": "Område"}"""), HttpStatus.NOT_FOUND, "plan-must-be-adopted-first");
+        assertRefused(post(COORDINATOR, base + "/activities/no-such-activity/start", "{}"), HttpStatus.NOT_FOUND,
+                "activity-must-exist");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(get(COMMITTEE, "/api/plans/no-such-plan").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void letsOnlyCoordinatorsRecordAndOnlyKnownUsersRead() {
+        long before = eventCount();
+        String area = """
+                {"areaId": "annat", "name": "Annat"}""";
+        assertThat(post(null, base + "/areas", area).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(post(COMMITTEE, base + "/areas", area).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post(AUDITOR, base + "/areas", area).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(get(null, "/api/plans").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(getList(AUDITOR, "/api/plans").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(getList(COMMITTEE, "/api/plans").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void publishesTheOpenApiDescriptionAndSwaggerUi() {
+        ResponseEntity<Map<String, Object>> docs = get(null, "/v3/api-docs");
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(((Map<?, ?>) docs.getBody().get("paths")).keySet().stream().map(String::valueOf).toList()).contains("/api/plans", "/api/plans/import",
+                "/api/plans/{planId}/activities/{activityId}/start", "/api/plans/{planId}/goals/{goalId}/revisions");
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertBadRequest(ResponseEntity<Map<String, Object>> response, String... fields) {
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        List<Map<String, String>> errors = (List<Map<String, String>>) response.getBody().get("errors");
+        assertThat(errors).extracting(error -> error.get("field")).contains(fields);
+        assertThat(errors).allSatisfy(error -> assertThat(error.get("message")).isNotBlank()
+                .doesNotContain("se.asfplan", "java.", "Exception"));
+    }
+
+    private static void assertRefused(ResponseEntity<Map<String, Object>> response, HttpStatus status, String rule) {
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(status);
+        assertThat(response.getBody()).containsEntry("rule", rule);
+        assertThat(response.getBody().get("detail").toString()).contains("nothing was recorded");
+    }
+}

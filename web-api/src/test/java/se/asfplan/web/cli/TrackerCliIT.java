@@ -1,0 +1,150 @@
+package se.asfplan.web.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The command line imports plan files into the configured database, PostgreSQL or the embedded H2 default,
+ * refuses a second import and a broken file without recording anything, and says what it did.
+ */
+class TrackerCliIT {
+
+    private static final String POSTGRES = System.getenv().getOrDefault("TEST_DATABASE_BASE_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String POSTGRES_USER = System.getenv().getOrDefault("TEST_DATABASE_USERNAME", "postgres");
+    private static final String SCHEMA = "asf_tracker_cli_it";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void importsPlanFilesIntoPostgres() throws Exception {
+        try (Connection connection = DriverManager.getConnection(POSTGRES, POSTGRES_USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+        String url = POSTGRES + "?currentSchema=" + SCHEMA;
+        Map<String, String> database = Map.of("spring.datasource.url", url, "spring.datasource.username",
+                POSTGRES_USER, "spring.flyway.schemas", SCHEMA);
+
+        Result stockholm = run(database, "import-plan", copy("plans/stockholm-asf-2021.yaml").toString(),
+                "--user", "cli:registrator");
+        assertThat(stockholm.exitCode()).as(stockholm.errors()).isZero();
+        assertThat(stockholm.output()).contains("Imported plan stockholm-asf-2021", "3 areas, 40 activities, 0 goals");
+
+        Result exempel = run(database, "import-plan", copy("plans/exempelkommun-2018-2020.json").toString());
+        assertThat(exempel.exitCode()).as(exempel.errors()).isZero();
+        assertThat(exempel.output()).contains("2 areas, 5 activities, 4 goals");
+
+        try (Connection connection = DriverManager.getConnection(url, POSTGRES_USER, "")) {
+            assertThat(count(connection, "stockholm-asf-2021")).isEqualTo(44);
+            assertThat(count(connection, "exempelkommun-2018-2020")).isEqualTo(1 + 2 + 5 + 4);
+            assertThat(metaData(connection, "stockholm-asf-2021"))
+                    .allSatisfy(meta -> assertThat(meta).contains("\"recordedBy\":\"cli:registrator\"",
+                            "\"recordedVia\":\"command-line\""));
+
+            Result again = run(database, "import-plan", copy("plans/stockholm-asf-2021.yaml").toString());
+            assertThat(again.exitCode()).isEqualTo(1);
+            assertThat(again.errors()).contains("plan-can-be-adopted-once", "nothing was recorded");
+            assertThat(count(connection, "stockholm-asf-2021")).isEqualTo(44);
+        }
+    }
+
+    @Test
+    void importsIntoTheEmbeddedDefaultAndRefusesABrokenFile() throws Exception {
+        String url = "jdbc:h2:file:" + work.resolve("db/tracker") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;USER=sa;PASSWORD=";
+        Map<String, String> database = Map.of("spring.datasource.url", url);
+
+        Path broken = work.resolve("broken.yaml");
+        Files.writeString(broken, "format: action-plan/v1\nid: trasig\ntitle: T\n", StandardCharsets.UTF_8);
+        Result refused = run(database, "import-plan", broken.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.errors()).contains("nothing was recorded", "municipality: must be given",
+                "adopted: must be given", "period.from: must be given", "areas: must list at least one area");
+
+        Result ongoing = run(database, "import-plan", copy("plans/ongoing-plan.yaml").toString());
+        assertThat(ongoing.exitCode()).as(ongoing.errors()).isZero();
+        try (Connection connection = DriverManager.getConnection(url)) {
+            assertThat(count(connection, "ongoing-plan")).isEqualTo(1 + 1 + 2);
+            assertThat(count(connection, "trasig")).isZero();
+        }
+    }
+
+    @Test
+    void checksAFileWithoutRecordingIt() throws Exception {
+        Result checked = run(Map.of(), "check-plan", copy("plans/stockholm-asf-2021.yaml").toString());
+        assertThat(checked.exitCode()).isZero();
+        assertThat(checked.output()).contains("valid plan file", "3 areas, 40 activities, 0 goals");
+    }
+
+    private Path copy(String resource) throws IOException {
+        Path target = work.resolve(Path.of(resource).getFileName());
+        Files.write(target, new ClassPathResource(resource).getContentAsByteArray());
+        return target;
+    }
+
+    private static long count(Connection connection, String aggregate) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?")) {
+            statement.setString(1, aggregate);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<String> metaData(Connection connection, String aggregate) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (var statement = connection.prepareStatement(
+                "select meta_data from domain_event_entry where aggregate_identifier = ?")) {
+            statement.setString(1, aggregate);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(new String(rs.getBytes(1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static synchronized Result run(Map<String, String> properties, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        properties.forEach(System::setProperty);
+        try {
+            System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+            int exitCode = TrackerCli.run(args);
+            return new Result(exitCode, output.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    private record Result(int exitCode, String output, String errors) {
+    }
+}
