@@ -58,10 +58,11 @@ import se.asfplan.domain.shared.Values;
 @AggregateRoot(type = "Plan")
 public class Plan {
 
-    static final int TITLE_MAX = 300;
-    static final int NAME_MAX = 200;
-    static final int TEXT_MAX = 4000;
-    static final int REASON_MAX = 2000;
+    /** Longest title or indicator; plan files are held to the same limits. */
+    public static final int TITLE_MAX = 300;
+    public static final int NAME_MAX = 200;
+    public static final int TEXT_MAX = 4000;
+    public static final int REASON_MAX = 2000;
 
     @AggregateIdentifier
     private PlanId planId;

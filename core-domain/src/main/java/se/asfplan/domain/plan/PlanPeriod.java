@@ -35,7 +35,10 @@ public record PlanPeriod(int fromYear, Integer toYear) {
         return year >= fromYear && (toYear == null || year <= toYear);
     }
 
-    /** True when every year of the timeline lies within this period; an open timeline needs an open period. */
+    /**
+     * True when the timeline fits this period: a year range must lie wholly within it; an ongoing timeline runs
+     * until the plan ends, so only its from-year, if it has one, must lie within the period.
+     */
     public boolean covers(Timeline timeline) {
         if (timeline.fromYear() != null && !contains(timeline.fromYear())) {
             return false;

@@ -17,13 +17,13 @@ public record Target(TargetComparator comparator, BigDecimal value, String unit)
         if (value.signum() < 0) {
             throw new IllegalArgumentException("target value must not be negative, but was " + value.toPlainString());
         }
-        if (value.scale() > 4 || value.precision() - value.scale() > 12) {
-            throw new IllegalArgumentException("target value " + value.toPlainString()
-                    + " has too many digits (at most 12 before and 4 after the decimal point)");
-        }
         value = value.stripTrailingZeros();
         if (value.scale() < 0) {
             value = value.setScale(0);
+        }
+        if (value.scale() > 4 || value.precision() - value.scale() > 12) {
+            throw new IllegalArgumentException("target value " + value.toPlainString()
+                    + " has too many digits (at most 12 before and 4 after the decimal point)");
         }
         unit = Values.text(unit, "target unit", 30);
     }

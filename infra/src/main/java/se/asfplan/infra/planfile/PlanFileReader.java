@@ -3,21 +3,37 @@ package se.asfplan.infra.planfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import se.asfplan.domain.plan.ActivityId;
@@ -26,6 +42,7 @@ import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.GoalId;
 import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.Plan;
 import se.asfplan.domain.plan.PlanCommands.ActivityDraft;
 import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
 import se.asfplan.domain.plan.PlanCommands.AreaDraft;
@@ -36,12 +53,14 @@ import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.plan.Timeline;
+import se.asfplan.domain.shared.Values;
 
 /**
  * Reads a plan file (YAML, or JSON, which YAML includes) into one {@link AdoptPlanCommand}. Unknown fields are
  * errors, so that a misspelt field is never silently ignored. All problems are collected and reported together,
- * each with its path; the business rules that span the plan (unique ids, goal years within the period) are the
- * aggregate's and are checked when the command is handled.
+ * each with its path. The reader checks each field's form and limits and that ids are unique; the plan's rules
+ * (goal years within the period, dates not in the future) are the aggregate's and are checked when the command is
+ * handled, so that a file and the API are held to the same rules.
  */
 public class PlanFileReader {
 
@@ -49,17 +68,35 @@ public class PlanFileReader {
     /** Large enough for any real plan, small enough that a hostile upload cannot exhaust memory. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
 
+    // the domain's limits, so that check-plan finds what recording would refuse
+    private static final int TITLE_MAX = Plan.TITLE_MAX;
+    private static final int NAME_MAX = Plan.NAME_MAX;
+    private static final int TEXT_MAX = Plan.TEXT_MAX;
+
     private final ObjectMapper yaml;
+    private final ObjectMapper json;
 
     public PlanFileReader() {
-        YAMLFactory factory = YAMLFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(50).build())
-                .build();
-        this.yaml = YAMLMapper.builder(factory)
+        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(50).build();
+        this.yaml = strict(YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(limits).build()));
+        this.json = strict(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build()));
+    }
+
+    /** No guessing: no numbers as dates, no fractions or text as years, no repeated keys, nothing after the plan. */
+    private static ObjectMapper strict(MapperBuilder<?, ?> builder) {
+        ObjectMapper mapper = builder
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+        mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull);
+        return mapper;
     }
 
     public AdoptPlanCommand read(InputStream input) {
@@ -72,17 +109,36 @@ public class PlanFileReader {
         if (bytes.length > MAX_BYTES) {
             throw single("", "the file is larger than " + MAX_BYTES / 1024 + " KiB");
         }
-        if (bytes.length == 0) {
-            throw single("", "the file is empty");
-        }
+        boolean isJson = looksLikeJson(bytes);
+        ObjectMapper mapper = isJson ? json : yaml;
         PlanFile file;
         try {
-            file = yaml.readValue(bytes, PlanFile.class);
-        } catch (JsonMappingException e) {
-            throw single(path(e), cleanMessage(e));
-        } catch (JsonProcessingException e) {
-            throw single("", "not valid YAML or JSON: " + e.getOriginalMessage()
+            if (!isJson) {
+                refuseAliases(bytes);
+            }
+            file = mapper.readValue(bytes, PlanFile.class);
+        } catch (StreamConstraintsException e) {
+            throw single("", "the file is nested more deeply than any plan is (at most 50 levels)");
+        } catch (StreamReadException e) {
+            throw single("", "not valid " + (isJson ? "JSON" : "YAML or JSON") + ": " + explanation(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty() && e.getOriginalMessage().startsWith("No content")) {
+                throw single("", "the file is empty");
+            }
+            if (e.getOriginalMessage().startsWith("Trailing token")) {
+                throw single("", "the file holds more than one document; a plan file holds exactly one plan");
+            }
+            throw single(path(e), mismatch(e));
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamConstraintsException) {
+                throw single("", "the file is nested more deeply than any plan is (at most 50 levels)");
+            }
+            if (e.getCause() instanceof InputCoercionException) {
+                throw single(path(e), "is a number out of range");
+            }
+            throw single(path(e), e.getCause() instanceof StreamReadException ? "not valid YAML or JSON here"
+                    : "has the wrong form");
         } catch (IOException e) {
             throw single("", "the file could not be read: " + e.getMessage());
         }
@@ -92,8 +148,62 @@ public class PlanFileReader {
         return new Conversion().convert(file);
     }
 
+    private static boolean looksLikeJson(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        for (int i = start; i < bytes.length; i++) {
+            if (!Character.isWhitespace(bytes[i])) {
+                return bytes[i] == '{';
+            }
+        }
+        return false;
+    }
+
+    /** Jackson reads a YAML alias as its bare name, which would silently record the wrong text: refuse it. */
+    private void refuseAliases(byte[] bytes) throws IOException {
+        try (YAMLParser parser = (YAMLParser) yaml.getFactory().createParser(bytes)) {
+            while (parser.nextToken() != null) {
+                if (parser.isCurrentAlias()) {
+                    throw single(pointerToPath(parser.getParsingContext().pathAsPointer().toString()),
+                            "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+                }
+            }
+        }
+    }
+
     private static PlanFileException single(String path, String message) {
         return new PlanFileException(List.of(new PlanFileException.Problem(path, message)));
+    }
+
+    /** "/areas/0/activities/1/lead" as the format's path "areas[0].activities[1].lead". */
+    private static String pointerToPath(String pointer) {
+        StringBuilder path = new StringBuilder();
+        for (String step : pointer.split("/")) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            if (step.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(step).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(step);
+            }
+        }
+        return path.toString();
+    }
+
+    /**
+     * The parser's explanation without its echo of the file's text ("in 'reader', line 1 ... ^") and without
+     * parser internals (source descriptions, setting names in backticks).
+     */
+    private static String explanation(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String lines = java.util.Arrays.stream(message.split("\\R"))
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return lines.replaceAll("\\s*\\([^()]*\\[Source:[^]]*][^()]*\\)", "")
+                .replaceAll("`[^`]*`", "").replaceAll("\\s+", " ").strip();
     }
 
     private static String path(JsonMappingException e) {
@@ -111,25 +221,31 @@ public class PlanFileReader {
         return path.toString();
     }
 
-    private static String cleanMessage(JsonMappingException e) {
-        String message = e.getOriginalMessage();
-        if (message.startsWith("Unrecognized field")) {
+    /** What was expected, in the format's words; never a Java class name. */
+    private static String mismatch(MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException) {
             return "unknown field (not part of format " + FORMAT + ")";
         }
-        if (message.contains("Cannot deserialize value of type `java.time.LocalDate`")) {
+        Class<?> expected = e.getTargetType();
+        if (expected == null) {
+            return "has the wrong form";
+        }
+        if (expected == LocalDate.class) {
             return "must be a date written YYYY-MM-DD";
         }
-        if (message.contains("Cannot deserialize value of type `java.lang.Integer`")
-                || message.contains("Cannot deserialize value of type `java.math.BigDecimal`")) {
-            return "must be a number";
+        if (expected == Integer.class || expected == int.class || expected == BigDecimal.class) {
+            return e.getOriginalMessage().contains("out of range") ? "is a number out of range" : "must be a number";
         }
-        if (message.contains("Cannot deserialize value of type `java.util.ArrayList`")) {
+        if (List.class.isAssignableFrom(expected)) {
             return "must be a list";
         }
-        if (message.contains("Cannot deserialize")) {
-            return "has the wrong type";
+        if (expected == String.class) {
+            return "must be text";
         }
-        return message;
+        if (expected.isRecord()) {
+            return "must be a mapping of fields (see the format description)";
+        }
+        return "has the wrong form";
     }
 
     /** One conversion, collecting every problem it meets. */
@@ -142,8 +258,8 @@ public class PlanFileReader {
                 problem("format", "must be '" + FORMAT + "', but was " + quoted(file.format()));
             }
             PlanId planId = value("id", () -> new PlanId(file.id()));
-            String title = requiredText("title", file.title());
-            String municipality = requiredText("municipality", file.municipality());
+            String title = text("title", file.title(), TITLE_MAX);
+            String municipality = text("municipality", file.municipality(), NAME_MAX);
             Decision adoption = null;
             java.time.LocalDate adoptedOn = null;
             if (file.adopted() == null) {
@@ -154,11 +270,12 @@ public class PlanFileReader {
                     problem("adopted.on", "must be given: the date of the adoption decision");
                 }
                 PlanFile.Adopted adopted = file.adopted();
-                adoption = value("adopted.body",
-                        () -> new Decision(adopted.body(), adopted.reference(), adopted.paragraph()));
+                adoption = decision("adopted", adopted.body(), adopted.reference(), adopted.paragraph());
             }
             PlanPeriod period = null;
-            if (file.period() == null || file.period().from() == null) {
+            if (file.period() == null) {
+                problem("period", "must be given: {from: YEAR, to: YEAR} or {from: YEAR} for an ongoing plan");
+            } else if (file.period().from() == null) {
                 problem("period.from", "must be given: the plan's first year");
             } else {
                 period = value("period", () -> new PlanPeriod(file.period().from(), file.period().to()));
@@ -170,12 +287,14 @@ public class PlanFileReader {
                 for (int i = 0; i < file.areas().size(); i++) {
                     areas.add(area("areas[" + i + "]", file.areas().get(i)));
                 }
+                areas.removeIf(Objects::isNull);
             }
             List<GoalDraft> goals = new ArrayList<>();
             if (file.goals() != null) {
                 for (int i = 0; i < file.goals().size(); i++) {
                     goals.add(goal("goals[" + i + "]", file.goals().get(i)));
                 }
+                goals.removeIf(Objects::isNull);
             }
             duplicates(file);
             if (!problems.isEmpty()) {
@@ -190,12 +309,14 @@ public class PlanFileReader {
                 return null;
             }
             AreaId areaId = value(path + ".id", () -> new AreaId(area.id()));
-            String name = requiredText(path + ".name", area.name());
+            String name = text(path + ".name", area.name(), NAME_MAX);
+            optionalText(path + ".description", area.description(), TEXT_MAX);
             List<ActivityDraft> activities = new ArrayList<>();
             if (area.activities() != null) {
                 for (int i = 0; i < area.activities().size(); i++) {
                     activities.add(activity(path + ".activities[" + i + "]", area.activities().get(i)));
                 }
+                activities.removeIf(Objects::isNull);
             }
             return new AreaDraft(areaId, name, area.description(), activities);
         }
@@ -207,9 +328,10 @@ public class PlanFileReader {
             }
             ActivityId activityId = value(path + ".id", () -> new ActivityId(activity.id()));
             ActivityKind kind = choice(path + ".kind", activity.kind(), ActivityKind.class);
-            String title = requiredText(path + ".title", activity.title());
-            Responsibility responsibility = value(path + ".lead",
-                    () -> new Responsibility(activity.lead(), activity.involved()));
+            String title = text(path + ".title", activity.title(), TITLE_MAX);
+            optionalText(path + ".description", activity.description(), TEXT_MAX);
+            Responsibility responsibility = value(path, () -> new Responsibility(activity.lead(), activity.involved()),
+                    Map.of("lead", ".lead", "involved", ".involved", "at most", ".involved"));
             Timeline timeline = timeline(path + ".timeline", activity.timeline());
             return new ActivityDraft(activityId, kind, title, activity.description(), responsibility, timeline);
         }
@@ -228,7 +350,8 @@ public class PlanFileReader {
                 }
                 JsonNode from = node.get("from");
                 JsonNode to = node.get("to");
-                if (from == null || !from.canConvertToInt() || (to != null && !to.canConvertToInt())) {
+                if (from == null || !from.isIntegralNumber() || !from.canConvertToInt()
+                        || (to != null && (!to.isIntegralNumber() || !to.canConvertToInt()))) {
                     problem(path, "must be {from: YEAR, to: YEAR}, {from: YEAR} or 'ongoing'");
                     return null;
                 }
@@ -248,14 +371,15 @@ public class PlanFileReader {
                 problem(path + ".year", "must be given");
             }
             GoalKind kind = choice(path + ".kind", goal.kind(), GoalKind.class);
-            String indicator = requiredText(path + ".indicator", goal.indicator());
+            String indicator = text(path + ".indicator", goal.indicator(), TITLE_MAX);
             TargetComparator comparator = choice(path + ".comparator", goal.comparator(), TargetComparator.class);
             BigDecimal targetValue = goal.target();
             if (targetValue == null) {
                 problem(path + ".target", "must be given: the target value");
             }
             Target target = comparator == null || targetValue == null ? null
-                    : value(path + ".target", () -> new Target(comparator, targetValue, goal.unit()));
+                    : value(path, () -> new Target(comparator, targetValue, goal.unit()),
+                            Map.of("target unit", ".unit", "target", ".target"));
             ActivityId activityId = goal.activity() == null ? null
                     : value(path + ".activity", () -> new ActivityId(goal.activity()));
             Decision decision = null;
@@ -263,8 +387,7 @@ public class PlanFileReader {
                 problem(path + ".decision", "must be given: the decision behind the goal (body, reference, paragraph)");
             } else {
                 PlanFile.DecisionMade made = goal.decision();
-                decision = value(path + ".decision.body",
-                        () -> new Decision(made.body(), made.reference(), made.paragraph()));
+                decision = decision(path + ".decision", made.body(), made.reference(), made.paragraph());
             }
             return new GoalDraft(goalId, goal.year() == null ? 0 : goal.year(), kind, indicator, target, activityId,
                     decision);
@@ -320,12 +443,38 @@ public class PlanFileReader {
             return null;
         }
 
-        private String requiredText(String path, String text) {
+        private String text(String path, String text, int max) {
             if (text == null || text.isBlank()) {
                 problem(path, "must be given");
                 return null;
             }
-            return text;
+            return value(path, () -> Values.text(text, "the text", max));
+        }
+
+        private void optionalText(String path, String text, int max) {
+            if (text != null) {
+                value(path, () -> Values.optionalText(text, "the text", max));
+            }
+        }
+
+        private Decision decision(String path, String body, String reference, String paragraph) {
+            return value(path, () -> new Decision(body, reference, paragraph), Map.of("decision body", ".body",
+                    "decision reference", ".reference", "decision paragraph", ".paragraph"));
+        }
+
+        /** As {@link #value(String, Supplier)}, reporting against the sub-field whose name the message starts with. */
+        private <T> T value(String path, Supplier<T> construction, Map<String, String> fieldByMessageStart) {
+            try {
+                return construction.get();
+            } catch (IllegalArgumentException e) {
+                String message = String.valueOf(e.getMessage());
+                String field = fieldByMessageStart.entrySet().stream()
+                        .filter(entry -> message.startsWith(entry.getKey()))
+                        .max(java.util.Comparator.comparingInt(entry -> entry.getKey().length()))
+                        .map(Map.Entry::getValue).orElse("");
+                problem(path + field, message);
+                return null;
+            }
         }
 
         private <T> T value(String path, Supplier<T> construction) {

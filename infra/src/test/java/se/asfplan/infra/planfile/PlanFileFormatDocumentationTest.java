@@ -1,6 +1,8 @@
 package se.asfplan.infra.planfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static se.asfplan.infra.planfile.PlanFileFixtures.replaced;
 import static se.asfplan.infra.planfile.PlanFileFixtures.utf8;
 
 import java.io.IOException;
@@ -88,6 +90,62 @@ class PlanFileFormatDocumentationTest {
     void statesTheSizeLimitOfTheReader() {
         assertThat(PlanFileReader.MAX_BYTES).isEqualTo(2_097_152);
         assertThat(document).contains("at most 2 MiB (2 097 152 bytes)").contains("larger than 2048 KiB");
+    }
+
+    @Test
+    void givesTheFullExampleInJsonThatReadsAlsoIndentedWithTabs() {
+        List<String> planFiles = planFilesIn(document);
+        String tabbed = Pattern.compile("^((?:  )+)", Pattern.MULTILINE).matcher(planFiles.get(2))
+                .replaceAll(indent -> "\t".repeat(indent.group(1).length() / 2));
+
+        assertThat(tabbed).contains("\n\t\"format\"").doesNotContain("\n ");
+        assertThat(document).contains("It may be indented with spaces or tabs.");
+        assertThat(reader.read(utf8(tabbed))).isEqualTo(reader.read(utf8(planFiles.get(1))));
+    }
+
+    @Test
+    void marksEveryLimitOnTextAsCheckedWhenReading() {
+        List<String> limitedRows = document.lines().filter(line -> line.startsWith("| `"))
+                .filter(line -> line.matches(".*at most \\d+ characters.*")).toList();
+
+        assertThat(limitedRows).hasSizeGreaterThanOrEqualTo(10).allSatisfy(row -> {
+            String[] columns = row.split(" \\| ");
+            assertThat(columns[columns.length - 1]).as(row).isEqualTo("reading |");
+        });
+    }
+
+    @Test
+    void quotesTheReadersOwnWordsForWhatItRefuses() {
+        String minimal = planFilesIn(document).get(0);
+
+        List<String> messages = List.of(
+                refusalOf(replaced(minimal, "format: action-plan/v1\nid: testby-2024",
+                        "format: &name action-plan/v1\nid: *name")),
+                refusalOf(replaced(minimal, "\"on\": 2024-02-01", "\"on\": 2024")),
+                refusalOf(replaced(minimal, "\"on\": 2024-02-01", "\"on\": 2024-02-01T10:00")),
+                refusalOf(minimal + "title: \"Handlingsplan\"\n").replaceFirst(" \\(line \\d+\\)$", ""),
+                refusalOf(minimal + "goals:\n  - ~\n"),
+                refusalOf(replaced(minimal, "from: 2024", "from: 2024.5")),
+                refusalOf(replaced(minimal, "from: 2024", "from: \"2024\"")));
+
+        assertThat(messages).containsExactly("YAML aliases (*name) are not supported; write the value out",
+                "must be a date written YYYY-MM-DD", "must be a date written YYYY-MM-DD",
+                "not valid YAML or JSON: Duplicate field 'title'", "must not be empty", "must be a number",
+                "must be a number");
+        assertThat(messages).allSatisfy(message -> assertThat(document).contains("`" + message + "`"));
+    }
+
+    @Test
+    void statesThatTheUploadLimitMatchesTheFileLimit() {
+        assertThat(document).contains("the upload limit matches the 2 MiB file limit").doesNotContain("1 MB");
+    }
+
+    /** The message of the one problem the reader finds in {@code file}. */
+    private String refusalOf(String file) {
+        PlanFileException refusal = catchThrowableOfType(PlanFileException.class, () -> reader.read(utf8(file)));
+        assertThat(refusal).as("the reader's refusal").isNotNull();
+        assertThat(refusal.problems()).hasSize(1);
+        return refusal.problems().get(0).message();
     }
 
     private static List<String> planFilesIn(String document) {

@@ -17,6 +17,7 @@ import static se.asfplan.infra.planfile.PlanFileFixtures.resource;
 import static se.asfplan.infra.planfile.PlanFileFixtures.utf8;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,7 @@ import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.plan.Timeline;
 import se.asfplan.infra.planfile.PlanFileException.Problem;
+import se.asfplan.infra.planfile.PlanFileFixtures.PlanFileText;
 
 class PlanFileReaderTest {
 
@@ -214,6 +218,16 @@ class PlanFileReaderTest {
         }
 
         @Test
+        void readsTheSameFileIndentedWithTabs() {
+            String json = textOf(EXEMPELKOMMUN_PLAN);
+            String tabbed = Pattern.compile("^((?:  )+)", Pattern.MULTILINE).matcher(json)
+                    .replaceAll(indent -> "\t".repeat(indent.group(1).length() / 2));
+            assertThat(tabbed).contains("\n\t\"adopted\"", "\n\t\t\"body\"").doesNotContain("\n ");
+
+            assertThat(reader.read(utf8(tabbed))).isEqualTo(plan);
+        }
+
+        @Test
         void readsEachGoalDecisionWithWhatIsKnownOfIt() {
             assertThat(plan.goals()).extracting(GoalDraft::decision).containsExactly(
                     new Decision("Kommunstyrelsen", "KS 2018/0042", "§ 37"),
@@ -281,6 +295,31 @@ class PlanFileReaderTest {
                     new Decision("Kommunstyrelsen", "KS 2021/0012", "§ 5")));
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', textBlock = """
+                title                               | 300
+                municipality                        | 200
+                areas[0].name                       | 200
+                areas[0].description                | 4000
+                areas[0].activities[0].title        | 300
+                areas[0].activities[0].description  | 4000
+                goals[0].indicator                  | 300
+                """)
+        void readsTextOfTheMaximumLength(String path, int max) {
+            AdoptPlanCommand plan = reader.read(withTextAt(path, "x".repeat(max)).stream());
+
+            String text = switch (path) {
+                case "title" -> plan.title();
+                case "municipality" -> plan.municipality();
+                case "areas[0].name" -> plan.areas().get(0).name();
+                case "areas[0].description" -> plan.areas().get(0).description();
+                case "areas[0].activities[0].title" -> activitiesOf(plan).get(0).title();
+                case "areas[0].activities[0].description" -> activitiesOf(plan).get(0).description();
+                default -> plan.goals().get(0).indicator();
+            };
+            assertThat(text).hasSize(max);
+        }
+
         @Test
         void readsAFileOfExactlyTheMaximumSize() {
             StringBuilder yaml = new StringBuilder(minimalPlanFile().yaml());
@@ -338,7 +377,7 @@ class PlanFileReaderTest {
                 title        | title        | must be given
                 municipality | municipality | must be given
                 adopted      | adopted      | must be given: the adoption decision (on, body, reference, paragraph)
-                period       | period.from  | must be given: the plan's first year
+                period       | period       | must be given: {from: YEAR, to: YEAR} or {from: YEAR} for an ongoing plan
                 areas        | areas        | must list at least one area
                 """)
         void withoutARequiredField(String field, String path, String message) {
@@ -584,6 +623,26 @@ class PlanFileReaderTest {
         }
 
         @Test
+        void thatIsNoValidJsonNamingTheLineOfTheError() {
+            String json = "{\n  \"format\": \"action-plan/v1\",\n  \"id\": \n}\n";
+
+            assertThat(problemsOf(utf8(json))).containsExactly(new Problem("",
+                    "not valid JSON: Unexpected character ('}' (code 125)): expected a value (line 4)"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{\"format\": \"action-plan/v1\"", "{'format': 'action-plan/v1'}",
+                "{\"format\": \"action-plan/v1\",}", "{format: action-plan/v1}"})
+        void thatIsNoValidJsonInTheFormatsWords(String json) {
+            List<Problem> problems = problemsOf(utf8(json));
+
+            assertThat(problems).hasSize(1);
+            assertThat(problems.get(0).path()).isEmpty();
+            assertThat(problems.get(0).message()).startsWith("not valid JSON: ").endsWith("(line 1)");
+            assertInTheFormatsWords(problems);
+        }
+
+        @Test
         void thatIsEmpty() {
             assertThat(problemsOf(new ByteArrayInputStream(new byte[0])))
                     .containsExactly(new Problem("", "the file is empty"));
@@ -610,9 +669,8 @@ class PlanFileReaderTest {
                     .changing("areas", "timeline: ongoing", "timeline: " + "[".repeat(levels) + "]".repeat(levels))
                     .yaml();
 
-            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("areas[0].activities[0].timeline",
-                    "Document nesting depth (51) exceeds the maximum allowed (50, from"
-                            + " `StreamReadConstraints.getMaxNestingDepth()`)"));
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("",
+                    "the file is nested more deeply than any plan is (at most 50 levels)"));
         }
 
         @ParameterizedTest
@@ -622,8 +680,353 @@ class PlanFileReaderTest {
 
             List<Problem> problems = problemsOf(minimalPlanFile().with("notes", nested).stream());
 
-            assertThat(problems).containsExactly(new Problem("", "not valid YAML or JSON: Document nesting depth"
-                    + " (51) exceeds the maximum allowed (50, from `StreamReadConstraints.getMaxNestingDepth()`)"));
+            assertThat(problems).containsExactly(new Problem("",
+                    "the file is nested more deeply than any plan is (at most 50 levels)"));
+        }
+    }
+
+    @Nested
+    class RefusesAnEmptyEntry {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"~", "null", ""})
+        void inAnAreasActivities(String empty) {
+            String yaml = minimalPlanFile()
+                    .changing("areas", "      - id: natverk-moten", "      - " + empty + "\n      - id: natverk-moten")
+                    .yaml();
+
+            assertThat(problemsOf(utf8(yaml)))
+                    .containsExactly(new Problem("areas[0].activities[0]", "must not be empty"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"~", "null", ""})
+        void inTheAreas(String empty) {
+            String yaml = minimalPlanFile().with("areas", "\n  - " + empty + ONE_AREA).yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("areas[0]", "must not be empty"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"~", "null", ""})
+        void inTheGoals(String empty) {
+            String yaml = minimalPlanFile().with("goals", ONE_GOAL + "  - " + empty + "\n").yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("goals[1]", "must not be empty"));
+        }
+
+        @Test
+        void inEveryListAtOnce() {
+            String yaml = minimalPlanFile()
+                    .with("areas", ONE_AREA + "  - ~\n")
+                    .changing("areas", "      - id: natverk-moten", "      - ~\n      - id: natverk-moten")
+                    .with("goals", "\n  - ~\n")
+                    .yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(
+                    new Problem("areas[0].activities[0]", "must not be empty"),
+                    new Problem("areas[1]", "must not be empty"),
+                    new Problem("goals[0]", "must not be empty"));
+        }
+    }
+
+    @Nested
+    class RefusesWhatItWouldHaveToGuess {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"2021", "20210831", "2021-08-31T10:00", "2021-08-31T10:00:00Z"})
+        void aNumberOrATimeAsTheAdoptionDate(String date) {
+            String yaml = minimalPlanFile().with("adopted", "{\"on\": " + date + ", body: X}").yaml();
+
+            assertThat(problemsOf(utf8(yaml)))
+                    .containsExactly(new Problem("adopted.on", "must be a date written YYYY-MM-DD"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"2018", "\"2018-03-14T10:00\""})
+        void aNumberOrATimeAsTheAdoptionDateInJson(String date) {
+            String json = replaced(textOf(EXEMPELKOMMUN_PLAN), "\"on\": \"2018-03-14\"", "\"on\": " + date);
+
+            assertThat(problemsOf(utf8(json)))
+                    .containsExactly(new Problem("adopted.on", "must be a date written YYYY-MM-DD"));
+        }
+
+        @Test
+        void aYamlAlias() {
+            String yaml = minimalPlanFile().with("format", "&f action-plan/v1").with("id", "*f").yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(
+                    new Problem("id", "YAML aliases (*f) are not supported; write the value out"));
+        }
+
+        @Test
+        void aRepeatedKey() {
+            String yaml = minimalPlanFile().yaml() + "title: \"Handlingsplan för Testby\"\n";
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(
+                    new Problem("", "not valid YAML or JSON: Duplicate field 'title' (line 18)"));
+        }
+
+        @Test
+        void aRepeatedKeyInJson() {
+            String json = replaced(textOf(EXEMPELKOMMUN_PLAN), "\"format\": \"action-plan/v1\",",
+                    "\"format\": \"action-plan/v1\", \"format\": \"action-plan/v1\",");
+
+            assertThat(problemsOf(utf8(json)))
+                    .containsExactly(new Problem("", "not valid JSON: Duplicate field 'format' (line 2)"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"---\nformat: action-plan/v1\n", "---\n", "---\nhej\n"})
+        void aSecondYamlDocument(String second) {
+            String yaml = minimalPlanFile().yaml() + second;
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(
+                    new Problem("", "the file holds more than one document; a plan file holds exactly one plan"));
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', textBlock = """
+                {from: 2021.7}             | period.from
+                {from: 2021.0, to: 2024}   | period.from
+                {from: 2021, to: 2024.5}   | period.to
+                {from: "2021"}             | period.from
+                {from: 2021, to: '2024'}   | period.to
+                """)
+        void aFractionOrTextAsAPeriodYear(String period, String path) {
+            assertThat(problemsOf(minimalPlanFile().with("period", period).stream()))
+                    .containsExactly(new Problem(path, "must be a number"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"2022.9", "2022.0", "2.022e3", "\"2022\"", "'2022'"})
+        void aFractionOrTextAsAGoalYear(String year) {
+            String yaml = planFileWithOneGoal().changing("goals", "year: 2022", "year: " + year).yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("goals[0].year", "must be a number"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{from: 2021.7}", "{from: 2021.0}", "{from: 2021, to: 2023.5}"})
+        void aFractionAsATimelineYear(String timeline) {
+            String yaml = minimalPlanFile().changing("areas", "timeline: ongoing", "timeline: " + timeline).yaml();
+
+            assertThat(problemsOf(utf8(yaml)))
+                    .containsExactly(new Problem("areas[0].activities[0].timeline", TIMELINE_FORMS));
+        }
+
+        @Test
+        void aFractionOrTextAsAGoalYearInJson() {
+            String json = textOf(EXEMPELKOMMUN_PLAN);
+
+            assertThat(problemsOf(utf8(replaced(json, "\"year\": 2019,", "\"year\": 2019.5,"))))
+                    .containsExactly(new Problem("goals[0].year", "must be a number"));
+            assertThat(problemsOf(utf8(replaced(json, "\"year\": 2019,", "\"year\": \"2019\","))))
+                    .containsExactly(new Problem("goals[0].year", "must be a number"));
+        }
+    }
+
+    @Nested
+    class ReportsAProblemAgainstItsField {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"[\"\"]", "[\"  \"]", "[~]", "[\"Famna\", \"\"]"})
+        void aBlankInvolvedParty(String involved) {
+            String yaml = minimalPlanFile()
+                    .changing("areas", "timeline: ongoing", "timeline: ongoing\n        involved: " + involved).yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("areas[0].activities[0].involved",
+                    "involved party must not be blank"));
+        }
+
+        @Test
+        void tooManyInvolvedParties() {
+            String involved = IntStream.rangeClosed(1, 31).mapToObj(i -> "\"Part " + i + "\"")
+                    .collect(Collectors.joining(", ", "[", "]"));
+            String yaml = minimalPlanFile()
+                    .changing("areas", "timeline: ongoing", "timeline: ongoing\n        involved: " + involved).yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("areas[0].activities[0].involved",
+                    "at most 30 involved parties, but got 31"));
+        }
+
+        @Test
+        void aLeadTooLong() {
+            String yaml = minimalPlanFile()
+                    .changing("areas", "lead: \"Näringslivsenheten\"", "lead: " + "l".repeat(201)).yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("areas[0].activities[0].lead",
+                    "lead party must be at most 200 characters, but has 201"));
+        }
+
+        @Test
+        void aGoalDecisionReferenceTooLong() {
+            String yaml = planFileWithOneGoal()
+                    .changing("goals", "reference: \"KS 2021/0012\"", "reference: " + "r".repeat(101)).yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("goals[0].decision.reference",
+                    "decision reference must be at most 100 characters, but has 101"));
+        }
+
+        @Test
+        void aGoalDecisionParagraphTooLong() {
+            String yaml = planFileWithOneGoal()
+                    .changing("goals", "paragraph: \"§ 5\"", "paragraph: " + "p".repeat(51)).yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("goals[0].decision.paragraph",
+                    "decision paragraph must be at most 50 characters, but has 51"));
+        }
+
+        @Test
+        void anAdoptionParagraphTooLong() {
+            String yaml = minimalPlanFile()
+                    .with("adopted", "{\"on\": 2021-08-31, body: X, paragraph: " + "p".repeat(51) + "}").yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("adopted.paragraph",
+                    "decision paragraph must be at most 50 characters, but has 51"));
+        }
+
+        @Test
+        void aGoalWithoutUnit() {
+            String yaml = planFileWithOneGoal().changing("goals", "    unit: \"st\"\n", "").yaml();
+
+            assertThat(problemsOf(utf8(yaml)))
+                    .containsExactly(new Problem("goals[0].unit", "target unit must not be blank"));
+        }
+
+        @Test
+        void aMissingPeriod() {
+            assertThat(problemsOf(minimalPlanFile().without("period").stream())).containsExactly(new Problem("period",
+                    "must be given: {from: YEAR, to: YEAR} or {from: YEAR} for an ongoing plan"));
+        }
+    }
+
+    @Nested
+    class ChecksTextLimitsWhenReading {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', textBlock = """
+                title                               | 300
+                municipality                        | 200
+                areas[0].name                       | 200
+                areas[0].description                | 4000
+                areas[0].activities[0].title        | 300
+                areas[0].activities[0].description  | 4000
+                goals[0].indicator                  | 300
+                """)
+        void refusingTextOneCharacterTooLong(String path, int max) {
+            String yaml = withTextAt(path, "x".repeat(max + 1)).yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem(path,
+                    "the text must be at most " + max + " characters, but has " + (max + 1)));
+        }
+
+        @Test
+        void countingAfterLeadingAndTrailingSpacesAreRemoved() {
+            AdoptPlanCommand plan = reader.read(withTextAt("title", "\"  " + "x".repeat(300) + "  \"").stream());
+
+            assertThat(plan.title()).hasSize(300);
+        }
+    }
+
+    @Nested
+    class NamesAWrongFormInTheFormatsWords {
+
+        @Test
+        void areasThatAreNoList() {
+            assertRefusedInTheFormatsWords(minimalPlanFile().with("areas", "{x: 1}").yaml(),
+                    new Problem("areas", "must be a list"));
+        }
+
+        @Test
+        void goalsThatAreNoList() {
+            assertRefusedInTheFormatsWords(minimalPlanFile().with("goals", "{x: 1}").yaml(),
+                    new Problem("goals", "must be a list"));
+        }
+
+        @Test
+        void involvedPartiesThatAreNoList() {
+            String yaml = minimalPlanFile()
+                    .changing("areas", "timeline: ongoing", "timeline: ongoing\n        involved: \"Famna\"").yaml();
+
+            assertRefusedInTheFormatsWords(yaml, new Problem("areas[0].activities[0].involved", "must be a list"));
+        }
+
+        @Test
+        void anAdoptionThatIsADateAlone() {
+            assertRefusedInTheFormatsWords(minimalPlanFile().with("adopted", "2021-08-31").yaml(),
+                    new Problem("adopted", "must be a mapping of fields (see the format description)"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"[a, b]", "{a: b}"})
+        void aTitleThatIsNoText(String title) {
+            assertRefusedInTheFormatsWords(minimalPlanFile().with("title", title).yaml(),
+                    new Problem("title", "must be text"));
+        }
+
+        @Test
+        void aGoalYearOutOfRange() {
+            String yaml = planFileWithOneGoal().changing("goals", "year: 2022", "year: 99999999999").yaml();
+
+            assertRefusedInTheFormatsWords(yaml, new Problem("goals[0].year", "is a number out of range"));
+        }
+
+        @Test
+        void aPeriodYearOutOfRange() {
+            assertRefusedInTheFormatsWords(minimalPlanFile().with("period", "{from: 99999999999}").yaml(),
+                    new Problem("period.from", "is a number out of range"));
+        }
+
+        @Test
+        void aFileOfCommentsOnly() {
+            assertRefusedInTheFormatsWords("# Handlingsplan för Testby\n\n# kommer senare\n",
+                    new Problem("", "the file is empty"));
+        }
+
+        @Test
+        void aFileThatIsAList() {
+            assertRefusedInTheFormatsWords("- format: action-plan/v1\n",
+                    new Problem("", "must be a mapping of fields (see the format description)"));
+        }
+
+        private void assertRefusedInTheFormatsWords(String file, Problem expected) {
+            List<Problem> problems = problemsOf(utf8(file));
+
+            assertThat(problems).containsExactly(expected);
+            assertInTheFormatsWords(problems);
+        }
+    }
+
+    /** The message speaks of the file and its format: no Java class, package or parser API names. */
+    private static void assertInTheFormatsWords(List<Problem> problems) {
+        assertThat(problems).allSatisfy(problem -> assertThat(problem.message()).as("message at %s", problem.path())
+                .doesNotContain("java.", "se.asfplan", "`", "Cannot"));
+    }
+
+    /** The minimal plan with one goal, with {@code text} written (unquoted unless it is) at the field {@code path}. */
+    private static PlanFileText withTextAt(String path, String text) {
+        PlanFileText file = planFileWithOneGoal();
+        return switch (path) {
+            case "title", "municipality" -> file.with(path, text);
+            case "areas[0].name" -> file.changing("areas", "name: \"Nätverk\"", "name: " + text);
+            case "areas[0].description" -> file.changing("areas", "    name: \"Nätverk\"\n",
+                    "    name: \"Nätverk\"\n    description: " + text + "\n");
+            case "areas[0].activities[0].title" ->
+                    file.changing("areas", "title: \"Nätverksmöten med sociala företag\"", "title: " + text);
+            case "areas[0].activities[0].description" ->
+                    file.changing("areas", "timeline: ongoing", "timeline: ongoing\n        description: " + text);
+            case "goals[0].indicator" ->
+                    file.changing("goals", "indicator: \"Antal nätverksmöten\"", "indicator: " + text);
+            default -> throw new IllegalArgumentException("no text field " + path + " in the test plan");
+        };
+    }
+
+    private static String textOf(String resourcePath) {
+        try (InputStream input = resource(resourcePath)) {
+            return new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + resourcePath, e);
         }
     }
 

@@ -80,6 +80,9 @@ public class TrackerCli {
             } catch (RuleViolationException e) {
                 System.err.println("Refused (" + e.rule().code() + "): " + e.getMessage() + "; nothing was recorded");
                 return 1;
+            } catch (IllegalArgumentException e) {
+                System.err.println("Invalid value: " + e.getMessage() + "; nothing was recorded");
+                return 1;
             }
         }
     }

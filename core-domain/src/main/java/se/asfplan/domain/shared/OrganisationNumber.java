@@ -1,0 +1,35 @@
+package se.asfplan.domain.shared;
+
+/**
+ * A Swedish organisation number (organisationsnummer), written NNNNNN-NNNN, whose last digit is a Luhn check
+ * digit. A legal person's number has 2 or more as its third digit; a number with a smaller third digit reads as a
+ * date, which is what a personal identity number (personnummer) is, and is refused: a sole trader's (enskild
+ * firma's) organisation number is the owner's personnummer and must never be stored.
+ */
+public record OrganisationNumber(String value) implements Identifier {
+
+    public OrganisationNumber {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("organisation number must be given, written NNNNNN-NNNN");
+        }
+        String digits = value.strip().replace("-", "");
+        if (!digits.matches("\\d{10}") || !value.strip().matches("\\d{6}-?\\d{4}")) {
+            throw new IllegalArgumentException("organisation number must be written NNNNNN-NNNN (10 digits)");
+        }
+        if (!Luhn.isValid(digits)) {
+            throw new IllegalArgumentException("organisation number " + digits.substring(0, 6) + "-"
+                    + digits.substring(6) + " has a wrong check digit (the last digit fails the Luhn check)");
+        }
+        if (digits.charAt(2) < '2') {
+            throw new IllegalArgumentException("a legal person's organisation number has 2 or more as its third "
+                    + "digit; this one reads as a personal identity number, which is never stored (register a sole "
+                    + "trader without an organisation number)");
+        }
+        value = digits.substring(0, 6) + "-" + digits.substring(6);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
