@@ -1,6 +1,7 @@
 package se.asfplan.domain.enterprise;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.domain.shared.RuleViolationException;
@@ -26,4 +27,7 @@ public interface EnterpriseRegister {
 
     /** Records the date the enterprise closed. */
     void markClosed(EnterpriseId enterpriseId, LocalDate closedOn);
+
+    /** The registered enterprise, or empty when no enterprise is registered under the id. */
+    Optional<RegisteredEnterprise> find(EnterpriseId enterpriseId);
 }

@@ -16,6 +16,8 @@ import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import se.asfplan.domain.enterprise.EnterpriseId;
+import se.asfplan.domain.enterprise.EnterpriseRegister;
+import se.asfplan.domain.enterprise.RegisteredEnterprise;
 import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsCommand;
 import se.asfplan.domain.meeting.MeetingCommands.RecordMeetingCommand;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
@@ -49,7 +51,7 @@ public class Meeting {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordMeetingCommand command, Clock clock) {
+    public void handle(RecordMeetingCommand command, Clock clock, EnterpriseRegister register) {
         if (recorded) {
             throw new RuleViolationException(MeetingRule.MEETING_CAN_BE_RECORDED_ONCE,
                     "Meeting " + meetingId + " held on " + heldOn + " is already recorded; correct its participants"
@@ -61,13 +63,13 @@ public class Meeting {
         String organiser = Values.text(command.organiser(), "organiser", TEXT_MAX);
         LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
         dateMustNotLieInTheFuture(occurredOn, clock);
-        participantsMustBeDistinct(command.participants());
+        participantsMustBeDistinctRegisteredEnterprisesOpenOn(command.participants(), occurredOn, register);
         apply(new MeetingHeldEvent(id, kind, title, organiser, occurredOn, command.participants(),
                 command.carriesOut()));
     }
 
     @CommandHandler
-    public void handle(CorrectMeetingParticipantsCommand command, Clock clock) {
+    public void handle(CorrectMeetingParticipantsCommand command, Clock clock, EnterpriseRegister register) {
         LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
         dateMustNotLieInTheFuture(occurredOn, clock);
         if (occurredOn.isBefore(heldOn)) {
@@ -76,7 +78,7 @@ public class Meeting {
                             + heldOn);
         }
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
-        participantsMustBeDistinct(command.participants());
+        participantsMustBeDistinctRegisteredEnterprisesOpenOn(command.participants(), heldOn, register);
         if (Set.copyOf(command.participants()).equals(Set.copyOf(participants))) {
             throw new RuleViolationException(MeetingRule.PARTICIPANT_CORRECTION_MUST_CHANGE_PARTICIPANTS,
                     "Meeting " + meetingId + " already has the participants " + participants);
@@ -94,7 +96,13 @@ public class Meeting {
         }
     }
 
-    private static void participantsMustBeDistinct(List<EnterpriseId> participants) {
+    /**
+     * Participants are registered enterprises, each named once, that had not closed before the meeting: a typo
+     * or a closed enterprise would otherwise count as a participation in follow-up.
+     */
+    private static void participantsMustBeDistinctRegisteredEnterprisesOpenOn(List<EnterpriseId> participants,
+                                                                             LocalDate meetingDate,
+                                                                             EnterpriseRegister register) {
         if (participants.size() > PARTICIPANTS_MAX) {
             throw new IllegalArgumentException("participants must be at most " + PARTICIPANTS_MAX
                     + " enterprises, but were " + participants.size());
@@ -105,6 +113,16 @@ public class Meeting {
             if (!seen.add(participant)) {
                 throw new RuleViolationException(MeetingRule.PARTICIPANTS_MUST_BE_DISTINCT,
                         "Enterprise " + participant + " is named more than once among the participants");
+            }
+        }
+        for (EnterpriseId participant : participants) {
+            RegisteredEnterprise enterprise = register.find(participant).orElseThrow(() ->
+                    new RuleViolationException(MeetingRule.PARTICIPANT_MUST_BE_REGISTERED,
+                            "No enterprise " + participant + " is registered; register it before it can take part"));
+            if (!enterprise.existedOn(meetingDate)) {
+                throw new RuleViolationException(MeetingRule.PARTICIPANT_MUST_NOT_HAVE_CLOSED_BEFORE_THE_MEETING,
+                        "Enterprise " + participant + " closed on " + enterprise.closedOn()
+                                + ", before the meeting on " + meetingDate);
             }
         }
     }

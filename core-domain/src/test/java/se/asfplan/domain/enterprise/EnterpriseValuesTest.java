@@ -113,6 +113,15 @@ class EnterpriseValuesTest {
     }
 
     @Test
+    void aRegisteredEnterpriseExistedUpToAndIncludingItsClosingDate() {
+        java.time.LocalDate closedOn = java.time.LocalDate.of(2023, 6, 30);
+        RegisteredEnterprise closed = new RegisteredEnterprise(new EnterpriseId("kafe"), true, closedOn);
+        assertThat(closed.existedOn(closedOn)).isTrue();
+        assertThat(closed.existedOn(closedOn.plusDays(1))).isFalse();
+        assertThat(new RegisteredEnterprise(new EnterpriseId("kafe"), true, null).existedOn(closedOn)).isTrue();
+    }
+
+    @Test
     void listsEveryEnterpriseEventExactlyOnce() {
         List<Class<?>> declared = Arrays.stream(EnterpriseEvents.class.getDeclaredClasses())
                 .filter(EnterpriseEvent.class::isAssignableFrom).toList();

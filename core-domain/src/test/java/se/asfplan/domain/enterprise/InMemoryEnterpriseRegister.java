@@ -8,11 +8,14 @@ import java.util.Optional;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.domain.shared.RuleViolationException;
 
-/** The register port for fixture tests: the same contract as the JDBC register, held in a map. */
-final class InMemoryEnterpriseRegister implements EnterpriseRegister {
+/**
+ * The register port for fixture tests (of enterprises and of meetings): the same contract as the JDBC register,
+ * held in a map.
+ */
+public final class InMemoryEnterpriseRegister implements EnterpriseRegister {
 
     /** One row of the register, as the JDBC table holds it. */
-    record Entry(OrganisationNumber organisationNumber, boolean countsAsAsf, LocalDate closedOn) {
+    public record Entry(OrganisationNumber organisationNumber, boolean countsAsAsf, LocalDate closedOn) {
     }
 
     private final Map<EnterpriseId, Entry> entries = new LinkedHashMap<>();
@@ -44,12 +47,23 @@ final class InMemoryEnterpriseRegister implements EnterpriseRegister {
         entries.put(enterpriseId, new Entry(entry.organisationNumber(), entry.countsAsAsf(), closedOn));
     }
 
+    @Override
+    public Optional<RegisteredEnterprise> find(EnterpriseId enterpriseId) {
+        return entry(enterpriseId).map(entry -> new RegisteredEnterprise(enterpriseId, entry.countsAsAsf(),
+                entry.closedOn()));
+    }
+
     Optional<Entry> entry(EnterpriseId enterpriseId) {
         return Optional.ofNullable(entries.get(enterpriseId));
     }
 
     /** Enters an enterprise as if registered earlier, for tests whose history is given as events. */
-    void given(EnterpriseId enterpriseId, OrganisationNumber organisationNumber, boolean countsAsAsf) {
+    public void given(EnterpriseId enterpriseId, OrganisationNumber organisationNumber, boolean countsAsAsf) {
         entries.put(enterpriseId, new Entry(organisationNumber, countsAsAsf, null));
+    }
+
+    /** Enters an enterprise as if registered earlier and closed on the given date. */
+    public void givenClosed(EnterpriseId enterpriseId, LocalDate closedOn) {
+        entries.put(enterpriseId, new Entry(null, true, closedOn));
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.asfplan.domain.enterprise.EnterpriseId;
+import se.asfplan.domain.enterprise.InMemoryEnterpriseRegister;
 import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsCommand;
 import se.asfplan.domain.meeting.MeetingCommands.RecordMeetingCommand;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
@@ -38,12 +39,21 @@ class MeetingTest {
     private static final PlanActivityReference DIALOGUE_FORUMS = new PlanActivityReference(
             new PlanId("stockholm-asf-2021"), new ActivityId("inkop-dialogforum"));
 
+    private static final EnterpriseId CLOSED_BEFORE = new EnterpriseId("stangt-kafe");
+
     private AggregateTestFixture<Meeting> fixture;
+    private InMemoryEnterpriseRegister register;
 
     @BeforeEach
     void setUp() {
+        register = new InMemoryEnterpriseRegister();
+        for (EnterpriseId enterprise : List.of(KOMPASSEN, VAVERIET, CYKELKOKET)) {
+            register.given(enterprise, null, true);
+        }
+        register.givenClosed(CLOSED_BEFORE, HELD_ON.minusDays(1));
         fixture = new AggregateTestFixture<>(Meeting.class);
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2024-06-15T10:00:00Z"), ZoneOffset.UTC));
+        fixture.registerInjectableResource(register);
     }
 
     private static RecordMeetingCommand record(LocalDate on, EnterpriseId... participants) {
@@ -96,6 +106,29 @@ class MeetingTest {
         expectRefusal(fixture.givenNoPriorActivity().when(record(HELD_ON, KOMPASSEN, VAVERIET, KOMPASSEN)),
                 MeetingRule.PARTICIPANTS_MUST_BE_DISTINCT,
                 "Enterprise kafe-kompassen is named more than once among the participants");
+    }
+
+    @Test
+    void refusesAParticipantThatIsNotARegisteredEnterprise() {
+        expectRefusal(fixture.givenNoPriorActivity().when(record(HELD_ON, KOMPASSEN, new EnterpriseId("okant-ab"))),
+                MeetingRule.PARTICIPANT_MUST_BE_REGISTERED,
+                "No enterprise okant-ab is registered; register it before it can take part");
+    }
+
+    @Test
+    void refusesAParticipantThatClosedTheDayBeforeTheMeeting() {
+        expectRefusal(fixture.givenNoPriorActivity().when(record(HELD_ON, KOMPASSEN, CLOSED_BEFORE)),
+                MeetingRule.PARTICIPANT_MUST_NOT_HAVE_CLOSED_BEFORE_THE_MEETING,
+                "Enterprise stangt-kafe closed on 2022-03-14, before the meeting on 2022-03-15");
+    }
+
+    @Test
+    void recordsAParticipantThatClosedOnTheDayOfTheMeeting() {
+        EnterpriseId closingThatDay = new EnterpriseId("sista-dagen");
+        register.givenClosed(closingThatDay, HELD_ON);
+        fixture.givenNoPriorActivity()
+                .when(record(HELD_ON, closingThatDay))
+                .expectEvents(held(closingThatDay));
     }
 
     @Test
@@ -157,6 +190,21 @@ class MeetingTest {
         expectRefusal(fixture.given(held(KOMPASSEN)).when(new CorrectMeetingParticipantsCommand(MEETING_ID,
                         List.of(VAVERIET, VAVERIET), "Rättelse", TODAY)),
                 MeetingRule.PARTICIPANTS_MUST_BE_DISTINCT, "Enterprise vaveriet is named more than once");
+    }
+
+    @Test
+    void refusesACorrectionNamingAnUnregisteredEnterprise() {
+        expectRefusal(fixture.given(held(KOMPASSEN)).when(new CorrectMeetingParticipantsCommand(MEETING_ID,
+                        List.of(new EnterpriseId("okant-ab")), "Rättelse", TODAY)),
+                MeetingRule.PARTICIPANT_MUST_BE_REGISTERED, "No enterprise okant-ab is registered");
+    }
+
+    @Test
+    void refusesACorrectionNamingAnEnterpriseClosedBeforeTheMeeting() {
+        expectRefusal(fixture.given(held(KOMPASSEN)).when(new CorrectMeetingParticipantsCommand(MEETING_ID,
+                        List.of(CLOSED_BEFORE), "Rättelse", TODAY)),
+                MeetingRule.PARTICIPANT_MUST_NOT_HAVE_CLOSED_BEFORE_THE_MEETING,
+                "closed on 2022-03-14, before the meeting on 2022-03-15");
     }
 
     @Test

@@ -3,6 +3,7 @@ package se.asfplan.infra.enterprise;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.enterprise.EnterpriseRegister;
 import se.asfplan.domain.enterprise.EnterpriseRule;
+import se.asfplan.domain.enterprise.RegisteredEnterprise;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.domain.shared.RuleViolationException;
 
@@ -63,6 +65,16 @@ class JdbcEnterpriseRegister implements EnterpriseRegister {
     public void markClosed(EnterpriseId enterpriseId, LocalDate closedOn) {
         requireOneRow(jdbc.update("update enterprise_register set closed_on = ? where enterprise_id = ?",
                 Date.valueOf(closedOn), enterpriseId.value()), enterpriseId);
+    }
+
+    @Override
+    public Optional<RegisteredEnterprise> find(EnterpriseId enterpriseId) {
+        return jdbc.query("select counts_as_asf, closed_on from enterprise_register where enterprise_id = ?",
+                (rs, row) -> {
+                    Date closedOn = rs.getDate("closed_on");
+                    return new RegisteredEnterprise(enterpriseId, rs.getBoolean("counts_as_asf"),
+                            closedOn == null ? null : closedOn.toLocalDate());
+                }, enterpriseId.value()).stream().findFirst();
     }
 
     private static RuleViolationException numberTaken(OrganisationNumber number, String how) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,20 @@ class MeetingApiIT extends PostgresApiTest {
     private final String plan = "it-meeting-plan-" + suffix;
     private final String meeting = "it-dialogforum-" + suffix;
     private final String base = "/api/meetings/" + meeting;
+    private final String kompassen = "it-kompassen-" + suffix;
+    private final String vaveriet = "it-vaveriet-" + suffix;
+    private final String cykelkoket = "it-cykelkoket-" + suffix;
+
+    @BeforeEach
+    void participatingEnterprises() {
+        for (String enterprise : List.of(kompassen, vaveriet, cykelkoket)) {
+            assertStatus(post(COORDINATOR, "/api/enterprises", """
+                    {"enterpriseId": "%s", "name": "ASF %s", "legalForm": "ENSKILD_FIRMA", "municipality": "Stockholm",
+                     "criteria": {"integrationPurpose": true, "employeeParticipation": true, "profitsReinvested": true,
+                                  "independentOfPublicSector": true}, "occurredOn": "2021-01-04"}"""
+                    .formatted(enterprise, enterprise)), HttpStatus.CREATED);
+        }
+    }
 
     @Test
     void recordsAMeetingAndACorrectionAndReadsThemBack() {
@@ -43,56 +58,62 @@ class MeetingApiIT extends PostgresApiTest {
 
         ResponseEntity<Map<String, Object>> recorded = post(COORDINATOR, "/api/meetings", """
                 {"meetingId": "%s", "kind": "DIALOGUE_FORUM", "title": "Dialogforum om livsmedel",
-                 "organiser": "Serviceförvaltningen", "participants": ["kafe-kompassen", "vaveriet"],
+                 "organiser": "Serviceförvaltningen", "participants": ["%s", "%s"],
                  "occurredOn": "2022-03-15", "carriesOut": {"planId": "%s", "activityId": "dialogforum"}}"""
-                .formatted(meeting, plan));
+                .formatted(meeting, kompassen, vaveriet, plan));
         assertStatus(recorded, HttpStatus.CREATED);
         assertThat(recorded.getHeaders().getLocation()).hasToString(base);
         assertStatus(post(COORDINATOR, base + "/participant-corrections", """
-                {"participants": ["kafe-kompassen", "cykelkoket"], "reason": "Fel företag antecknat",
-                 "occurredOn": "2022-03-20"}"""), HttpStatus.OK);
+                {"participants": ["%s", "%s"], "reason": "Fel företag antecknat",
+                 "occurredOn": "2022-03-20"}""".formatted(kompassen, cykelkoket)), HttpStatus.OK);
 
         List<StoredEvent> events = storedEvents(meeting);
         assertThat(events).extracting(StoredEvent::simpleType)
                 .containsExactly("MeetingHeldEvent", "MeetingParticipantsCorrectedEvent");
         assertThat(events).allSatisfy(event -> assertThat(event.metaData())
                 .contains("\"recordedBy\":\"coordinator\"", "\"recordedVia\":\"rest-api\""));
-        assertThat(events.get(0).payload()).contains("\"participants\":[\"kafe-kompassen\",\"vaveriet\"]",
+        assertThat(events.get(0).payload()).contains("\"participants\":[\"" + kompassen + "\",\"" + vaveriet + "\"]",
                 "\"occurredOn\":\"2022-03-15\"", "\"kind\":\"DIALOGUE_FORUM\"");
 
         Map<String, Object> view = awaitResource(COMMITTEE, base, body -> ((Number) body.get("version")).intValue() == 2);
         assertThat(view).containsEntry("title", "Dialogforum om livsmedel").containsEntry("occurredOn", "2022-03-15")
-                .containsEntry("participants", List.of("kafe-kompassen", "cykelkoket"))
+                .containsEntry("participants", List.of(kompassen, cykelkoket))
                 .containsEntry("correctedOn", "2022-03-20").containsEntry("correctionReason", "Fel företag antecknat")
                 .containsEntry("carriesOut", Map.of("planId", plan, "activityId", "dialogforum"));
 
         assertThat(get(AUDITOR, "/api/plans/" + plan + "/activities/dialogforum/facts").getBody())
                 .extractingByKey("meetings", InstanceOfAssertFactories.LIST).singleElement()
                 .satisfies(held -> assertThat(EnterpriseApiIT.map(held)).containsEntry("meetingId", meeting));
-        assertThat(getList(COMMITTEE, "/api/meetings?kind=DIALOGUE_FORUM&participant=cykelkoket").getBody())
+        assertThat(getList(COMMITTEE, "/api/meetings?kind=DIALOGUE_FORUM&participant=" + cykelkoket).getBody())
                 .extracting(summary -> summary.get("meetingId")).contains(meeting);
-        assertThat(getList(COMMITTEE, "/api/meetings?participant=vaveriet").getBody())
+        assertThat(getList(COMMITTEE, "/api/meetings?participant=" + vaveriet).getBody())
                 .extracting(summary -> summary.get("meetingId")).doesNotContain(meeting);
     }
 
     @Test
     void refusesEachMeetingRuleWithItsCodeAndRecordsNothing() {
+        assertStatus(post(COORDINATOR, "/api/enterprises/" + cykelkoket + "/closure", """
+                {"reason": "Avvecklad", "occurredOn": "2022-03-14"}"""), HttpStatus.OK);
         long before = eventCount();
-        assertRefused(post(COORDINATOR, "/api/meetings", meetingJson(meeting, "[\"vaveriet\", \"vaveriet\"]",
+        assertRefused(post(COORDINATOR, "/api/meetings", meetingJson(meeting, quoted(vaveriet, vaveriet),
                 "2022-03-15")), HttpStatus.UNPROCESSABLE_ENTITY, "participants-must-be-distinct");
+        assertRefused(post(COORDINATOR, "/api/meetings", meetingJson(meeting, quoted(vaveriet, "okant-ab-" + suffix),
+                "2022-03-15")), HttpStatus.NOT_FOUND, "participant-must-be-registered");
+        assertRefused(post(COORDINATOR, "/api/meetings", meetingJson(meeting, quoted(cykelkoket), "2022-03-15")),
+                HttpStatus.UNPROCESSABLE_ENTITY, "participant-must-not-have-closed-before-the-meeting");
         assertRefused(post(COORDINATOR, "/api/meetings", meetingJson(meeting, "[]", "2999-01-01")),
                 HttpStatus.UNPROCESSABLE_ENTITY, "date-must-not-lie-in-the-future");
         assertRefused(post(COORDINATOR, "/api/meetings/no-such-meeting/participant-corrections", """
                 {"participants": [], "reason": "Rättelse"}"""), HttpStatus.NOT_FOUND, "meeting-must-be-recorded-first");
         assertThat(eventCount()).isEqualTo(before);
 
-        assertStatus(post(COORDINATOR, "/api/meetings", meetingJson(meeting, "[\"vaveriet\"]", "2022-03-15")),
+        assertStatus(post(COORDINATOR, "/api/meetings", meetingJson(meeting, quoted(vaveriet), "2022-03-15")),
                 HttpStatus.CREATED);
         long afterRecording = eventCount();
         assertRefused(post(COORDINATOR, "/api/meetings", meetingJson(meeting, "[]", "2022-03-15")),
                 HttpStatus.CONFLICT, "meeting-can-be-recorded-once");
         assertRefused(post(COORDINATOR, base + "/participant-corrections", """
-                {"participants": ["vaveriet"], "reason": "Rättelse"}"""), HttpStatus.UNPROCESSABLE_ENTITY,
+                {"participants": ["%s"], "reason": "Rättelse"}""".formatted(vaveriet)), HttpStatus.UNPROCESSABLE_ENTITY,
                 "participant-correction-must-change-participants");
         assertRefused(post(COORDINATOR, base + "/participant-corrections", """
                 {"participants": [], "reason": "Rättelse", "occurredOn": "2022-03-14"}"""),
@@ -116,6 +137,11 @@ class MeetingApiIT extends PostgresApiTest {
         return """
                 {"meetingId": "%s", "kind": "ROUND_TABLE", "title": "Rundabordssamtal", "organiser": "SLK",
                  "participants": %s, "occurredOn": "%s"}""".formatted(meetingId, participants, occurredOn);
+    }
+
+    private static String quoted(String... enterprises) {
+        return java.util.Arrays.stream(enterprises).map(id -> "\"" + id + "\"")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     private static void assertStatus(ResponseEntity<Map<String, Object>> response, HttpStatus status) {
