@@ -16,6 +16,7 @@ public enum EnterpriseRule implements RuleCode {
     CLOSED_ENTERPRISE_RECORDS_NOTHING_AFTER_CLOSING("closed-enterprise-records-nothing-after-closing",
             Refusal.UNPROCESSABLE),
     DATE_MUST_NOT_LIE_IN_THE_FUTURE("date-must-not-lie-in-the-future", Refusal.UNPROCESSABLE),
+    CARRIED_OUT_ACTIVITY_MUST_EXIST("carried-out-activity-must-exist", Refusal.NOT_FOUND),
     CAN_JOIN_INTEGRATIONSPAKTEN_ONCE("can-join-integrationspakten-once", Refusal.CONFLICT),
     CAN_LEAVE_ONLY_AS_MEMBER("can-leave-only-as-member", Refusal.CONFLICT),
     LEVEL_CHANGE_NEEDS_MEMBERSHIP("level-change-needs-membership", Refusal.CONFLICT),

@@ -37,6 +37,7 @@ import se.asfplan.domain.enterprise.EnterpriseEvents.LeftIntegrationspaktenEvent
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChangedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
+import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.BusinessCalendar;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.domain.shared.RuleViolationException;
@@ -76,7 +77,8 @@ public class SocialEnterprise {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RegisterSocialEnterpriseCommand command, Clock clock, EnterpriseRegister register) {
+    public void handle(RegisterSocialEnterpriseCommand command, Clock clock, EnterpriseRegister register,
+                       PlanActivities activities) {
         if (registered) {
             throw new RuleViolationException(EnterpriseRule.ENTERPRISE_ID_MUST_BE_UNIQUE,
                     "An enterprise " + enterpriseId + " was already registered on " + registeredOn
@@ -88,12 +90,14 @@ public class SocialEnterprise {
         dateMustNotLieInTheFuture(occurredOn, clock);
         OrganisationNumber number = command.organisationNumber();
         soleTraderIsRegisteredWithoutOrganisationNumber(newDetails.legalForm(), number);
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         register.registerNumber(id, number, newDetails.countsAsAsf());
-        apply(new SocialEnterpriseRegisteredEvent(id, number, newDetails, occurredOn, command.carriesOut()));
+        apply(new SocialEnterpriseRegisteredEvent(id, number, newDetails, occurredOn, carriesOut));
     }
 
     @CommandHandler
-    public void handle(ChangeSocialEnterpriseDetailsCommand command, Clock clock, EnterpriseRegister register) {
+    public void handle(ChangeSocialEnterpriseDetailsCommand command, Clock clock, EnterpriseRegister register,
+                       PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         EnterpriseDetails newDetails = required(command.details(), "details");
         if (newDetails.equals(details)) {
@@ -106,34 +110,38 @@ public class SocialEnterprise {
                             + " and cannot become " + newDetails.legalForm().swedishName() + ": a sole trader and a"
                             + " legal person are different enterprises; register the new one");
         }
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         if (newDetails.countsAsAsf() != details.countsAsAsf()) {
             register.updateStatus(enterpriseId, newDetails.countsAsAsf());
         }
-        apply(new SocialEnterpriseDetailsChangedEvent(enterpriseId, newDetails, occurredOn, command.carriesOut()));
+        apply(new SocialEnterpriseDetailsChangedEvent(enterpriseId, newDetails, occurredOn, carriesOut));
     }
 
     @CommandHandler
-    public void handle(CloseSocialEnterpriseCommand command, Clock clock, EnterpriseRegister register) {
+    public void handle(CloseSocialEnterpriseCommand command, Clock clock, EnterpriseRegister register,
+                       PlanActivities activities) {
         if (closedOn != null) {
             throw new RuleViolationException(EnterpriseRule.ENTERPRISE_CAN_BE_CLOSED_ONCE,
                     "Enterprise " + enterpriseId + " was already closed on " + closedOn);
         }
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         register.markClosed(enterpriseId, occurredOn);
-        apply(new SocialEnterpriseClosedEvent(enterpriseId, reason, occurredOn, command.carriesOut()));
+        apply(new SocialEnterpriseClosedEvent(enterpriseId, reason, occurredOn, carriesOut));
     }
 
     // ---------------------------------------------------------------------------------------------- Integrationspakten
 
     @CommandHandler
-    public void handle(InviteToIntegrationspaktenCommand command, Clock clock) {
+    public void handle(InviteToIntegrationspaktenCommand command, Clock clock, PlanActivities activities) {
         apply(new InvitedToIntegrationspaktenEvent(enterpriseId, recordable(command.occurredOn(), clock),
-                command.carriesOut()));
+                carriedOut(command.carriesOut(), activities)));
     }
 
     @CommandHandler
-    public void handle(JoinIntegrationspaktenCommand command, Clock clock, IntegrationspaktenLevels levels) {
+    public void handle(JoinIntegrationspaktenCommand command, Clock clock, IntegrationspaktenLevels levels,
+                       PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         if (integrationspaktenLevel != null) {
             throw new RuleViolationException(EnterpriseRule.CAN_JOIN_INTEGRATIONSPAKTEN_ONCE,
@@ -142,11 +150,13 @@ public class SocialEnterprise {
                             + "; change its level instead");
         }
         IntegrationspaktenLevel level = configuredLevel(command.level(), levels);
-        apply(new JoinedIntegrationspaktenEvent(enterpriseId, level, occurredOn, command.carriesOut()));
+        apply(new JoinedIntegrationspaktenEvent(enterpriseId, level, occurredOn,
+                carriedOut(command.carriesOut(), activities)));
     }
 
     @CommandHandler
-    public void handle(ChangeIntegrationspaktenLevelCommand command, Clock clock, IntegrationspaktenLevels levels) {
+    public void handle(ChangeIntegrationspaktenLevelCommand command, Clock clock, IntegrationspaktenLevels levels,
+                       PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         if (integrationspaktenLevel == null) {
             throw new RuleViolationException(EnterpriseRule.LEVEL_CHANGE_NEEDS_MEMBERSHIP,
@@ -158,57 +168,59 @@ public class SocialEnterprise {
                     "Enterprise " + enterpriseId + " is already a member at level " + level);
         }
         apply(new IntegrationspaktenLevelChangedEvent(enterpriseId, integrationspaktenLevel, level, occurredOn,
-                command.carriesOut()));
+                carriedOut(command.carriesOut(), activities)));
     }
 
     @CommandHandler
-    public void handle(LeaveIntegrationspaktenCommand command, Clock clock) {
+    public void handle(LeaveIntegrationspaktenCommand command, Clock clock, PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         if (integrationspaktenLevel == null) {
             throw new RuleViolationException(EnterpriseRule.CAN_LEAVE_ONLY_AS_MEMBER,
                     "Enterprise " + enterpriseId + " is not a member of Integrationspakten and cannot leave it");
         }
-        apply(new LeftIntegrationspaktenEvent(enterpriseId, occurredOn, command.carriesOut()));
+        apply(new LeftIntegrationspaktenEvent(enterpriseId, occurredOn, carriedOut(command.carriesOut(), activities)));
     }
 
     // ---------------------------------------------------------------------------------------------- business support
 
     @CommandHandler
-    public void handle(InviteToReferenceGroupCommand command, Clock clock) {
+    public void handle(InviteToReferenceGroupCommand command, Clock clock, PlanActivities activities) {
         apply(new InvitedToReferenceGroupEvent(enterpriseId, recordable(command.occurredOn(), clock),
-                command.carriesOut()));
+                carriedOut(command.carriesOut(), activities)));
     }
 
     @CommandHandler
-    public void handle(JoinReferenceGroupCommand command, Clock clock) {
+    public void handle(JoinReferenceGroupCommand command, Clock clock, PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         if (referenceGroupJoinedOn != null) {
             throw new RuleViolationException(EnterpriseRule.CAN_JOIN_REFERENCE_GROUP_ONCE,
                     "Enterprise " + enterpriseId + " joined Integrationspakten's reference group on "
                             + referenceGroupJoinedOn);
         }
-        apply(new JoinedReferenceGroupEvent(enterpriseId, occurredOn, command.carriesOut()));
+        apply(new JoinedReferenceGroupEvent(enterpriseId, occurredOn, carriedOut(command.carriesOut(), activities)));
     }
 
     @CommandHandler
-    public void handle(InviteToBusinessDialogueCommand command, Clock clock) {
+    public void handle(InviteToBusinessDialogueCommand command, Clock clock, PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         apply(new InvitedToBusinessDialogueEvent(enterpriseId,
-                Values.optionalText(command.dialogue(), "dialogue", TEXT_MAX), occurredOn, command.carriesOut()));
+                Values.optionalText(command.dialogue(), "dialogue", TEXT_MAX), occurredOn,
+                carriedOut(command.carriesOut(), activities)));
     }
 
     @CommandHandler
-    public void handle(RecordBusinessAdviceCommand command, Clock clock) {
+    public void handle(RecordBusinessAdviceCommand command, Clock clock, PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         apply(new BusinessAdviceReceivedEvent(enterpriseId, Values.text(command.provider(), "provider", TEXT_MAX),
-                hours(command.hours()), occurredOn, command.carriesOut()));
+                hours(command.hours()), occurredOn, carriedOut(command.carriesOut(), activities)));
     }
 
     @CommandHandler
-    public void handle(RecordEventParticipationCommand command, Clock clock) {
+    public void handle(RecordEventParticipationCommand command, Clock clock, PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         apply(new EventParticipationRecordedEvent(enterpriseId, required(command.kind(), "kind"),
-                Values.text(command.eventName(), "eventName", TEXT_MAX), occurredOn, command.carriesOut()));
+                Values.text(command.eventName(), "eventName", TEXT_MAX), occurredOn,
+                carriedOut(command.carriesOut(), activities)));
     }
 
     // ---------------------------------------------------------------------------------------------- rules
@@ -223,6 +235,16 @@ public class SocialEnterprise {
                             + occurredOn + ", a date after it");
         }
         return occurredOn;
+    }
+
+    /** The plan activity a fact carries out, if it names one: it must be an activity some plan has. */
+    private static PlanActivityReference carriedOut(PlanActivityReference reference, PlanActivities activities) {
+        if (reference != null && !activities.contains(reference)) {
+            throw new RuleViolationException(EnterpriseRule.CARRIED_OUT_ACTIVITY_MUST_EXIST,
+                    "Plan " + reference.planId() + " has no activity " + reference.activityId() + " for this fact to "
+                            + "carry out");
+        }
+        return reference;
     }
 
     private static void dateMustNotLieInTheFuture(LocalDate date, Clock clock) {

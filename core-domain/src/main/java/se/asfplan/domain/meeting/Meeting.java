@@ -17,11 +17,13 @@ import org.axonframework.modelling.command.CreationPolicy;
 
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.enterprise.EnterpriseRegister;
+import se.asfplan.domain.enterprise.PlanActivities;
 import se.asfplan.domain.enterprise.RegisteredEnterprise;
 import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsCommand;
 import se.asfplan.domain.meeting.MeetingCommands.RecordMeetingCommand;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
+import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.BusinessCalendar;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -51,7 +53,8 @@ public class Meeting {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordMeetingCommand command, Clock clock, EnterpriseRegister register) {
+    public void handle(RecordMeetingCommand command, Clock clock, EnterpriseRegister register,
+                       PlanActivities activities) {
         if (recorded) {
             throw new RuleViolationException(MeetingRule.MEETING_CAN_BE_RECORDED_ONCE,
                     "Meeting " + meetingId + " held on " + heldOn + " is already recorded; correct its participants"
@@ -64,8 +67,13 @@ public class Meeting {
         LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
         dateMustNotLieInTheFuture(occurredOn, clock);
         participantsMustBeDistinctRegisteredEnterprisesOpenOn(command.participants(), occurredOn, register);
-        apply(new MeetingHeldEvent(id, kind, title, organiser, occurredOn, command.participants(),
-                command.carriesOut()));
+        PlanActivityReference carriesOut = command.carriesOut();
+        if (carriesOut != null && !activities.contains(carriesOut)) {
+            throw new RuleViolationException(MeetingRule.CARRIED_OUT_ACTIVITY_MUST_EXIST,
+                    "Plan " + carriesOut.planId() + " has no activity " + carriesOut.activityId()
+                            + " for this meeting to carry out");
+        }
+        apply(new MeetingHeldEvent(id, kind, title, organiser, occurredOn, command.participants(), carriesOut));
     }
 
     @CommandHandler

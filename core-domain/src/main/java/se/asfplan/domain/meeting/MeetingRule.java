@@ -14,6 +14,7 @@ public enum MeetingRule implements RuleCode {
     PARTICIPANT_CORRECTION_MUST_CHANGE_PARTICIPANTS("participant-correction-must-change-participants",
             Refusal.UNPROCESSABLE),
     DATE_MUST_NOT_LIE_IN_THE_FUTURE("date-must-not-lie-in-the-future", Refusal.UNPROCESSABLE),
+    CARRIED_OUT_ACTIVITY_MUST_EXIST("carried-out-activity-must-exist", Refusal.NOT_FOUND),
     CORRECTION_MUST_NOT_PRECEDE_MEETING("correction-must-not-precede-meeting", Refusal.UNPROCESSABLE);
 
     private final String code;

@@ -30,6 +30,7 @@ import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedE
 import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToBusinessDialogueEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToReferenceGroupEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedReferenceGroupEvent;
+import se.asfplan.domain.plan.PlanActivityReference;
 
 /**
  * Integrationspakten's reference group, SBR's business dialogues, business advice and participation in events,
@@ -171,6 +172,44 @@ class BusinessSupportTest {
                         BigDecimal.ONE, on, null)),
                 Named.of("event participation", on -> new RecordEventParticipationCommand(ENTERPRISE_ID,
                         ParticipationKind.SEMINAR, "Seminarium", on, null)));
+    }
+
+    static Stream<Named<Function<PlanActivityReference, Object>>> commandsCarryingOut() {
+        return Stream.of(
+                Named.of("details change", activity -> new ChangeSocialEnterpriseDetailsCommand(ENTERPRISE_ID,
+                        details(LegalForm.AKTIEBOLAG), LATER, activity)),
+                Named.of("invitation to Integrationspakten", activity -> new InviteToIntegrationspaktenCommand(
+                        ENTERPRISE_ID, LATER, activity)),
+                Named.of("joining Integrationspakten", activity -> new JoinIntegrationspaktenCommand(ENTERPRISE_ID,
+                        MEMBER, LATER, activity)),
+                Named.of("invitation to the reference group", activity -> new InviteToReferenceGroupCommand(
+                        ENTERPRISE_ID, LATER, activity)),
+                Named.of("joining the reference group", activity -> new JoinReferenceGroupCommand(ENTERPRISE_ID,
+                        LATER, activity)),
+                Named.of("invitation to a business dialogue", activity -> new InviteToBusinessDialogueCommand(
+                        ENTERPRISE_ID, null, LATER, activity)),
+                Named.of("business advice", activity -> new RecordBusinessAdviceCommand(ENTERPRISE_ID, "SBR",
+                        BigDecimal.ONE, LATER, activity)),
+                Named.of("event participation", activity -> new RecordEventParticipationCommand(ENTERPRISE_ID,
+                        ParticipationKind.SEMINAR, "Seminarium", LATER, activity)));
+    }
+
+    @ParameterizedTest(name = "refuses a {0} carrying out an activity no plan has")
+    @MethodSource("commandsCarryingOut")
+    void refusesAFactCarryingOutAnActivityNoPlanHas(Function<PlanActivityReference, Object> command) {
+        expectRefusal(fixture.given(registered()).when(command.apply(UNKNOWN_ACTIVITY)),
+                EnterpriseRule.CARRIED_OUT_ACTIVITY_MUST_EXIST,
+                "Plan stockholm-asf-2021 has no activity finns-inte for this fact to carry out");
+    }
+
+    @Test
+    void refusesALevelChangeOrLeavingCarryingOutAnActivityNoPlanHas() {
+        expectRefusal(fixture.given(registered(), joined(MEMBER)).when(new ChangeIntegrationspaktenLevelCommand(
+                        ENTERPRISE_ID, PLUSMEDLEM, LATER, UNKNOWN_ACTIVITY)),
+                EnterpriseRule.CARRIED_OUT_ACTIVITY_MUST_EXIST, "has no activity finns-inte");
+        expectRefusal(fixture.given(registered(), joined(MEMBER)).when(new LeaveIntegrationspaktenCommand(
+                        ENTERPRISE_ID, LATER, UNKNOWN_ACTIVITY)),
+                EnterpriseRule.CARRIED_OUT_ACTIVITY_MUST_EXIST, "has no activity finns-inte");
     }
 
     @ParameterizedTest(name = "refuses a {0} dated the day after closing")

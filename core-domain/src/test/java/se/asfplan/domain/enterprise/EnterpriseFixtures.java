@@ -54,7 +54,16 @@ final class EnterpriseFixtures {
     static final PlanActivityReference INVITE_ALL_TO_INTEGRATIONSPAKTEN = new PlanActivityReference(
             new PlanId("stockholm-asf-2021"), new ActivityId("natverk-bjuda-in-asf-till-integrationspakten"));
 
+    /** An activity reference that no plan has. */
+    static final PlanActivityReference UNKNOWN_ACTIVITY = new PlanActivityReference(new PlanId("stockholm-asf-2021"),
+            new ActivityId("finns-inte"));
+
     private EnterpriseFixtures() {
+    }
+
+    /** The plan activities the fixtures know: only {@link #INVITE_ALL_TO_INTEGRATIONSPAKTEN}. */
+    static PlanActivities knownActivities() {
+        return INVITE_ALL_TO_INTEGRATIONSPAKTEN::equals;
     }
 
     // ------------------------------------------------------------------------------------------- fixture
@@ -73,6 +82,7 @@ final class EnterpriseFixtures {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(register);
         fixture.registerInjectableResource(configuredLevels());
+        fixture.registerInjectableResource(knownActivities());
         return fixture;
     }
 

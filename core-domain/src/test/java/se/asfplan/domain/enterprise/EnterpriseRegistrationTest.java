@@ -107,6 +107,25 @@ class EnterpriseRegistrationTest {
     }
 
     @Test
+    void refusesARegistrationCarryingOutAnActivityNoPlanHasAndStoresNothing() {
+        expectRefusal(fixture.givenNoPriorActivity().when(new RegisterSocialEnterpriseCommand(ENTERPRISE_ID,
+                        ORGANISATION_NUMBER, details(LegalForm.AKTIEBOLAG), REGISTERED_ON, UNKNOWN_ACTIVITY)),
+                EnterpriseRule.CARRIED_OUT_ACTIVITY_MUST_EXIST,
+                "Plan stockholm-asf-2021 has no activity finns-inte for this fact to carry out");
+        assertThat(register.entry(ENTERPRISE_ID)).isEmpty();
+    }
+
+    @Test
+    void refusesAClosingCarryingOutAnActivityNoPlanHasAndLeavesTheRegisterOpen() {
+        register.given(ENTERPRISE_ID, ORGANISATION_NUMBER, true);
+        expectRefusal(fixture.given(registered()).when(new CloseSocialEnterpriseCommand(ENTERPRISE_ID, "Avvecklad",
+                        CLOSED_ON, UNKNOWN_ACTIVITY)),
+                EnterpriseRule.CARRIED_OUT_ACTIVITY_MUST_EXIST, "has no activity finns-inte");
+        assertThat(register.entry(ENTERPRISE_ID)).contains(
+                new InMemoryEnterpriseRegister.Entry(ORGANISATION_NUMBER, true, null));
+    }
+
+    @Test
     void registersAnEnterpriseToday() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterSocialEnterpriseCommand(ENTERPRISE_ID, ORGANISATION_NUMBER,

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.enterprise.InMemoryEnterpriseRegister;
+import se.asfplan.domain.enterprise.PlanActivities;
 import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsCommand;
 import se.asfplan.domain.meeting.MeetingCommands.RecordMeetingCommand;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
@@ -54,6 +55,7 @@ class MeetingTest {
         fixture = new AggregateTestFixture<>(Meeting.class);
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2024-06-15T10:00:00Z"), ZoneOffset.UTC));
         fixture.registerInjectableResource(register);
+        fixture.registerInjectableResource((PlanActivities) DIALOGUE_FORUMS::equals);
     }
 
     private static RecordMeetingCommand record(LocalDate on, EnterpriseId... participants) {
@@ -129,6 +131,15 @@ class MeetingTest {
         fixture.givenNoPriorActivity()
                 .when(record(HELD_ON, closingThatDay))
                 .expectEvents(held(closingThatDay));
+    }
+
+    @Test
+    void refusesAMeetingCarryingOutAnActivityNoPlanHas() {
+        expectRefusal(fixture.givenNoPriorActivity().when(new RecordMeetingCommand(MEETING_ID,
+                        MeetingKind.TENDER_SCHOOL, "Anbudsskola", "SBR", List.of(KOMPASSEN), HELD_ON,
+                        new PlanActivityReference(new PlanId("stockholm-asf-2021"), new ActivityId("finns-inte")))),
+                MeetingRule.CARRIED_OUT_ACTIVITY_MUST_EXIST,
+                "Plan stockholm-asf-2021 has no activity finns-inte for this meeting to carry out");
     }
 
     @Test

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
@@ -196,17 +197,32 @@ public class EnterpriseController {
         return recorded("EventParticipationRecordedEvent", enterpriseId);
     }
 
-    /** Sends the command; a command for an enterprise with no history is refused by the register's own rule. */
+    /**
+     * Sends the command. A command for an enterprise with no history is refused by the register's own rule, and so
+     * is an id whose history belongs to another kind of record (a plan, a meeting): Axon cannot load it as an
+     * enterprise, and nothing is written.
+     */
     private void send(EnterpriseId enterpriseId, Object command) {
         try {
             commands.send(command);
         } catch (AggregateNotFoundException e) {
-            throw new RuleViolationException(EnterpriseRule.ENTERPRISE_MUST_BE_REGISTERED_FIRST,
-                    "No enterprise " + enterpriseId + " is registered; register it first");
+            throw notRegistered(enterpriseId);
         } catch (AggregateStreamCreationException e) {
             throw new RuleViolationException(EnterpriseRule.ENTERPRISE_ID_MUST_BE_UNIQUE,
                     "An enterprise " + enterpriseId + " was registered at the same moment by another request");
+        } catch (IncompatibleAggregateException e) {
+            if (command instanceof RegisterSocialEnterpriseCommand) {
+                throw new RuleViolationException(EnterpriseRule.ENTERPRISE_ID_MUST_BE_UNIQUE,
+                        "The id " + enterpriseId + " already names another record (such as a plan or a meeting); "
+                                + "choose another enterprise id");
+            }
+            throw notRegistered(enterpriseId);
         }
+    }
+
+    private static RuleViolationException notRegistered(EnterpriseId enterpriseId) {
+        return new RuleViolationException(EnterpriseRule.ENTERPRISE_MUST_BE_REGISTERED_FIRST,
+                "No enterprise " + enterpriseId + " is registered; register it first");
     }
 
     static URI uri(EnterpriseId enterpriseId) {

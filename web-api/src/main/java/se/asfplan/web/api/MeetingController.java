@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
@@ -81,16 +82,28 @@ public class MeetingController {
         return new Recorded("MeetingParticipantsCorrectedEvent", uri(meetingId));
     }
 
+    /** Sends the command; see {@code EnterpriseController.send} for the refusals it names. */
     private void send(MeetingId meetingId, Object command) {
         try {
             commands.send(command);
         } catch (AggregateNotFoundException e) {
-            throw new RuleViolationException(MeetingRule.MEETING_MUST_BE_RECORDED_FIRST,
-                    "No meeting " + meetingId + " is recorded; record it first");
+            throw notRecorded(meetingId);
         } catch (AggregateStreamCreationException e) {
             throw new RuleViolationException(MeetingRule.MEETING_CAN_BE_RECORDED_ONCE,
                     "Meeting " + meetingId + " was recorded at the same moment by another request");
+        } catch (IncompatibleAggregateException e) {
+            if (command instanceof RecordMeetingCommand) {
+                throw new RuleViolationException(MeetingRule.MEETING_CAN_BE_RECORDED_ONCE,
+                        "The id " + meetingId + " already names another record (such as a plan or an enterprise); "
+                                + "choose another meeting id");
+            }
+            throw notRecorded(meetingId);
         }
+    }
+
+    private static RuleViolationException notRecorded(MeetingId meetingId) {
+        return new RuleViolationException(MeetingRule.MEETING_MUST_BE_RECORDED_FIRST,
+                "No meeting " + meetingId + " is recorded; record it first");
     }
 
     private static URI uri(MeetingId meetingId) {

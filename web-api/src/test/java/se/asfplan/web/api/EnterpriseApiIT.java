@@ -214,6 +214,19 @@ class EnterpriseApiIT extends PostgresApiTest {
     }
 
     @Test
+    void refusesAFactCarryingOutAnActivityNoPlanHas() {
+        registerEnterprise();
+        long before = eventCount();
+        assertRefused(post(COORDINATOR, base + "/integrationspakten/invitations", """
+                {"carriesOut": {"planId": "%s", "activityId": "finns-inte"}}""".formatted(plan)),
+                HttpStatus.NOT_FOUND, "carried-out-activity-must-exist");
+        assertRefused(post(COORDINATOR, base + "/business-advice", """
+                {"provider": "SBR", "hours": 1, "carriesOut": {"planId": "no-such-plan", "activityId": "bjuda-in-till-ip"}}"""),
+                HttpStatus.NOT_FOUND, "carried-out-activity-must-exist");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void refusesEachIntegrationspaktenRuleWithItsCodeAndRecordsNothing() {
         registerEnterprise();
         long before = eventCount();
@@ -271,6 +284,20 @@ class EnterpriseApiIT extends PostgresApiTest {
                 {"occurredOn": "2023-06-30"}"""), HttpStatus.OK);
         assertThat(get(COMMITTEE, "/api/enterprises/no-such-enterprise").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void refusesAnEnterpriseIdThatAlreadyNamesAnotherRecordsHistory() {
+        List<StoredEvent> planEvents = storedEvents(plan);
+        long before = eventCount();
+        assertRefused(post(COORDINATOR, "/api/enterprises", registration(plan, number, "AKTIEBOLAG", "2022-01-10")),
+                HttpStatus.CONFLICT, "enterprise-id-must-be-unique");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(storedEvents(plan)).isEqualTo(planEvents);
+        assertThat(registerRows(plan)).isZero();
+        assertRefused(post(COORDINATOR, "/api/enterprises/" + plan + "/integrationspakten/invitations", "{}"),
+                HttpStatus.NOT_FOUND, "enterprise-must-be-registered-first");
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test

@@ -101,6 +101,10 @@ class MeetingApiIT extends PostgresApiTest {
                 "2022-03-15")), HttpStatus.NOT_FOUND, "participant-must-be-registered");
         assertRefused(post(COORDINATOR, "/api/meetings", meetingJson(meeting, quoted(cykelkoket), "2022-03-15")),
                 HttpStatus.UNPROCESSABLE_ENTITY, "participant-must-not-have-closed-before-the-meeting");
+        assertRefused(post(COORDINATOR, "/api/meetings", """
+                {"kind": "TENDER_SCHOOL", "title": "Anbudsskola", "organiser": "SBR", "participants": [],
+                 "carriesOut": {"planId": "%s", "activityId": "finns-inte"}}""".formatted(plan)),
+                HttpStatus.NOT_FOUND, "carried-out-activity-must-exist");
         assertRefused(post(COORDINATOR, "/api/meetings", meetingJson(meeting, "[]", "2999-01-01")),
                 HttpStatus.UNPROCESSABLE_ENTITY, "date-must-not-lie-in-the-future");
         assertRefused(post(COORDINATOR, "/api/meetings/no-such-meeting/participant-corrections", """
@@ -119,6 +123,16 @@ class MeetingApiIT extends PostgresApiTest {
                 {"participants": [], "reason": "Rättelse", "occurredOn": "2022-03-14"}"""),
                 HttpStatus.UNPROCESSABLE_ENTITY, "correction-must-not-precede-meeting");
         assertThat(eventCount()).isEqualTo(afterRecording);
+    }
+
+    @Test
+    void refusesAMeetingIdThatAlreadyNamesAnotherRecordsHistory() {
+        List<StoredEvent> enterpriseEvents = storedEvents(kompassen);
+        assertRefused(post(COORDINATOR, "/api/meetings", meetingJson(kompassen, "[]", "2022-03-15")),
+                HttpStatus.CONFLICT, "meeting-can-be-recorded-once");
+        assertRefused(post(COORDINATOR, "/api/meetings/" + kompassen + "/participant-corrections", """
+                {"participants": [], "reason": "Rättelse"}"""), HttpStatus.NOT_FOUND, "meeting-must-be-recorded-first");
+        assertThat(storedEvents(kompassen)).isEqualTo(enterpriseEvents);
     }
 
     @Test
