@@ -154,6 +154,8 @@ class EnterpriseApiIT extends PostgresApiTest {
         assertThat(registerRow(enterprise)).containsEntry("organisation_number", null);
         assertThat(awaitResource(COMMITTEE, base, body -> true)).containsEntry("organisationNumber", null)
                 .extractingByKey("details", InstanceOfAssertFactories.MAP).containsEntry("legalForm", "ENSKILD_FIRMA");
+        assertThat(jdbc.queryForObject("select organisation_number from enterprise_view where enterprise_id = ?",
+                String.class, enterprise)).isNull();
     }
 
     @Test
@@ -298,6 +300,17 @@ class EnterpriseApiIT extends PostgresApiTest {
         assertRefused(post(COORDINATOR, "/api/enterprises/" + plan + "/integrationspakten/invitations", "{}"),
                 HttpStatus.NOT_FOUND, "enterprise-must-be-registered-first");
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void describesTheEnterpriseAndMeetingEndpointsInOpenApi() {
+        ResponseEntity<Map<String, Object>> docs = get(null, "/v3/api-docs");
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(map(docs.getBody().get("paths")).keySet()).contains("/api/enterprises",
+                "/api/enterprises/{enterpriseId}/integrationspakten/membership",
+                "/api/enterprises/{enterpriseId}/business-advice", "/api/meetings",
+                "/api/meetings/{meetingId}/participant-corrections",
+                "/api/plans/{planId}/activities/{activityId}/facts");
     }
 
     @Test
