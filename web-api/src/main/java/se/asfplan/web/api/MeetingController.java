@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.asfplan.domain.enterprise.EnterpriseId;
-import se.asfplan.domain.meeting.Meeting;
 import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsCommand;
 import se.asfplan.domain.meeting.MeetingCommands.RecordMeetingCommand;
 import se.asfplan.domain.meeting.MeetingId;
@@ -113,12 +112,12 @@ public class MeetingController {
     public record RecordMeetingRequest(MeetingId meetingId, @NotNull MeetingKind kind,
                                        @NotBlank @Size(max = 300) String title,
                                        @NotBlank @Size(max = 300) String organiser,
-                                       @Size(max = Meeting.PARTICIPANTS_MAX) List<@NotNull EnterpriseId> participants,
+                                       @Size(max = 500) List<@NotNull EnterpriseId> participants,
                                        LocalDate occurredOn, PlanActivityReference carriesOut) {
     }
 
     public record CorrectParticipantsRequest(
-            @NotNull @Size(max = Meeting.PARTICIPANTS_MAX) List<@NotNull EnterpriseId> participants,
+            @NotNull @Size(max = 500) List<@NotNull EnterpriseId> participants,
             @NotBlank @Size(max = 2000) String reason, LocalDate occurredOn) {
     }
 }
