@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -88,10 +89,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 + "request; it can be adopted once");
     }
 
+    /**
+     * All kinds of record share one identifier space in the event store: an id whose history belongs to another
+     * kind (a plan id used for an enterprise, say) cannot be used for this one.
+     */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> idOfAnotherKindOfRecord(IncompatibleAggregateException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "rules/id-must-not-name-another-record",
+                "Refused: id-must-not-name-another-record", "The id already names another kind of record "
+                        + "(a plan, an enterprise, a meeting or a procurement); choose another id; nothing was recorded");
+        problem.setProperty("rule", "id-must-not-name-another-record");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-modification", "Changed concurrently",
-                "The plan was changed by another request at the same moment; read it again and retry");
+                "The record was changed by another request at the same moment; nothing was recorded. "
+                        + "Read it again and retry");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 

@@ -131,6 +131,27 @@ class RefusalsAndBadInputIT extends PostgresApiTest {
     }
 
     @Test
+    void refusesAPlanIdThatAlreadyNamesAnotherKindOfRecord() {
+        String enterprise = "it-taken-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post(COORDINATOR, "/api/enterprises", """
+                {"enterpriseId": "%s", "name": "Kafé", "legalForm": "ENSKILD_FIRMA", "linesOfBusiness": ["café"],
+                 "municipality": "Stockholm", "district": "Kista",
+                 "criteria": {"integrationPurpose": true, "employeeParticipation": true, "profitsReinvested": true,
+                              "independentOfPublicSector": true},
+                 "certifications": [], "occurredOn": "2022-01-10"}""".formatted(enterprise)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        long before = eventCount();
+        assertRefused(post(COORDINATOR, "/api/plans", """
+                {"planId": "%s", "title": "Plan", "municipality": "Testkommun",
+                 "adoption": {"body": "Kommunstyrelsen"}, "adoptedOn": "2021-03-01",
+                 "period": {"fromYear": 2021, "toYear": 2024}}""".formatted(enterprise)), HttpStatus.CONFLICT,
+                "id-must-not-name-another-record");
+        assertRefused(post(COORDINATOR, "/api/plans/" + enterprise + "/areas", """
+                {"areaId": "omrade", "name": "Område"}"""), HttpStatus.CONFLICT, "id-must-not-name-another-record");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void refusesADateInTheFuture() {
         assertRefused(post(COORDINATOR, base + "/activities/aktivitet/progress-reports", """
                 {"note": "n", "occurredOn": "2999-01-01"}"""), HttpStatus.UNPROCESSABLE_ENTITY,
