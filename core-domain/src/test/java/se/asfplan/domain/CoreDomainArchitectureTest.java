@@ -21,6 +21,10 @@ import se.asfplan.domain.plan.PlanCommands;
 import se.asfplan.domain.plan.PlanEvent;
 import se.asfplan.domain.plan.PlanEvents;
 import se.asfplan.domain.plan.PlanId;
+import se.asfplan.domain.procurement.ProcurementCommands;
+import se.asfplan.domain.procurement.ProcurementEvent;
+import se.asfplan.domain.procurement.ProcurementEvents;
+import se.asfplan.domain.procurement.ProcurementId;
 
 /**
  * The dependency rules of {@code core-domain}: the business core knows Java, itself and Axon's message and model
@@ -113,13 +117,22 @@ class CoreDomainArchitectureTest {
     static final ArchRule commandsAreDeclaredInTheirFeaturesCommandsClass = classes()
             .that().resideInAPackage("se.asfplan.domain..")
             .and().haveSimpleNameEndingWith("Command")
-            .should(be(areNestedIn(PlanCommands.class)))
-            .because("every plan command is declared in PlanCommands, next to the other messages of the feature");
+            .should(be(areNestedIn(PlanCommands.class).or(areNestedIn(ProcurementCommands.class))))
+            .because("every command is declared in its feature's Commands class, next to the other messages of the "
+                    + "feature");
+
+    @ArchTest
+    static final ArchRule procurementEventsAreRecordsThatSayWhichProcurementAndWhen = classes()
+            .that(areNestedIn(ProcurementEvents.class))
+            .and().haveSimpleNameEndingWith("Event")
+            .should().beRecords()
+            .andShould().implement(ProcurementEvent.class)
+            .because("events are a persisted contract of plain records, each saying which procurement and when");
 
     @ArchTest
     static final ArchRule aggregateIdentifiersAreTypedIds = fields()
             .that().areAnnotatedWith(AggregateIdentifier.class)
-            .should().haveRawType(PlanId.class)
+            .should().haveRawType(PlanId.class).orShould().haveRawType(ProcurementId.class)
             .because("identifiers are typed ids whose toString is the raw value");
 
     private static DescribedPredicate<JavaClass> areNestedIn(Class<?> enclosing) {
