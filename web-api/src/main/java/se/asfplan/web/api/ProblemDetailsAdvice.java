@@ -27,6 +27,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -50,6 +51,12 @@ import se.asfplan.infra.planfile.PlanFileException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final JsonBodyErrors bodyErrors;
+
+    ProblemDetailsAdvice(JsonBodyErrors bodyErrors) {
+        this.bodyErrors = bodyErrors;
+    }
     private static final String TYPE_BASE = "https://asf-plan-tracker.example/problems/";
 
     @ExceptionHandler(RuleViolationException.class)
@@ -135,11 +142,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException mapping) {
-            return badRequest(List.of(Map.of("field", path(mapping), "message", describe(mapping))));
+            List<Map<String, String>> all = request instanceof ServletWebRequest servlet
+                    ? bodyErrors.of(servlet.getRequest(), ProblemDetailsAdvice::describe) : List.of();
+            return badRequest(all.isEmpty()
+                    ? List.of(Map.of("field", path(mapping), "message", describe(mapping))) : all);
         }
         if (cause instanceof JsonProcessingException parsing) {
-            return badRequest(List.of(Map.of("field", "", "message", "the body is not valid JSON: "
-                    + parsing.getOriginalMessage())));
+            String where = parsing.getLocation() == null ? ""
+                    : " (line " + parsing.getLocation().getLineNr() + ", column " + parsing.getLocation().getColumnNr()
+                    + ")";
+            return badRequest(List.of(Map.of("field", "", "message", "the body is not valid JSON" + where)));
         }
         return badRequest(List.of(Map.of("field", "", "message", "the body is missing or cannot be read")));
     }
@@ -229,6 +241,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof MismatchedInputException mismatch) {
             if (mismatch.getOriginalMessage() != null && mismatch.getOriginalMessage().contains("null")) {
                 return "must be given";
+            }
+            if (mismatch.getPath().isEmpty()) {
+                return "the body must be a JSON object";
             }
             return "has the wrong type";
         }

@@ -80,6 +80,22 @@ class RefusalsAndBadInputIT extends PostgresApiTest {
     }
 
     @Test
+    void namesEveryBadFieldAtOnceNotOnlyTheFirstOne() {
+        long before = eventCount();
+        ResponseEntity<Map<String, Object>> response = post(COORDINATOR, base + "/goals", """
+                {"goalId": "x", "year": "tjugotjugotvå", "kind": "NOPE", "colour": "red",
+                 "target": {"comparator": "AT_LEAST", "value": -1, "unit": "st"}}""");
+        assertBadRequest(response, "goalId", "year", "kind", "colour", "target", "indicator", "decision");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void explainsABodyThatIsNoJsonObject() {
+        assertBadRequest(post(COORDINATOR, base + "/areas", "[1, 2]"), "");
+        assertBadRequest(post(COORDINATOR, base + "/areas", "{\"areaId\": "), "");
+    }
+
+    @Test
     void namesAnInvalidIdInThePath() {
         ResponseEntity<Map<String, Object>> response = get(COMMITTEE, "/api/plans/Not_A_Slug");
         assertBadRequest(response, "planId");
