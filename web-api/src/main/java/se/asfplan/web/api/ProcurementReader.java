@@ -1,0 +1,35 @@
+package se.asfplan.web.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import se.asfplan.domain.procurement.ProcurementId;
+import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
+
+/** Asks the procurement projection, and turns "no such procurement" into a 404. */
+@Component
+class ProcurementReader {
+
+    private final QueryGateway queryGateway;
+
+    ProcurementReader(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    List<ProcurementSummary> procurements(FindProcurementsQuery query) {
+        return queryGateway.query(query, ResponseTypes.multipleInstancesOf(ProcurementSummary.class)).join();
+    }
+
+    ProcurementView procurement(ProcurementId procurementId) {
+        Optional<ProcurementView> procurement = queryGateway.query(new FindProcurementQuery(procurementId),
+                ResponseTypes.optionalInstanceOf(ProcurementView.class)).join();
+        return procurement.orElseThrow(() -> new NotFoundException("No procurement " + procurementId + " is recorded"));
+    }
+}
