@@ -235,9 +235,10 @@ public class Procurement {
         }
         DisadvantagedEmployment employment = null;
         DirectAwardTally tally = null;
+        ReservedWelfareGround welfareGround = null;
         switch (procedure) {
-            case RESERVED_WELFARE_SERVICES -> reservedWelfareAwardAllowed(supplier, period, occurredOn, grounds,
-                    history);
+            case RESERVED_WELFARE_SERVICES -> welfareGround = reservedWelfareAwardAllowed(supplier, period,
+                    occurredOn, grounds, history);
             case RESERVED_FOR_EMPLOYMENT -> employment = employmentReservationMet(command.employment());
             case DIRECT_AWARD -> tally = directAwardTally(command.purchaseKind(), value, occurredOn, limits, totals);
             case ORDINARY -> { }
@@ -245,7 +246,7 @@ public class Procurement {
         if (tally != null) {
             totals.record(procurementId, authority, tally.purchaseKind(), tally.financialYear(), value);
         }
-        if (procedure == Procedure.RESERVED_WELFARE_SERVICES && !supplier.soleTrader()) {
+        if (welfareGround != null && welfareGround.repeatAwardBarYears() != null && !supplier.soleTrader()) {
             history.record(procurementId, authority, supplier.organisationNumber(), occurredOn);
         }
         apply(new ContractAwardedEvent(procurementId, supplier, isAsf(supplier, occurredOn, register), value, period,
@@ -255,10 +256,11 @@ public class Procurement {
     /**
      * The contract of a reserved welfare-services procurement runs at most the years the ground allows (three under
      * 6 a § and 25 §), and an authority may not award a supplier such a contract when it awarded it one the same way
-     * less than that many years before or after, comparing award dates: exactly three years apart is allowed. A sole
-     * trader is recorded without any number, so the repeat rule cannot be checked for one.
+     * less than that many years before or after, comparing award dates: exactly three years apart is allowed. Only
+     * awards on grounds with such a bar count ("that way": 6 a § and its renumbered successor 25 §, not 25 a §). A
+     * sole trader is recorded without any number, so the repeat rule cannot be checked for one.
      */
-    private void reservedWelfareAwardAllowed(Supplier supplier, ContractPeriod period, LocalDate awardedOn,
+    private ReservedWelfareGround reservedWelfareAwardAllowed(Supplier supplier, ContractPeriod period, LocalDate awardedOn,
                                              ReservedWelfareGrounds grounds, ReservedAwardHistory history) {
         ReservedWelfareGround ground = grounds.ground(legalGround.id()).orElseThrow(() -> new IllegalStateException(
                 "legal ground " + legalGround.id() + " of procurement " + procurementId + " is no longer configured"));
@@ -281,6 +283,7 @@ public class Procurement {
                 }
             }
         }
+        return ground;
     }
 
     private static DisadvantagedEmployment employmentReservationMet(DisadvantagedEmployment employment) {

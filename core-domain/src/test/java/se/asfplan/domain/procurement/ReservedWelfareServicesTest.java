@@ -197,6 +197,32 @@ class ReservedWelfareServicesTest {
     }
 
     @Test
+    void anAwardUnderTwentyFiveADoesNotCountAgainstALaterTwentyFiveAward() {
+        fixture(ports).given(new ProcurementAnnouncedEvent(ID, AMN, SUBJECT, List.of(LISTED),
+                        Procedure.RESERVED_WELFARE_SERVICES, TWENTY_FIVE_A, ANNOUNCED_ON, null))
+                .when(award(ASF, TWO_YEARS, AWARDED_ON))
+                .expectSuccessfulHandlerExecution();
+        assertThat(ports.history().awards).isEmpty();
+    }
+
+    @Test
+    void aSoleTraderIsAwardedWithoutAnyHistoryBecauseItHasNoNumberOnRecord() {
+        fixture(ports).given(announced(Procedure.RESERVED_WELFARE_SERVICES))
+                .when(award(Supplier.aSoleTrader(), TWO_YEARS, AWARDED_ON))
+                .expectEvents(new ContractAwardedEvent(ID, Supplier.aSoleTrader(), false, VALUE, TWO_YEARS, null,
+                        null, AWARDED_ON, null));
+        assertThat(ports.history().awards).isEmpty();
+    }
+
+    @Test
+    void anAwardUnderSixACountsAgainstALaterTwentyFiveAward() {
+        ports.history().awarded(AMN, ASF_NUMBER, RENUMBERED_ON.minusMonths(1));
+        expectRefusal(fixture(ports).given(announced(Procedure.RESERVED_WELFARE_SERVICES))
+                        .when(award(ASF, TWO_YEARS, AWARDED_ON)),
+                ProcurementRule.RESERVED_WELFARE_AWARD_TO_SAME_SUPPLIER_ONCE_IN_THREE_YEARS, "2022-01-01");
+    }
+
+    @Test
     void anIdeaBasedReservationHasNoRepeatAwardBar() {
         ports.history().awarded(AMN, ASF_NUMBER, AWARDED_ON.minusMonths(1));
         fixture(ports).given(new ProcurementAnnouncedEvent(ID, AMN, SUBJECT, List.of(LISTED),
