@@ -130,6 +130,15 @@ class CoreDomainArchitectureTest {
             .because("events are a persisted contract of plain records, each saying which procurement and when");
 
     @ArchTest
+    static final ArchRule procurementEventsLiveInProcurementEvents = classes()
+            .that().resideInAPackage("se.asfplan.domain..")
+            .and().implement(ProcurementEvent.class)
+            .should(be(areNestedIn(ProcurementEvents.class)))
+            .andShould().beRecords()
+            .because("every procurement event is declared in ProcurementEvents, where the contract is read in one "
+                    + "place");
+
+    @ArchTest
     static final ArchRule aggregateIdentifiersAreTypedIds = fields()
             .that().areAnnotatedWith(AggregateIdentifier.class)
             .should().haveRawType(PlanId.class).orShould().haveRawType(ProcurementId.class)

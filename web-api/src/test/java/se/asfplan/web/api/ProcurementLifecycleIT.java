@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -15,6 +18,9 @@ import org.springframework.http.ResponseEntity;
  * back through the API, and whether a supplier is an ASF comes from the enterprise register.
  */
 class ProcurementLifecycleIT extends ProcurementApiSupport {
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void recordsAProcurementsWholeLifeAndReadsItBack() {
@@ -149,6 +155,29 @@ class ProcurementLifecycleIT extends ProcurementApiSupport {
         assertThat(listed).extracting(summary -> summary.get("procurementId")).containsExactly(second, first);
         assertThat(listed.get(0)).containsEntry("directAwardLimitExceeded", true);
         assertThat(getList(COMMITTEE, "/api/procurements?authority=" + authority + "&year=2023").getBody()).isEmpty();
+    }
+
+    @Test
+    void rebuildsTheSameReadModelFromTheEventsAlone() {
+        String procurement = id("aterspelning");
+        announced(procurement, "ORDINARY", "\"90910000-9\"", "2024-02-01");
+        assertStatus(post(COORDINATOR, base(procurement) + "/tenders", """
+                {"supplier": {"organisationNumber": "%s"}, "occurredOn": "2024-02-10"}""".formatted(registeredAsf())),
+                HttpStatus.OK);
+        assertStatus(post(COORDINATOR, base(procurement) + "/cancellation", """
+                {"reason": "Budgeten drogs in", "occurredOn": "2024-03-01"}"""), HttpStatus.OK);
+        Map<String, Object> before = awaitResource(AUDITOR, base(procurement),
+                body -> "CANCELLED".equals(body.get("status")));
+
+        StreamingEventProcessor processor = processing.eventProcessor("procurements", StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutdownAsync().join();
+        processor.resetTokens();
+        assertThat(get(AUDITOR, base(procurement)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        processor.start();
+
+        assertThat(awaitResource(AUDITOR, base(procurement), body -> "CANCELLED".equals(body.get("status"))))
+                .isEqualTo(before);
     }
 
     @Test
