@@ -5,12 +5,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -64,6 +64,8 @@ public class Procurement {
     @AggregateIdentifier
     private ProcurementId procurementId;
     private boolean begun;
+    /** The stream under this id holds another aggregate's events: the id is taken. */
+    private boolean idTakenByAnotherRecord;
     private ContractingAuthority authority;
     private String subject;
     private List<CpvCode> cpvCodes;
@@ -96,6 +98,7 @@ public class Procurement {
     public void handle(AnnounceProcurementCommand command, Clock clock, ReservedWelfareGrounds grounds) {
         ProcurementId id = required(command.procurementId(), "procurementId");
         if (!begun) {
+            procurementCanBeBegunOnce();
             if (command.details() == null) {
                 throw new RuleViolationException(ProcurementRule.PROCUREMENT_MUST_EXIST, "No procurement " + id
                         + " is planned; give its details to begin it by announcing it");
@@ -362,6 +365,11 @@ public class Procurement {
     // ---------------------------------------------------------------------------------------------- rules
 
     private void procurementCanBeBegunOnce() {
+        if (idTakenByAnotherRecord) {
+            throw new RuleViolationException(ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE,
+                    "The id " + procurementId + " is already used by another kind of record (e.g. a plan); choose "
+                            + "another procurement id");
+        }
         if (begun) {
             throw new RuleViolationException(ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE,
                     "Procurement " + procurementId + " is already recorded (" + describeStatus() + ")");
@@ -369,6 +377,10 @@ public class Procurement {
     }
 
     private void notCancelled() {
+        if (!begun) {
+            throw new RuleViolationException(ProcurementRule.PROCUREMENT_MUST_EXIST,
+                    "No procurement " + procurementId + " is recorded (the id is used by another kind of record)");
+        }
         if (status == ProcurementStatus.CANCELLED) {
             throw new RuleViolationException(ProcurementRule.CANCELLED_PROCUREMENT_CANNOT_CHANGE,
                     "Procurement " + procurementId + " was cancelled on " + lastStepOn + " and can no longer change");
@@ -465,13 +477,27 @@ public class Procurement {
         step(ProcurementStatus.CANCELLED, "cancelled", event.occurredOn());
     }
 
+    /**
+     * Any event that is not a procurement's: aggregate identifiers share one event store, so an id already used by
+     * another record (a plan, an enterprise) loads that record's events here. Noting it keeps a procurement from
+     * being appended to another record's stream, and lets the command be refused by its rule. (The id is the one the
+     * command names, so it is a valid procurement id.)
+     */
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) {
+        if (!(event instanceof ProcurementEvent)) {
+            procurementId = new ProcurementId(message.getAggregateIdentifier());
+            idTakenByAnotherRecord = true;
+        }
+    }
+
     private void begin(ProcurementId id, ContractingAuthority by, String what, List<CpvCode> codes, Procedure how,
                        LegalGround ground) {
         procurementId = id;
         begun = true;
         authority = by;
         subject = what;
-        cpvCodes = List.copyOf(new ArrayList<>(codes));
+        cpvCodes = List.copyOf(codes);
         procedure = how;
         legalGround = ground;
     }

@@ -93,6 +93,25 @@ class ProcurementLifecycleTest {
     }
 
     @Test
+    void refusesToBeginAProcurementUnderAnIdThatAnotherRecordUses() {
+        expectRefusal(fixture.given(PlanFixtures.planAdopted())
+                        .when(plan(details(Procedure.ORDINARY, LISTED), PLANNED_ON)),
+                ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE, "already used by another kind of record");
+        expectRefusal(fixture.given(PlanFixtures.planAdopted())
+                        .when(announce(details(Procedure.ORDINARY, LISTED), PLANNED_ON)),
+                ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE, "already used by another kind of record");
+    }
+
+    @Test
+    void refusesStepsForAnIdThatAnotherRecordUses() {
+        expectRefusal(fixture.given(PlanFixtures.planAdopted())
+                        .when(new ReceiveTenderCommand(ID, ASF, TENDERED_ON, null)),
+                ProcurementRule.PROCUREMENT_MUST_EXIST, "No procurement " + ID + " is recorded (the id is used by another kind of record)");
+        expectRefusal(fixture.given(PlanFixtures.planAdopted()).when(announce(null, TENDERED_ON)),
+                ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE, "already used by another kind of record");
+    }
+
+    @Test
     void refusesAProcurementWithoutCpvCodes() {
         expectInvalid(fixture.givenNoPriorActivity().when(plan(details(Procedure.ORDINARY), PLANNED_ON)),
                 "cpvCodes must name at least one CPV code");

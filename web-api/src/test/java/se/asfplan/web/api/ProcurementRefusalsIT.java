@@ -112,6 +112,21 @@ class ProcurementRefusalsIT extends ProcurementApiSupport {
     }
 
     @Test
+    void refusesAProcurementUnderTheIdOfAPlan() {
+        String taken = id("plan");
+        assertStatus(post(COORDINATOR, "/api/plans", """
+                {"planId": "%s", "title": "Plan", "municipality": "Testkommun", "adoption": {"body": "KS"},
+                 "adoptedOn": "2021-03-01", "period": {"fromYear": 2021, "toYear": 2024}}""".formatted(taken)),
+                HttpStatus.CREATED);
+        assertRefused(() -> begin(taken, "PLANNED", "ORDINARY", CLEANING, "2024-01-10"), HttpStatus.CONFLICT,
+                "procurement-can-be-begun-once", null);
+        assertRefused(() -> post(COORDINATOR, base(taken) + "/cancellation", """
+                {"reason": "Fel id", "occurredOn": "2024-01-10"}"""), HttpStatus.NOT_FOUND, "procurement-must-exist",
+                null);
+        assertThat(storedEvents(taken)).extracting(StoredEvent::simpleType).containsExactly("PlanAdoptedEvent");
+    }
+
+    @Test
     void refusesLotDecisionsTwiceAndNotDividingWithoutReasons() {
         String p = id("delar");
         announced(p, "ORDINARY", CLEANING, "2024-01-10");
