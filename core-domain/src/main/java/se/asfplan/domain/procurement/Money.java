@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Amounts in Swedish kronor (SEK), exact to the öre: never floating point. */
-public final class Money {
+final class Money {
 
     private Money() {
     }

@@ -11,20 +11,23 @@ import se.asfplan.domain.procurement.ProcurementId;
 
 /**
  * {@code direct_award_entry}: one row per direct award, written in the award command's transaction; the total is
- * their sum. Two direct awards of one kind recorded at the same instant may each miss the other in their
- * year-to-date figure; the rows, and so every later total, are still complete.
+ * their sum. Reading the total locks the authority, kind and year until the transaction ends, so two direct awards
+ * recorded at the same moment are counted one after the other.
  */
 @Component
 class JdbcDirectAwardTotals implements DirectAwardTotals {
 
     private final JdbcTemplate jdbc;
+    private final FactLocks locks;
 
-    JdbcDirectAwardTotals(JdbcTemplate jdbc) {
+    JdbcDirectAwardTotals(JdbcTemplate jdbc, FactLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
     }
 
     @Override
     public BigDecimal totalSoFar(ContractingAuthority authority, String purchaseKind, int financialYear) {
+        locks.lock("direct-award|" + authority.value() + "|" + purchaseKind + "|" + financialYear);
         BigDecimal total = jdbc.queryForObject("""
                 select coalesce(sum(award_value), 0) from direct_award_entry
                 where authority = ? and purchase_kind = ? and financial_year = ?""",

@@ -20,13 +20,17 @@ import se.asfplan.domain.shared.OrganisationNumber;
 class JdbcReservedAwardHistory implements ReservedAwardHistory {
 
     private final JdbcTemplate jdbc;
+    private final FactLocks locks;
 
-    JdbcReservedAwardHistory(JdbcTemplate jdbc) {
+    JdbcReservedAwardHistory(JdbcTemplate jdbc, FactLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
     }
 
+    /** Locks the authority and supplier for the rest of the transaction, so the dates stay true until recorded. */
     @Override
     public List<LocalDate> awardDates(ContractingAuthority authority, OrganisationNumber supplier) {
+        locks.lock("reserved-welfare|" + authority.value() + "|" + supplier.value());
         return jdbc.query("select awarded_on from reserved_welfare_award where authority = ? and organisation_number = ?",
                 (rs, row) -> rs.getDate("awarded_on").toLocalDate(), authority.value(), supplier.value());
     }

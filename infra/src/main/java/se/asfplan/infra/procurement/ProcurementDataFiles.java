@@ -24,7 +24,7 @@ import se.asfplan.domain.procurement.ReservedWelfareGrounds;
  * Reads procurement's cited data files (YAML). A file that cannot be read or breaks the domain's checks stops the
  * application at start: recording reservations against wrong legal data would be worse than not starting.
  */
-public final class ProcurementDataFiles {
+final class ProcurementDataFiles {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .addModule(new JavaTimeModule())
@@ -35,7 +35,7 @@ public final class ProcurementDataFiles {
     private ProcurementDataFiles() {
     }
 
-    public static ReservedWelfareGrounds reservedWelfareGrounds(InputStream file) throws IOException {
+    static ReservedWelfareGrounds reservedWelfareGrounds(InputStream file) throws IOException {
         GroundsFile parsed = YAML.readValue(file, GroundsFile.class);
         return new ReservedWelfareGrounds(parsed.grounds().stream().map(ground -> {
             Period period = ground.appliesToProcurementsBegun() == null ? new Period(null, null)
@@ -49,7 +49,7 @@ public final class ProcurementDataFiles {
         }).toList());
     }
 
-    public static DirectAwardLimits directAwardLimits(InputStream file) throws IOException {
+    static DirectAwardLimits directAwardLimits(InputStream file) throws IOException {
         LimitsFile parsed = YAML.readValue(file, LimitsFile.class);
         Map<Integer, BigDecimal> limits = new LinkedHashMap<>();
         for (Limit limit : parsed.limits()) {
