@@ -1,6 +1,7 @@
 package se.asfplan.domain;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
@@ -17,14 +18,15 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import se.asfplan.domain.plan.PlanCommands;
+import se.asfplan.domain.enterprise.EnterpriseEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents;
+import se.asfplan.domain.meeting.MeetingEvent;
+import se.asfplan.domain.meeting.MeetingEvents;
 import se.asfplan.domain.plan.PlanEvent;
 import se.asfplan.domain.plan.PlanEvents;
-import se.asfplan.domain.plan.PlanId;
-import se.asfplan.domain.procurement.ProcurementCommands;
 import se.asfplan.domain.procurement.ProcurementEvent;
 import se.asfplan.domain.procurement.ProcurementEvents;
-import se.asfplan.domain.procurement.ProcurementId;
+import se.asfplan.domain.shared.Identifier;
 
 /**
  * The dependency rules of {@code core-domain}: the business core knows Java, itself and Axon's message and model
@@ -117,32 +119,50 @@ class CoreDomainArchitectureTest {
     static final ArchRule commandsAreDeclaredInTheirFeaturesCommandsClass = classes()
             .that().resideInAPackage("se.asfplan.domain..")
             .and().haveSimpleNameEndingWith("Command")
-            .should(be(areNestedIn(PlanCommands.class).or(areNestedIn(ProcurementCommands.class))))
-            .because("every command is declared in its feature's Commands class, next to the other messages of the "
-                    + "feature");
+            .should(be(areNestedInAClassNamed("Commands")))
+            .because("every command is declared in its feature's ...Commands class (PlanCommands, "
+                    + "EnterpriseCommands, ...), next to the other messages of the feature");
 
     @ArchTest
-    static final ArchRule procurementEventsAreRecordsThatSayWhichProcurementAndWhen = classes()
+    static final ArchRule eventsAreRecordsDeclaredInTheirFeaturesEventsClass = classes()
+            .that().resideInAPackage("se.asfplan.domain..")
+            .and().haveSimpleNameEndingWith("Event")
+            .and().areNotInterfaces()
+            .should(be(areNestedInAClassNamed("Events")))
+            .andShould().beRecords()
+            .because("events are a persisted contract of plain records, read in one place per feature");
+
+    @ArchTest
+    static final ArchRule enterpriseEventsSayWhichEnterpriseWhenAndForWhichActivity = classes()
+            .that(areNestedIn(EnterpriseEvents.class))
+            .and().haveSimpleNameEndingWith("Event")
+            .should().implement(EnterpriseEvent.class)
+            .because("every enterprise event says which enterprise, when, and which plan activity it carries out");
+
+    @ArchTest
+    static final ArchRule meetingEventsSayWhichMeetingAndWhen = classes()
+            .that(areNestedIn(MeetingEvents.class))
+            .and().haveSimpleNameEndingWith("Event")
+            .should().implement(MeetingEvent.class)
+            .because("every meeting event says which meeting and when");
+
+    @ArchTest
+    static final ArchRule procurementEventsSayWhichProcurementWhenAndForWhichActivity = classes()
             .that(areNestedIn(ProcurementEvents.class))
             .and().haveSimpleNameEndingWith("Event")
-            .should().beRecords()
-            .andShould().implement(ProcurementEvent.class)
-            .because("events are a persisted contract of plain records, each saying which procurement and when");
-
-    @ArchTest
-    static final ArchRule procurementEventsLiveInProcurementEvents = classes()
-            .that().resideInAPackage("se.asfplan.domain..")
-            .and().implement(ProcurementEvent.class)
-            .should(be(areNestedIn(ProcurementEvents.class)))
-            .andShould().beRecords()
-            .because("every procurement event is declared in ProcurementEvents, where the contract is read in one "
-                    + "place");
+            .should().implement(ProcurementEvent.class)
+            .because("every procurement event says which procurement, when, and which plan activity it carries out");
 
     @ArchTest
     static final ArchRule aggregateIdentifiersAreTypedIds = fields()
             .that().areAnnotatedWith(AggregateIdentifier.class)
-            .should().haveRawType(PlanId.class).orShould().haveRawType(ProcurementId.class)
+            .should().haveRawType(assignableTo(Identifier.class))
             .because("identifiers are typed ids whose toString is the raw value");
+
+    private static DescribedPredicate<JavaClass> areNestedInAClassNamed(String suffix) {
+        return describe("nested in a class named ..." + suffix, type -> type.getEnclosingClass()
+                .map(actual -> actual.getSimpleName().endsWith(suffix)).orElse(false));
+    }
 
     private static DescribedPredicate<JavaClass> areNestedIn(Class<?> enclosing) {
         return describe("nested in " + enclosing.getSimpleName(), type -> type.getEnclosingClass()

@@ -1,0 +1,80 @@
+package se.asfplan.domain.enterprise;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.shared.OrganisationNumber;
+
+/**
+ * The commands the coordination function gives about a social enterprise. Every command carries
+ * {@code occurredOn}, the business date, which may not lie in the future, and optionally {@code carriesOut}, the
+ * plan activity the recorded fact carries out.
+ */
+public final class EnterpriseCommands {
+
+    private EnterpriseCommands() {
+    }
+
+    /** Register an enterprise; {@code organisationNumber} is {@code null} for a sole trader (enskild firma). */
+    public record RegisterSocialEnterpriseCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId,
+                                                  OrganisationNumber organisationNumber, EnterpriseDetails details,
+                                                  LocalDate occurredOn, PlanActivityReference carriesOut) {
+    }
+
+    /** Replace the enterprise's details; the earlier details stay in the history. */
+    public record ChangeSocialEnterpriseDetailsCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId,
+                                                       EnterpriseDetails details, LocalDate occurredOn,
+                                                       PlanActivityReference carriesOut) {
+    }
+
+    public record CloseSocialEnterpriseCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId, String reason,
+                                               LocalDate occurredOn, PlanActivityReference carriesOut) {
+    }
+
+    public record InviteToIntegrationspaktenCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId,
+                                                    LocalDate occurredOn, PlanActivityReference carriesOut) {
+    }
+
+    public record JoinIntegrationspaktenCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId,
+                                                IntegrationspaktenLevel level, LocalDate occurredOn,
+                                                PlanActivityReference carriesOut) {
+    }
+
+    public record ChangeIntegrationspaktenLevelCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId,
+                                                       IntegrationspaktenLevel level, LocalDate occurredOn,
+                                                       PlanActivityReference carriesOut) {
+    }
+
+    public record LeaveIntegrationspaktenCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId,
+                                                 LocalDate occurredOn, PlanActivityReference carriesOut) {
+    }
+
+    public record InviteToReferenceGroupCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId,
+                                                LocalDate occurredOn, PlanActivityReference carriesOut) {
+    }
+
+    public record JoinReferenceGroupCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId,
+                                            LocalDate occurredOn, PlanActivityReference carriesOut) {
+    }
+
+    /** Invite to one of SBR's business dialogues (företagsdialog), optionally naming which. */
+    public record InviteToBusinessDialogueCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId,
+                                                  String dialogue, LocalDate occurredOn,
+                                                  PlanActivityReference carriesOut) {
+    }
+
+    /** Record business advice (företagsrådgivning) the enterprise received: who gave it and for how many hours. */
+    public record RecordBusinessAdviceCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId, String provider,
+                                              BigDecimal hours, LocalDate occurredOn,
+                                              PlanActivityReference carriesOut) {
+    }
+
+    /** Record that the enterprise took part in an event, a seminar or a tender school (anbudsskola). */
+    public record RecordEventParticipationCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId,
+                                                  ParticipationKind kind, String eventName, LocalDate occurredOn,
+                                                  PlanActivityReference carriesOut) {
+    }
+}

@@ -1,0 +1,81 @@
+package se.asfplan.domain.enterprise;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.shared.OrganisationNumber;
+
+/**
+ * What happened to a social enterprise. These records are the persisted contract of the event store: never
+ * rename, move or reshape one without a revision and an upcaster. New optional fields may be added (old events
+ * read them as null). No event holds personal data: a sole trader's registration has no organisation number.
+ */
+public final class EnterpriseEvents {
+
+    private EnterpriseEvents() {
+    }
+
+    public record SocialEnterpriseRegisteredEvent(EnterpriseId enterpriseId, OrganisationNumber organisationNumber,
+                                                  EnterpriseDetails details, LocalDate occurredOn,
+                                                  PlanActivityReference carriesOut) implements EnterpriseEvent {
+    }
+
+    public record SocialEnterpriseDetailsChangedEvent(EnterpriseId enterpriseId, EnterpriseDetails details,
+                                                      LocalDate occurredOn, PlanActivityReference carriesOut)
+            implements EnterpriseEvent {
+    }
+
+    public record SocialEnterpriseClosedEvent(EnterpriseId enterpriseId, String reason, LocalDate occurredOn,
+                                              PlanActivityReference carriesOut) implements EnterpriseEvent {
+    }
+
+    public record InvitedToIntegrationspaktenEvent(EnterpriseId enterpriseId, LocalDate occurredOn,
+                                                   PlanActivityReference carriesOut) implements EnterpriseEvent {
+    }
+
+    public record JoinedIntegrationspaktenEvent(EnterpriseId enterpriseId, IntegrationspaktenLevel level,
+                                                LocalDate occurredOn, PlanActivityReference carriesOut)
+            implements EnterpriseEvent {
+    }
+
+    public record IntegrationspaktenLevelChangedEvent(EnterpriseId enterpriseId, IntegrationspaktenLevel from,
+                                                      IntegrationspaktenLevel to, LocalDate occurredOn,
+                                                      PlanActivityReference carriesOut) implements EnterpriseEvent {
+    }
+
+    public record LeftIntegrationspaktenEvent(EnterpriseId enterpriseId, LocalDate occurredOn,
+                                              PlanActivityReference carriesOut) implements EnterpriseEvent {
+    }
+
+    public record InvitedToReferenceGroupEvent(EnterpriseId enterpriseId, LocalDate occurredOn,
+                                               PlanActivityReference carriesOut) implements EnterpriseEvent {
+    }
+
+    public record JoinedReferenceGroupEvent(EnterpriseId enterpriseId, LocalDate occurredOn,
+                                            PlanActivityReference carriesOut) implements EnterpriseEvent {
+    }
+
+    public record InvitedToBusinessDialogueEvent(EnterpriseId enterpriseId, String dialogue, LocalDate occurredOn,
+                                                 PlanActivityReference carriesOut) implements EnterpriseEvent {
+    }
+
+    public record BusinessAdviceReceivedEvent(EnterpriseId enterpriseId, String provider, BigDecimal hours,
+                                              LocalDate occurredOn, PlanActivityReference carriesOut)
+            implements EnterpriseEvent {
+    }
+
+    public record EventParticipationRecordedEvent(EnterpriseId enterpriseId, ParticipationKind kind,
+                                                  String eventName, LocalDate occurredOn,
+                                                  PlanActivityReference carriesOut) implements EnterpriseEvent {
+    }
+
+    /** Every enterprise event type, for tools that must know them all (serialisation checks, projections). */
+    public static final List<Class<? extends EnterpriseEvent>> ALL = List.of(SocialEnterpriseRegisteredEvent.class,
+            SocialEnterpriseDetailsChangedEvent.class, SocialEnterpriseClosedEvent.class,
+            InvitedToIntegrationspaktenEvent.class, JoinedIntegrationspaktenEvent.class,
+            IntegrationspaktenLevelChangedEvent.class, LeftIntegrationspaktenEvent.class,
+            InvitedToReferenceGroupEvent.class, JoinedReferenceGroupEvent.class, InvitedToBusinessDialogueEvent.class,
+            BusinessAdviceReceivedEvent.class, EventParticipationRecordedEvent.class);
+}

@@ -1,0 +1,343 @@
+package se.asfplan.domain.enterprise;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import se.asfplan.domain.enterprise.EnterpriseCommands.ChangeIntegrationspaktenLevelCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.ChangeSocialEnterpriseDetailsCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.CloseSocialEnterpriseCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.InviteToBusinessDialogueCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.InviteToIntegrationspaktenCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.InviteToReferenceGroupCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.JoinIntegrationspaktenCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.JoinReferenceGroupCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.LeaveIntegrationspaktenCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.RecordBusinessAdviceCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.RecordEventParticipationCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.RegisterSocialEnterpriseCommand;
+import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.IntegrationspaktenLevelChangedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToBusinessDialogueEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToReferenceGroupEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedReferenceGroupEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.LeftIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChangedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
+import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.domain.shared.RuleViolationException;
+import se.asfplan.domain.shared.Values;
+
+/**
+ * A social enterprise in the register, with what the plan's activities did with it: invited to and member of
+ * Integrationspakten (at a configured level) and its reference group, invited to SBR's business dialogues,
+ * advised, taking part in events. Once closed, nothing may be recorded for a date after its closing date; facts
+ * from before it may still be recorded late.
+ *
+ * <p>Command handlers check and then apply; event handlers only assign state.
+ */
+@AggregateRoot(type = "SocialEnterprise")
+public class SocialEnterprise {
+
+    public static final int TEXT_MAX = 300;
+    public static final int REASON_MAX = 2000;
+    /** Hours of advice are given to at most two decimals (quarter hours and minutes as 0.25, 0.5, ...). */
+    public static final int HOURS_SCALE = 2;
+
+    @AggregateIdentifier
+    private EnterpriseId enterpriseId;
+    private boolean registered;
+    private LocalDate registeredOn;
+    private EnterpriseDetails details;
+    private LocalDate closedOn;
+    private IntegrationspaktenLevel integrationspaktenLevel;
+    private LocalDate integrationspaktenJoinedOn;
+    private LocalDate referenceGroupJoinedOn;
+
+    /** For Axon: rebuilds the enterprise from its events. */
+    protected SocialEnterprise() {
+    }
+
+    // ---------------------------------------------------------------------------------------------- register
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RegisterSocialEnterpriseCommand command, Clock clock, EnterpriseRegister register,
+                       PlanActivities activities) {
+        if (registered) {
+            throw new RuleViolationException(EnterpriseRule.ENTERPRISE_ID_MUST_BE_UNIQUE,
+                    "An enterprise " + enterpriseId + " was already registered on " + registeredOn
+                            + "; change its details instead");
+        }
+        EnterpriseId id = required(command.enterpriseId(), "enterpriseId");
+        EnterpriseDetails newDetails = required(command.details(), "details");
+        LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
+        dateMustNotLieInTheFuture(occurredOn, clock);
+        OrganisationNumber number = command.organisationNumber();
+        soleTraderIsRegisteredWithoutOrganisationNumber(newDetails.legalForm(), number);
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
+        register.registerNumber(id, number, newDetails.countsAsAsf());
+        apply(new SocialEnterpriseRegisteredEvent(id, number, newDetails, occurredOn, carriesOut));
+    }
+
+    @CommandHandler
+    public void handle(ChangeSocialEnterpriseDetailsCommand command, Clock clock, EnterpriseRegister register,
+                       PlanActivities activities) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        EnterpriseDetails newDetails = required(command.details(), "details");
+        if (newDetails.equals(details)) {
+            throw new RuleViolationException(EnterpriseRule.DETAILS_CHANGE_MUST_CHANGE_SOMETHING,
+                    "Enterprise " + enterpriseId + " already has exactly these details");
+        }
+        if (newDetails.legalForm().hasOrganisationNumber() != details.legalForm().hasOrganisationNumber()) {
+            throw new RuleViolationException(EnterpriseRule.SOLE_TRADER_LEGAL_FORM_CANNOT_CHANGE,
+                    "Enterprise " + enterpriseId + " is registered as " + details.legalForm().swedishName()
+                            + " and cannot become " + newDetails.legalForm().swedishName() + ": a sole trader and a"
+                            + " legal person are different enterprises; register the new one");
+        }
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
+        if (newDetails.countsAsAsf() != details.countsAsAsf()) {
+            register.updateStatus(enterpriseId, newDetails.countsAsAsf());
+        }
+        apply(new SocialEnterpriseDetailsChangedEvent(enterpriseId, newDetails, occurredOn, carriesOut));
+    }
+
+    @CommandHandler
+    public void handle(CloseSocialEnterpriseCommand command, Clock clock, EnterpriseRegister register,
+                       PlanActivities activities) {
+        if (closedOn != null) {
+            throw new RuleViolationException(EnterpriseRule.ENTERPRISE_CAN_BE_CLOSED_ONCE,
+                    "Enterprise " + enterpriseId + " was already closed on " + closedOn);
+        }
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        String reason = Values.text(command.reason(), "reason", REASON_MAX);
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
+        register.markClosed(enterpriseId, occurredOn);
+        apply(new SocialEnterpriseClosedEvent(enterpriseId, reason, occurredOn, carriesOut));
+    }
+
+    // ---------------------------------------------------------------------------------------------- Integrationspakten
+
+    @CommandHandler
+    public void handle(InviteToIntegrationspaktenCommand command, Clock clock, PlanActivities activities) {
+        apply(new InvitedToIntegrationspaktenEvent(enterpriseId, recordable(command.occurredOn(), clock),
+                carriedOut(command.carriesOut(), activities)));
+    }
+
+    @CommandHandler
+    public void handle(JoinIntegrationspaktenCommand command, Clock clock, IntegrationspaktenLevels levels,
+                       PlanActivities activities) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        if (integrationspaktenLevel != null) {
+            throw new RuleViolationException(EnterpriseRule.CAN_JOIN_INTEGRATIONSPAKTEN_ONCE,
+                    "Enterprise " + enterpriseId + " is a member of Integrationspakten since "
+                            + integrationspaktenJoinedOn + " at level " + integrationspaktenLevel
+                            + "; change its level instead");
+        }
+        IntegrationspaktenLevel level = configuredLevel(command.level(), levels);
+        apply(new JoinedIntegrationspaktenEvent(enterpriseId, level, occurredOn,
+                carriedOut(command.carriesOut(), activities)));
+    }
+
+    @CommandHandler
+    public void handle(ChangeIntegrationspaktenLevelCommand command, Clock clock, IntegrationspaktenLevels levels,
+                       PlanActivities activities) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        if (integrationspaktenLevel == null) {
+            throw new RuleViolationException(EnterpriseRule.LEVEL_CHANGE_NEEDS_MEMBERSHIP,
+                    "Enterprise " + enterpriseId + " is not a member of Integrationspakten; it must join first");
+        }
+        IntegrationspaktenLevel level = configuredLevel(command.level(), levels);
+        if (level.equals(integrationspaktenLevel)) {
+            throw new RuleViolationException(EnterpriseRule.LEVEL_CHANGE_MUST_CHANGE_LEVEL,
+                    "Enterprise " + enterpriseId + " is already a member at level " + level);
+        }
+        apply(new IntegrationspaktenLevelChangedEvent(enterpriseId, integrationspaktenLevel, level, occurredOn,
+                carriedOut(command.carriesOut(), activities)));
+    }
+
+    @CommandHandler
+    public void handle(LeaveIntegrationspaktenCommand command, Clock clock, PlanActivities activities) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        if (integrationspaktenLevel == null) {
+            throw new RuleViolationException(EnterpriseRule.CAN_LEAVE_ONLY_AS_MEMBER,
+                    "Enterprise " + enterpriseId + " is not a member of Integrationspakten and cannot leave it");
+        }
+        apply(new LeftIntegrationspaktenEvent(enterpriseId, occurredOn, carriedOut(command.carriesOut(), activities)));
+    }
+
+    // ---------------------------------------------------------------------------------------------- business support
+
+    @CommandHandler
+    public void handle(InviteToReferenceGroupCommand command, Clock clock, PlanActivities activities) {
+        apply(new InvitedToReferenceGroupEvent(enterpriseId, recordable(command.occurredOn(), clock),
+                carriedOut(command.carriesOut(), activities)));
+    }
+
+    @CommandHandler
+    public void handle(JoinReferenceGroupCommand command, Clock clock, PlanActivities activities) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        if (referenceGroupJoinedOn != null) {
+            throw new RuleViolationException(EnterpriseRule.CAN_JOIN_REFERENCE_GROUP_ONCE,
+                    "Enterprise " + enterpriseId + " joined Integrationspakten's reference group on "
+                            + referenceGroupJoinedOn);
+        }
+        apply(new JoinedReferenceGroupEvent(enterpriseId, occurredOn, carriedOut(command.carriesOut(), activities)));
+    }
+
+    @CommandHandler
+    public void handle(InviteToBusinessDialogueCommand command, Clock clock, PlanActivities activities) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        apply(new InvitedToBusinessDialogueEvent(enterpriseId,
+                Values.optionalText(command.dialogue(), "dialogue", TEXT_MAX), occurredOn,
+                carriedOut(command.carriesOut(), activities)));
+    }
+
+    @CommandHandler
+    public void handle(RecordBusinessAdviceCommand command, Clock clock, PlanActivities activities) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        apply(new BusinessAdviceReceivedEvent(enterpriseId, Values.text(command.provider(), "provider", TEXT_MAX),
+                hours(command.hours()), occurredOn, carriedOut(command.carriesOut(), activities)));
+    }
+
+    @CommandHandler
+    public void handle(RecordEventParticipationCommand command, Clock clock, PlanActivities activities) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        apply(new EventParticipationRecordedEvent(enterpriseId, required(command.kind(), "kind"),
+                Values.text(command.eventName(), "eventName", TEXT_MAX), occurredOn,
+                carriedOut(command.carriesOut(), activities)));
+    }
+
+    // ---------------------------------------------------------------------------------------------- rules
+
+    /** A date a fact about this enterprise can be recorded for: not in the future, not after its closing date. */
+    private LocalDate recordable(LocalDate occurredOn, Clock clock) {
+        required(occurredOn, "occurredOn");
+        dateMustNotLieInTheFuture(occurredOn, clock);
+        if (closedOn != null && occurredOn.isAfter(closedOn)) {
+            throw new RuleViolationException(EnterpriseRule.CLOSED_ENTERPRISE_RECORDS_NOTHING_AFTER_CLOSING,
+                    "Enterprise " + enterpriseId + " closed on " + closedOn + "; nothing can be recorded for "
+                            + occurredOn + ", a date after it");
+        }
+        return occurredOn;
+    }
+
+    /** The plan activity a fact carries out, if it names one: it must be an activity some plan has. */
+    private static PlanActivityReference carriedOut(PlanActivityReference reference, PlanActivities activities) {
+        if (reference != null && !activities.contains(reference)) {
+            throw new RuleViolationException(EnterpriseRule.CARRIED_OUT_ACTIVITY_MUST_EXIST,
+                    "Plan " + reference.planId() + " has no activity " + reference.activityId() + " for this fact to "
+                            + "carry out");
+        }
+        return reference;
+    }
+
+    private static void dateMustNotLieInTheFuture(LocalDate date, Clock clock) {
+        LocalDate today = BusinessCalendar.today(clock);
+        if (date.isAfter(today)) {
+            throw new RuleViolationException(EnterpriseRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE,
+                    "The date " + date + " lies in the future (today is " + today + "); record things once they happen");
+        }
+    }
+
+    private static void soleTraderIsRegisteredWithoutOrganisationNumber(LegalForm legalForm,
+                                                                        OrganisationNumber number) {
+        if (legalForm == LegalForm.ENSKILD_FIRMA && number != null) {
+            throw new RuleViolationException(EnterpriseRule.SOLE_TRADER_IS_REGISTERED_WITHOUT_ORGANISATION_NUMBER,
+                    "A sole trader's (enskild firma's) organisation number is the owner's personnummer and is never"
+                            + " stored; register the enterprise without it");
+        }
+        if (legalForm != LegalForm.ENSKILD_FIRMA && number == null) {
+            throw new RuleViolationException(EnterpriseRule.SOLE_TRADER_IS_REGISTERED_WITHOUT_ORGANISATION_NUMBER,
+                    "Only a sole trader (enskild firma) is registered without an organisation number; a "
+                            + legalForm.swedishName() + " needs its organisation number");
+        }
+    }
+
+    private static IntegrationspaktenLevel configuredLevel(IntegrationspaktenLevel level,
+                                                           IntegrationspaktenLevels levels) {
+        required(level, "level");
+        if (!levels.contains(level)) {
+            throw new RuleViolationException(EnterpriseRule.LEVEL_MUST_BE_CONFIGURED,
+                    "Integrationspakten has no level " + level + "; the configured levels are " + levels);
+        }
+        return level;
+    }
+
+    private static BigDecimal hours(BigDecimal hours) {
+        required(hours, "hours");
+        if (hours.signum() <= 0) {
+            throw new IllegalArgumentException("hours must be more than 0, but was " + hours.toPlainString());
+        }
+        BigDecimal stripped = hours.stripTrailingZeros();
+        if (stripped.scale() > HOURS_SCALE) {
+            throw new IllegalArgumentException("hours must have at most " + HOURS_SCALE + " decimals, but was "
+                    + hours.toPlainString());
+        }
+        return stripped.setScale(Math.max(0, stripped.scale()));
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " must be given");
+        }
+        return value;
+    }
+
+    // ---------------------------------------------------------------------------------------------- state
+
+    @EventHandler
+    void on(SocialEnterpriseRegisteredEvent event) {
+        enterpriseId = event.enterpriseId();
+        registered = true;
+        registeredOn = event.occurredOn();
+        details = event.details();
+    }
+
+    @EventHandler
+    void on(SocialEnterpriseDetailsChangedEvent event) {
+        details = event.details();
+    }
+
+    @EventHandler
+    void on(SocialEnterpriseClosedEvent event) {
+        closedOn = event.occurredOn();
+    }
+
+    @EventHandler
+    void on(JoinedIntegrationspaktenEvent event) {
+        integrationspaktenLevel = event.level();
+        integrationspaktenJoinedOn = event.occurredOn();
+    }
+
+    @EventHandler
+    void on(IntegrationspaktenLevelChangedEvent event) {
+        integrationspaktenLevel = event.to();
+    }
+
+    @EventHandler
+    void on(LeftIntegrationspaktenEvent event) {
+        integrationspaktenLevel = null;
+        integrationspaktenJoinedOn = null;
+    }
+
+    @EventHandler
+    void on(JoinedReferenceGroupEvent event) {
+        referenceGroupJoinedOn = event.occurredOn();
+    }
+}

@@ -1,0 +1,64 @@
+package se.asfplan.projections.enterprise;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import se.asfplan.domain.enterprise.EnterpriseDetails;
+import se.asfplan.domain.enterprise.EnterpriseId;
+import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
+import se.asfplan.domain.enterprise.LegalForm;
+import se.asfplan.domain.plan.ActivityId;
+import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.plan.PlanId;
+import se.asfplan.domain.shared.OrganisationNumber;
+
+/** The questions the enterprise register answers, and the views it answers them with. */
+public final class EnterpriseQueries {
+
+    private EnterpriseQueries() {
+    }
+
+    /** All enterprises by name, optionally only those that do (or do not) count as ASF, or in one district. */
+    public record FindEnterprisesQuery(Boolean countsAsAsf, String district) {
+    }
+
+    /** One enterprise with its recorded facts; empty when no such enterprise is registered. */
+    public record FindEnterpriseQuery(EnterpriseId enterpriseId) {
+    }
+
+    /** Every recorded enterprise fact that names the given plan activity as the one it carries out. */
+    public record FindEnterpriseFactsCarryingOutQuery(PlanId planId, ActivityId activityId) {
+    }
+
+    public record EnterpriseSummary(EnterpriseId enterpriseId, String name, LegalForm legalForm, String municipality,
+                                    String district, boolean countsAsAsf, boolean closed,
+                                    IntegrationspaktenLevel integrationspaktenLevel, boolean inReferenceGroup) {
+    }
+
+    public record EnterpriseView(EnterpriseId enterpriseId, OrganisationNumber organisationNumber,
+                                 EnterpriseDetails details, boolean countsAsAsf, LocalDate registeredOn,
+                                 LocalDate detailsChangedOn, boolean closed, LocalDate closedOn, String closingReason,
+                                 IntegrationspaktenView integrationspakten, ReferenceGroupView referenceGroup,
+                                 List<FactView> facts, long version) {
+    }
+
+    /** Membership of Integrationspakten: {@code level} is null when not a member. */
+    public record IntegrationspaktenView(boolean member, IntegrationspaktenLevel level, LocalDate joinedOn,
+                                         LocalDate lastInvitedOn, LocalDate leftOn) {
+    }
+
+    public record ReferenceGroupView(boolean member, LocalDate invitedOn, LocalDate joinedOn) {
+    }
+
+    /**
+     * One recorded fact: {@code fact} is the event's name without "Event" (e.g. {@code InvitedToIntegrationspakten}),
+     * {@code summary} says it in words, {@code carriesOut} names the plan activity it carries out, if any.
+     */
+    public record FactView(String fact, LocalDate occurredOn, String summary, PlanActivityReference carriesOut) {
+    }
+
+    /** A fact that carried out a plan activity, with the enterprise it concerns. */
+    public record EnterpriseFactView(EnterpriseId enterpriseId, String enterpriseName, String fact,
+                                     LocalDate occurredOn, String summary) {
+    }
+}

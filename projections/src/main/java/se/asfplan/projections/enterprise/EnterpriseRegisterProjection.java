@@ -1,0 +1,345 @@
+package se.asfplan.projections.enterprise;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import se.asfplan.domain.enterprise.DefinitionCriteria;
+import se.asfplan.domain.enterprise.EnterpriseDetails;
+import se.asfplan.domain.enterprise.EnterpriseEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.IntegrationspaktenLevelChangedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToBusinessDialogueEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToReferenceGroupEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedReferenceGroupEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.LeftIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChangedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
+import se.asfplan.domain.enterprise.EnterpriseId;
+import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
+import se.asfplan.domain.enterprise.LegalForm;
+import se.asfplan.domain.plan.ActivityId;
+import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.plan.PlanId;
+import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
+import se.asfplan.projections.enterprise.EnterpriseQueries.FactView;
+import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseFactsCarryingOutQuery;
+import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseQuery;
+import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisesQuery;
+import se.asfplan.projections.enterprise.EnterpriseQueries.IntegrationspaktenView;
+import se.asfplan.projections.enterprise.EnterpriseQueries.ReferenceGroupView;
+
+/**
+ * Folds social enterprise events into the register tables. Every handler first advances the enterprise's
+ * {@code last_sequence}; an event whose sequence number was already applied changes nothing, so redelivery after
+ * a crash or a segment hand-over is harmless. Every event also becomes a row of {@code enterprise_fact_view},
+ * which answers "which facts carried out this plan activity".
+ */
+@Component
+@ProcessingGroup(EnterpriseRegisterProjection.PROCESSING_GROUP)
+public class EnterpriseRegisterProjection {
+
+    public static final String PROCESSING_GROUP = "enterprise-register";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public EnterpriseRegisterProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    // ---------------------------------------------------------------------------------------------- events
+
+    @EventHandler
+    void on(SocialEnterpriseRegisteredEvent event, @SequenceNumber long sequence) {
+        EnterpriseDetails details = event.details();
+        DefinitionCriteria criteria = details.criteria();
+        int inserted = jdbc.update("""
+                insert into enterprise_view (enterprise_id, organisation_number, name, legal_form, lines_of_business,
+                                             municipality, district, integration_purpose, employee_participation,
+                                             profits_reinvested, independent_of_public_sector, counts_as_asf,
+                                             certifications, registered_on, last_sequence)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from enterprise_view where enterprise_id = ?)""",
+                event.enterpriseId().value(),
+                event.organisationNumber() == null ? null : event.organisationNumber().value(), details.name(),
+                details.legalForm().name(), toJson(details.linesOfBusiness()), details.municipality(),
+                details.district(), criteria.integrationPurpose(), criteria.employeeParticipation(),
+                criteria.profitsReinvested(), criteria.independentOfPublicSector(), details.countsAsAsf(),
+                toJson(details.certifications()), Date.valueOf(event.occurredOn()), sequence,
+                event.enterpriseId().value());
+        if (inserted == 1) {
+            insertFact(event, sequence, "Registered as " + details.legalForm().swedishName() + asfStatus(details));
+        }
+    }
+
+    @EventHandler
+    void on(SocialEnterpriseDetailsChangedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.enterpriseId(), sequence)) {
+            EnterpriseDetails details = event.details();
+            DefinitionCriteria criteria = details.criteria();
+            update(event.enterpriseId(), """
+                    name = ?, legal_form = ?, lines_of_business = ?, municipality = ?, district = ?,
+                    integration_purpose = ?, employee_participation = ?, profits_reinvested = ?,
+                    independent_of_public_sector = ?, counts_as_asf = ?, certifications = ?, details_changed_on = ?""",
+                    details.name(), details.legalForm().name(), toJson(details.linesOfBusiness()),
+                    details.municipality(), details.district(), criteria.integrationPurpose(),
+                    criteria.employeeParticipation(), criteria.profitsReinvested(),
+                    criteria.independentOfPublicSector(), details.countsAsAsf(), toJson(details.certifications()),
+                    Date.valueOf(event.occurredOn()));
+            insertFact(event, sequence, "Details changed" + asfStatus(details));
+        }
+    }
+
+    @EventHandler
+    void on(SocialEnterpriseClosedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.enterpriseId(), sequence)) {
+            update(event.enterpriseId(), "closed_on = ?, closing_reason = ?", Date.valueOf(event.occurredOn()),
+                    event.reason());
+            insertFact(event, sequence, "Closed: " + event.reason());
+        }
+    }
+
+    @EventHandler
+    void on(InvitedToIntegrationspaktenEvent event, @SequenceNumber long sequence) {
+        if (advance(event.enterpriseId(), sequence)) {
+            // an invitation recorded late must not hide a newer one: keep the latest by business date
+            jdbc.update("update enterprise_view set integrationspakten_invited_on = ? where enterprise_id = ? and "
+                            + "(integrationspakten_invited_on is null or integrationspakten_invited_on < ?)",
+                    Date.valueOf(event.occurredOn()), event.enterpriseId().value(), Date.valueOf(event.occurredOn()));
+            insertFact(event, sequence, "Invited to Integrationspakten");
+        }
+    }
+
+    @EventHandler
+    void on(JoinedIntegrationspaktenEvent event, @SequenceNumber long sequence) {
+        if (advance(event.enterpriseId(), sequence)) {
+            update(event.enterpriseId(), "integrationspakten_level = ?, integrationspakten_joined_on = ?, "
+                    + "integrationspakten_left_on = null", event.level().value(), Date.valueOf(event.occurredOn()));
+            insertFact(event, sequence, "Joined Integrationspakten at level " + event.level());
+        }
+    }
+
+    @EventHandler
+    void on(IntegrationspaktenLevelChangedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.enterpriseId(), sequence)) {
+            update(event.enterpriseId(), "integrationspakten_level = ?", event.to().value());
+            insertFact(event, sequence, "Integrationspakten level changed from " + event.from() + " to "
+                    + event.to());
+        }
+    }
+
+    @EventHandler
+    void on(LeftIntegrationspaktenEvent event, @SequenceNumber long sequence) {
+        if (advance(event.enterpriseId(), sequence)) {
+            update(event.enterpriseId(), "integrationspakten_level = null, integrationspakten_left_on = ?",
+                    Date.valueOf(event.occurredOn()));
+            insertFact(event, sequence, "Left Integrationspakten");
+        }
+    }
+
+    @EventHandler
+    void on(InvitedToReferenceGroupEvent event, @SequenceNumber long sequence) {
+        if (advance(event.enterpriseId(), sequence)) {
+            jdbc.update("update enterprise_view set reference_group_invited_on = ? where enterprise_id = ? and "
+                            + "(reference_group_invited_on is null or reference_group_invited_on < ?)",
+                    Date.valueOf(event.occurredOn()), event.enterpriseId().value(), Date.valueOf(event.occurredOn()));
+            insertFact(event, sequence, "Invited to Integrationspakten's reference group");
+        }
+    }
+
+    @EventHandler
+    void on(JoinedReferenceGroupEvent event, @SequenceNumber long sequence) {
+        if (advance(event.enterpriseId(), sequence)) {
+            update(event.enterpriseId(), "reference_group_joined_on = ?", Date.valueOf(event.occurredOn()));
+            insertFact(event, sequence, "Joined Integrationspakten's reference group");
+        }
+    }
+
+    @EventHandler
+    void on(InvitedToBusinessDialogueEvent event, @SequenceNumber long sequence) {
+        if (advance(event.enterpriseId(), sequence)) {
+            insertFact(event, sequence, "Invited to a business dialogue"
+                    + (event.dialogue() == null ? "" : ": " + event.dialogue()));
+        }
+    }
+
+    @EventHandler
+    void on(BusinessAdviceReceivedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.enterpriseId(), sequence)) {
+            insertFact(event, sequence, "Business advice from " + event.provider() + ", "
+                    + event.hours().toPlainString() + " hours");
+        }
+    }
+
+    @EventHandler
+    void on(EventParticipationRecordedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.enterpriseId(), sequence)) {
+            String kind = switch (event.kind()) {
+                case EVENT -> "an event";
+                case SEMINAR -> "a seminar";
+                case TENDER_SCHOOL -> "a tender school";
+            };
+            insertFact(event, sequence, "Took part in " + kind + ": " + event.eventName());
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from enterprise_fact_view");
+        jdbc.update("delete from enterprise_view");
+    }
+
+    /** Moves the enterprise's applied sequence forward; false when this event was applied before. */
+    private boolean advance(EnterpriseId enterpriseId, long sequence) {
+        return jdbc.update("update enterprise_view set last_sequence = ? where enterprise_id = ? and last_sequence < ?",
+                sequence, enterpriseId.value(), sequence) == 1;
+    }
+
+    private void update(EnterpriseId enterpriseId, String assignments, Object... values) {
+        Object[] arguments = new Object[values.length + 1];
+        System.arraycopy(values, 0, arguments, 0, values.length);
+        arguments[values.length] = enterpriseId.value();
+        jdbc.update("update enterprise_view set " + assignments + " where enterprise_id = ?", arguments);
+    }
+
+    private void insertFact(EnterpriseEvent event, long sequence, String summary) {
+        String name = event.getClass().getSimpleName();
+        PlanActivityReference carriesOut = event.carriesOut();
+        jdbc.update("""
+                insert into enterprise_fact_view (enterprise_id, event_sequence, fact, occurred_on, summary, plan_id,
+                                                  activity_id)
+                values (?, ?, ?, ?, ?, ?, ?)""",
+                event.enterpriseId().value(), sequence, name.substring(0, name.length() - "Event".length()),
+                Date.valueOf(event.occurredOn()), summary,
+                carriesOut == null ? null : carriesOut.planId().value(),
+                carriesOut == null ? null : carriesOut.activityId().value());
+    }
+
+    private static String asfStatus(EnterpriseDetails details) {
+        return details.countsAsAsf() ? "; counts as ASF" : "; does not count as ASF (not all four criteria met)";
+    }
+
+    // ---------------------------------------------------------------------------------------------- queries
+
+    @QueryHandler
+    public List<EnterpriseSummary> handle(FindEnterprisesQuery query) {
+        StringBuilder sql = new StringBuilder("select * from enterprise_view where 1 = 1");
+        List<Object> arguments = new ArrayList<>();
+        if (query.countsAsAsf() != null) {
+            sql.append(" and counts_as_asf = ?");
+            arguments.add(query.countsAsAsf());
+        }
+        if (query.district() != null) {
+            sql.append(" and district = ?");
+            arguments.add(query.district());
+        }
+        sql.append(" order by name, enterprise_id");
+        return jdbc.query(sql.toString(), (rs, row) -> new EnterpriseSummary(
+                new EnterpriseId(rs.getString("enterprise_id")), rs.getString("name"),
+                LegalForm.valueOf(rs.getString("legal_form")), rs.getString("municipality"), rs.getString("district"),
+                rs.getBoolean("counts_as_asf"), rs.getDate("closed_on") != null, level(rs),
+                rs.getDate("reference_group_joined_on") != null), arguments.toArray());
+    }
+
+    @QueryHandler
+    public Optional<EnterpriseView> handle(FindEnterpriseQuery query) {
+        String enterpriseId = query.enterpriseId().value();
+        List<FactView> facts = facts(enterpriseId);
+        List<EnterpriseView> enterprises = jdbc.query("select * from enterprise_view where enterprise_id = ?",
+                (rs, row) -> enterprise(rs, facts), enterpriseId);
+        return enterprises.stream().findFirst();
+    }
+
+    @QueryHandler
+    public List<EnterpriseFactView> handle(FindEnterpriseFactsCarryingOutQuery query) {
+        return jdbc.query("""
+                select f.*, e.name from enterprise_fact_view f
+                join enterprise_view e on e.enterprise_id = f.enterprise_id
+                where f.plan_id = ? and f.activity_id = ?
+                order by f.occurred_on, e.name, f.event_sequence""",
+                (rs, row) -> new EnterpriseFactView(new EnterpriseId(rs.getString("enterprise_id")),
+                        rs.getString("name"), rs.getString("fact"), localDate(rs, "occurred_on"),
+                        rs.getString("summary")),
+                query.planId().value(), query.activityId().value());
+    }
+
+    private EnterpriseView enterprise(ResultSet rs, List<FactView> facts) throws SQLException {
+        String number = rs.getString("organisation_number");
+        EnterpriseDetails details = new EnterpriseDetails(rs.getString("name"),
+                LegalForm.valueOf(rs.getString("legal_form")), fromJson(rs.getString("lines_of_business")),
+                rs.getString("municipality"), rs.getString("district"),
+                new DefinitionCriteria(rs.getBoolean("integration_purpose"), rs.getBoolean("employee_participation"),
+                        rs.getBoolean("profits_reinvested"), rs.getBoolean("independent_of_public_sector")),
+                fromJson(rs.getString("certifications")));
+        IntegrationspaktenLevel level = level(rs);
+        return new EnterpriseView(new EnterpriseId(rs.getString("enterprise_id")),
+                number == null ? null : new OrganisationNumber(number), details, rs.getBoolean("counts_as_asf"),
+                localDate(rs, "registered_on"), localDate(rs, "details_changed_on"), rs.getDate("closed_on") != null,
+                localDate(rs, "closed_on"), rs.getString("closing_reason"),
+                new IntegrationspaktenView(level != null, level, level == null ? null
+                        : localDate(rs, "integrationspakten_joined_on"), localDate(rs, "integrationspakten_invited_on"),
+                        localDate(rs, "integrationspakten_left_on")),
+                new ReferenceGroupView(rs.getDate("reference_group_joined_on") != null,
+                        localDate(rs, "reference_group_invited_on"), localDate(rs, "reference_group_joined_on")),
+                facts, rs.getLong("last_sequence") + 1);
+    }
+
+    private List<FactView> facts(String enterpriseId) {
+        return jdbc.query("select * from enterprise_fact_view where enterprise_id = ? order by occurred_on, "
+                        + "event_sequence",
+                (rs, row) -> new FactView(rs.getString("fact"), localDate(rs, "occurred_on"), rs.getString("summary"),
+                        rs.getString("plan_id") == null ? null : new PlanActivityReference(
+                                new PlanId(rs.getString("plan_id")), new ActivityId(rs.getString("activity_id")))),
+                enterpriseId);
+    }
+
+    private static IntegrationspaktenLevel level(ResultSet rs) throws SQLException {
+        String level = rs.getString("integrationspakten_level");
+        return level == null ? null : new IntegrationspaktenLevel(level);
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private String toJson(List<String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of names could not be written as JSON", e);
+        }
+    }
+
+    private List<String> fromJson(String values) {
+        try {
+            return json.readValue(values, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored list of names is not a JSON array", e);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package se.asfplan.web.api;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.asfplan.domain.enterprise.DefinitionCriteria;
+import se.asfplan.domain.enterprise.EnterpriseCommands.ChangeIntegrationspaktenLevelCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.ChangeSocialEnterpriseDetailsCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.CloseSocialEnterpriseCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.InviteToBusinessDialogueCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.InviteToIntegrationspaktenCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.InviteToReferenceGroupCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.JoinIntegrationspaktenCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.JoinReferenceGroupCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.LeaveIntegrationspaktenCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.RecordBusinessAdviceCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.RecordEventParticipationCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.RegisterSocialEnterpriseCommand;
+import se.asfplan.domain.enterprise.EnterpriseDetails;
+import se.asfplan.domain.enterprise.EnterpriseId;
+import se.asfplan.domain.enterprise.EnterpriseRule;
+import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
+import se.asfplan.domain.enterprise.LegalForm;
+import se.asfplan.domain.enterprise.ParticipationKind;
+import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.domain.shared.RuleViolationException;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
+
+@RestController
+@RequestMapping("/api/enterprises")
+@Tag(name = "Social enterprises", description = "The register of social enterprises (ASF) and what happens to them: "
+        + "registered, changed, closed, Integrationspakten and its reference group, business dialogues, business "
+        + "advice, events and tender schools")
+public class EnterpriseController {
+
+    private final CommandSender commands;
+    private final EnterpriseReader reader;
+    private final BusinessDates dates;
+
+    public EnterpriseController(CommandSender commands, EnterpriseReader reader, BusinessDates dates) {
+        this.commands = commands;
+        this.reader = reader;
+        this.dates = dates;
+    }
+
+    @GetMapping
+    @Operation(summary = "The registered enterprises by name, optionally only those that count as ASF (or not), "
+            + "or in one district")
+    public List<EnterpriseSummary> enterprises(@RequestParam(required = false) Boolean countsAsAsf,
+                                               @RequestParam(required = false) String district) {
+        return reader.enterprises(countsAsAsf, district);
+    }
+
+    @GetMapping("/{enterpriseId}")
+    @Operation(summary = "One enterprise: details, whether it counts as ASF, Integrationspakten, reference group "
+            + "and every recorded fact with the plan activity it carries out")
+    public EnterpriseView enterprise(@PathVariable EnterpriseId enterpriseId) {
+        return reader.enterprise(enterpriseId);
+    }
+
+    @PostMapping
+    @Operation(summary = "Register an enterprise; a sole trader (enskild firma) without organisation number. "
+            + "Without enterpriseId one is generated; it is returned in Location")
+    public ResponseEntity<Recorded> register(@Valid @RequestBody RegisterRequest request) {
+        EnterpriseId enterpriseId = request.enterpriseId() != null ? request.enterpriseId()
+                : new EnterpriseId(UUID.randomUUID().toString());
+        send(enterpriseId, new RegisterSocialEnterpriseCommand(enterpriseId, request.organisationNumber(),
+                request.details(), dates.orToday(request.occurredOn()), request.carriesOut()));
+        return PlanController.created("SocialEnterpriseRegisteredEvent", uri(enterpriseId));
+    }
+
+    @PostMapping("/{enterpriseId}/details")
+    @Operation(summary = "Change the enterprise's details (the earlier ones stay in the history)")
+    public Recorded changeDetails(@PathVariable EnterpriseId enterpriseId,
+                                  @Valid @RequestBody DetailsRequest request) {
+        send(enterpriseId, new ChangeSocialEnterpriseDetailsCommand(enterpriseId, request.details(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return recorded("SocialEnterpriseDetailsChangedEvent", enterpriseId);
+    }
+
+    @PostMapping("/{enterpriseId}/closure")
+    @Operation(summary = "Record that the enterprise closed; nothing can be recorded for a later date")
+    public Recorded close(@PathVariable EnterpriseId enterpriseId, @Valid @RequestBody CloseRequest request) {
+        send(enterpriseId, new CloseSocialEnterpriseCommand(enterpriseId, request.reason(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return recorded("SocialEnterpriseClosedEvent", enterpriseId);
+    }
+
+    @PostMapping("/{enterpriseId}/integrationspakten/invitations")
+    @Operation(summary = "Record an invitation to Integrationspakten")
+    public Recorded inviteToIntegrationspakten(@PathVariable EnterpriseId enterpriseId,
+                                               @Valid @RequestBody(required = false) FactRequest request) {
+        FactRequest fact = FactRequest.orEmpty(request);
+        send(enterpriseId, new InviteToIntegrationspaktenCommand(enterpriseId, dates.orToday(fact.occurredOn()),
+                fact.carriesOut()));
+        return recorded("InvitedToIntegrationspaktenEvent", enterpriseId);
+    }
+
+    @PostMapping("/{enterpriseId}/integrationspakten/membership")
+    @Operation(summary = "Record that the enterprise joined Integrationspakten at a configured level")
+    public Recorded joinIntegrationspakten(@PathVariable EnterpriseId enterpriseId,
+                                           @Valid @RequestBody LevelRequest request) {
+        send(enterpriseId, new JoinIntegrationspaktenCommand(enterpriseId, request.level(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return recorded("JoinedIntegrationspaktenEvent", enterpriseId);
+    }
+
+    @PostMapping("/{enterpriseId}/integrationspakten/level")
+    @Operation(summary = "Record that a member's Integrationspakten level changed")
+    public Recorded changeIntegrationspaktenLevel(@PathVariable EnterpriseId enterpriseId,
+                                                  @Valid @RequestBody LevelRequest request) {
+        send(enterpriseId, new ChangeIntegrationspaktenLevelCommand(enterpriseId, request.level(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return recorded("IntegrationspaktenLevelChangedEvent", enterpriseId);
+    }
+
+    @PostMapping("/{enterpriseId}/integrationspakten/leaving")
+    @Operation(summary = "Record that a member left Integrationspakten")
+    public Recorded leaveIntegrationspakten(@PathVariable EnterpriseId enterpriseId,
+                                            @Valid @RequestBody(required = false) FactRequest request) {
+        FactRequest fact = FactRequest.orEmpty(request);
+        send(enterpriseId, new LeaveIntegrationspaktenCommand(enterpriseId, dates.orToday(fact.occurredOn()),
+                fact.carriesOut()));
+        return recorded("LeftIntegrationspaktenEvent", enterpriseId);
+    }
+
+    @PostMapping("/{enterpriseId}/reference-group/invitations")
+    @Operation(summary = "Record an invitation to Integrationspakten's reference group")
+    public Recorded inviteToReferenceGroup(@PathVariable EnterpriseId enterpriseId,
+                                           @Valid @RequestBody(required = false) FactRequest request) {
+        FactRequest fact = FactRequest.orEmpty(request);
+        send(enterpriseId, new InviteToReferenceGroupCommand(enterpriseId, dates.orToday(fact.occurredOn()),
+                fact.carriesOut()));
+        return recorded("InvitedToReferenceGroupEvent", enterpriseId);
+    }
+
+    @PostMapping("/{enterpriseId}/reference-group/membership")
+    @Operation(summary = "Record that the enterprise joined Integrationspakten's reference group")
+    public Recorded joinReferenceGroup(@PathVariable EnterpriseId enterpriseId,
+                                       @Valid @RequestBody(required = false) FactRequest request) {
+        FactRequest fact = FactRequest.orEmpty(request);
+        send(enterpriseId, new JoinReferenceGroupCommand(enterpriseId, dates.orToday(fact.occurredOn()),
+                fact.carriesOut()));
+        return recorded("JoinedReferenceGroupEvent", enterpriseId);
+    }
+
+    @PostMapping("/{enterpriseId}/business-dialogue/invitations")
+    @Operation(summary = "Record an invitation to one of SBR's business dialogues (företagsdialog)")
+    public Recorded inviteToBusinessDialogue(@PathVariable EnterpriseId enterpriseId,
+                                             @Valid @RequestBody(required = false) DialogueRequest request) {
+        DialogueRequest dialogue = request == null ? new DialogueRequest(null, null, null) : request;
+        send(enterpriseId, new InviteToBusinessDialogueCommand(enterpriseId, dialogue.dialogue(),
+                dates.orToday(dialogue.occurredOn()), dialogue.carriesOut()));
+        return recorded("InvitedToBusinessDialogueEvent", enterpriseId);
+    }
+
+    @PostMapping("/{enterpriseId}/business-advice")
+    @Operation(summary = "Record business advice (företagsrådgivning) the enterprise received")
+    public Recorded recordBusinessAdvice(@PathVariable EnterpriseId enterpriseId,
+                                         @Valid @RequestBody AdviceRequest request) {
+        send(enterpriseId, new RecordBusinessAdviceCommand(enterpriseId, request.provider(), request.hours(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return recorded("BusinessAdviceReceivedEvent", enterpriseId);
+    }
+
+    @PostMapping("/{enterpriseId}/event-participations")
+    @Operation(summary = "Record that the enterprise took part in an event, a seminar or a tender school")
+    public Recorded recordEventParticipation(@PathVariable EnterpriseId enterpriseId,
+                                             @Valid @RequestBody ParticipationRequest request) {
+        send(enterpriseId, new RecordEventParticipationCommand(enterpriseId, request.kind(), request.eventName(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return recorded("EventParticipationRecordedEvent", enterpriseId);
+    }
+
+    /**
+     * Sends the command. A command for an enterprise with no history is refused by the register's own rule, and so
+     * is an id whose history belongs to another kind of record (a plan, a meeting): Axon cannot load it as an
+     * enterprise, and nothing is written.
+     */
+    private void send(EnterpriseId enterpriseId, Object command) {
+        try {
+            commands.send(command);
+        } catch (AggregateNotFoundException e) {
+            throw notRegistered(enterpriseId);
+        } catch (AggregateStreamCreationException e) {
+            throw new RuleViolationException(EnterpriseRule.ENTERPRISE_ID_MUST_BE_UNIQUE,
+                    "An enterprise " + enterpriseId + " was registered at the same moment by another request");
+        } catch (IncompatibleAggregateException e) {
+            if (command instanceof RegisterSocialEnterpriseCommand) {
+                throw new RuleViolationException(EnterpriseRule.ENTERPRISE_ID_MUST_BE_UNIQUE,
+                        "The id " + enterpriseId + " already names another record (such as a plan or a meeting); "
+                                + "choose another enterprise id");
+            }
+            throw notRegistered(enterpriseId);
+        }
+    }
+
+    private static RuleViolationException notRegistered(EnterpriseId enterpriseId) {
+        return new RuleViolationException(EnterpriseRule.ENTERPRISE_MUST_BE_REGISTERED_FIRST,
+                "No enterprise " + enterpriseId + " is registered; register it first");
+    }
+
+    static URI uri(EnterpriseId enterpriseId) {
+        return URI.create("/api/enterprises/" + enterpriseId);
+    }
+
+    private static Recorded recorded(String event, EnterpriseId enterpriseId) {
+        return new Recorded(event, uri(enterpriseId));
+    }
+
+    /** Each of the four definition criteria must be stated, met or not: a missing one is not "not met". */
+    public record CriteriaRequest(@NotNull Boolean integrationPurpose, @NotNull Boolean employeeParticipation,
+                                  @NotNull Boolean profitsReinvested, @NotNull Boolean independentOfPublicSector) {
+
+        DefinitionCriteria criteria() {
+            return new DefinitionCriteria(integrationPurpose, employeeParticipation, profitsReinvested,
+                    independentOfPublicSector);
+        }
+    }
+
+    public record RegisterRequest(EnterpriseId enterpriseId, OrganisationNumber organisationNumber,
+                                  @NotBlank @Size(max = 200) String name, @NotNull LegalForm legalForm,
+                                  @Size(max = 20) List<@NotBlank @Size(max = 200) String> linesOfBusiness,
+                                  @NotBlank @Size(max = 200) String municipality, @Size(max = 200) String district,
+                                  @NotNull @Valid CriteriaRequest criteria,
+                                  @Size(max = 20) List<@NotBlank @Size(max = 200) String> certifications,
+                                  LocalDate occurredOn, PlanActivityReference carriesOut) {
+
+        EnterpriseDetails details() {
+            return new EnterpriseDetails(name, legalForm, linesOfBusiness, municipality, district, criteria.criteria(),
+                    certifications);
+        }
+    }
+
+    public record DetailsRequest(@NotBlank @Size(max = 200) String name, @NotNull LegalForm legalForm,
+                                 @Size(max = 20) List<@NotBlank @Size(max = 200) String> linesOfBusiness,
+                                 @NotBlank @Size(max = 200) String municipality, @Size(max = 200) String district,
+                                 @NotNull @Valid CriteriaRequest criteria,
+                                 @Size(max = 20) List<@NotBlank @Size(max = 200) String> certifications,
+                                 LocalDate occurredOn, PlanActivityReference carriesOut) {
+
+        EnterpriseDetails details() {
+            return new EnterpriseDetails(name, legalForm, linesOfBusiness, municipality, district, criteria.criteria(),
+                    certifications);
+        }
+    }
+
+    public record CloseRequest(@NotBlank @Size(max = 2000) String reason, LocalDate occurredOn,
+                               PlanActivityReference carriesOut) {
+    }
+
+    /** A fact with nothing to say but its date and the activity it carries out; the body may be left out. */
+    public record FactRequest(LocalDate occurredOn, PlanActivityReference carriesOut) {
+
+        static FactRequest orEmpty(FactRequest request) {
+            return request == null ? new FactRequest(null, null) : request;
+        }
+    }
+
+    public record LevelRequest(@NotNull IntegrationspaktenLevel level, LocalDate occurredOn,
+                               PlanActivityReference carriesOut) {
+    }
+
+    public record DialogueRequest(@Size(max = 300) String dialogue, LocalDate occurredOn,
+                                  PlanActivityReference carriesOut) {
+    }
+
+    public record AdviceRequest(@NotBlank @Size(max = 300) String provider,
+                                @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 6, fraction = 2)
+                                BigDecimal hours,
+                                LocalDate occurredOn, PlanActivityReference carriesOut) {
+    }
+
+    public record ParticipationRequest(@NotNull ParticipationKind kind, @NotBlank @Size(max = 300) String eventName,
+                                       LocalDate occurredOn, PlanActivityReference carriesOut) {
+    }
+}

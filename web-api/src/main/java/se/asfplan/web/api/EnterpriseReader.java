@@ -1,0 +1,67 @@
+package se.asfplan.web.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import se.asfplan.domain.enterprise.EnterpriseId;
+import se.asfplan.domain.meeting.MeetingId;
+import se.asfplan.domain.meeting.MeetingKind;
+import se.asfplan.domain.plan.ActivityId;
+import se.asfplan.domain.plan.PlanId;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
+import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseFactsCarryingOutQuery;
+import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseQuery;
+import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisesQuery;
+import se.asfplan.projections.meeting.MeetingQueries.FindMeetingQuery;
+import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsCarryingOutQuery;
+import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsQuery;
+import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
+
+/** Asks the enterprise register and meetings projections, and turns "no such enterprise or meeting" into a 404. */
+@Component
+class EnterpriseReader {
+
+    private final QueryGateway queryGateway;
+
+    EnterpriseReader(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    List<EnterpriseSummary> enterprises(Boolean countsAsAsf, String district) {
+        return queryGateway.query(new FindEnterprisesQuery(countsAsAsf, district),
+                ResponseTypes.multipleInstancesOf(EnterpriseSummary.class)).join();
+    }
+
+    EnterpriseView enterprise(EnterpriseId enterpriseId) {
+        Optional<EnterpriseView> enterprise = queryGateway.query(new FindEnterpriseQuery(enterpriseId),
+                ResponseTypes.optionalInstanceOf(EnterpriseView.class)).join();
+        return enterprise.orElseThrow(() -> new NotFoundException("No enterprise " + enterpriseId + " is registered"));
+    }
+
+    List<EnterpriseFactView> factsCarryingOut(PlanId planId, ActivityId activityId) {
+        return queryGateway.query(new FindEnterpriseFactsCarryingOutQuery(planId, activityId),
+                ResponseTypes.multipleInstancesOf(EnterpriseFactView.class)).join();
+    }
+
+    List<MeetingView> meetings(MeetingKind kind, EnterpriseId participant) {
+        return queryGateway.query(new FindMeetingsQuery(kind, participant),
+                ResponseTypes.multipleInstancesOf(MeetingView.class)).join();
+    }
+
+    MeetingView meeting(MeetingId meetingId) {
+        Optional<MeetingView> meeting = queryGateway.query(new FindMeetingQuery(meetingId),
+                ResponseTypes.optionalInstanceOf(MeetingView.class)).join();
+        return meeting.orElseThrow(() -> new NotFoundException("No meeting " + meetingId + " is recorded"));
+    }
+
+    List<MeetingView> meetingsCarryingOut(PlanId planId, ActivityId activityId) {
+        return queryGateway.query(new FindMeetingsCarryingOutQuery(planId, activityId),
+                ResponseTypes.multipleInstancesOf(MeetingView.class)).join();
+    }
+}

@@ -1,0 +1,123 @@
+package se.asfplan.web.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.asfplan.domain.enterprise.EnterpriseId;
+import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsCommand;
+import se.asfplan.domain.meeting.MeetingCommands.RecordMeetingCommand;
+import se.asfplan.domain.meeting.MeetingId;
+import se.asfplan.domain.meeting.MeetingKind;
+import se.asfplan.domain.meeting.MeetingRule;
+import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.shared.RuleViolationException;
+import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
+
+@RestController
+@RequestMapping("/api/meetings")
+@Tag(name = "Meetings", description = "Dialogue forums between buyers and ASF, round tables, working meetings and "
+        + "tender schools, with their participating enterprises")
+public class MeetingController {
+
+    private final CommandSender commands;
+    private final EnterpriseReader reader;
+    private final BusinessDates dates;
+
+    public MeetingController(CommandSender commands, EnterpriseReader reader, BusinessDates dates) {
+        this.commands = commands;
+        this.reader = reader;
+        this.dates = dates;
+    }
+
+    @GetMapping
+    @Operation(summary = "The recorded meetings, newest first, optionally of one kind or with one participant")
+    public List<MeetingView> meetings(@RequestParam(required = false) MeetingKind kind,
+                                      @RequestParam(required = false) EnterpriseId participant) {
+        return reader.meetings(kind, participant);
+    }
+
+    @GetMapping("/{meetingId}")
+    @Operation(summary = "One meeting with its current participants")
+    public MeetingView meeting(@PathVariable MeetingId meetingId) {
+        return reader.meeting(meetingId);
+    }
+
+    @PostMapping
+    @Operation(summary = "Record a held meeting; without meetingId one is generated, returned in Location")
+    public ResponseEntity<Recorded> record(@Valid @RequestBody RecordMeetingRequest request) {
+        MeetingId meetingId = request.meetingId() != null ? request.meetingId()
+                : new MeetingId(UUID.randomUUID().toString());
+        send(meetingId, new RecordMeetingCommand(meetingId, request.kind(), request.title(), request.organiser(),
+                request.participants(), dates.orToday(request.occurredOn()), request.carriesOut()));
+        return PlanController.created("MeetingHeldEvent", uri(meetingId));
+    }
+
+    @PostMapping("/{meetingId}/participant-corrections")
+    @Operation(summary = "Correct the participant list, with the reason (the first list stays in the history)")
+    public Recorded correctParticipants(@PathVariable MeetingId meetingId,
+                                        @Valid @RequestBody CorrectParticipantsRequest request) {
+        send(meetingId, new CorrectMeetingParticipantsCommand(meetingId, request.participants(), request.reason(),
+                dates.orToday(request.occurredOn())));
+        return new Recorded("MeetingParticipantsCorrectedEvent", uri(meetingId));
+    }
+
+    /** Sends the command; see {@code EnterpriseController.send} for the refusals it names. */
+    private void send(MeetingId meetingId, Object command) {
+        try {
+            commands.send(command);
+        } catch (AggregateNotFoundException e) {
+            throw notRecorded(meetingId);
+        } catch (AggregateStreamCreationException e) {
+            throw new RuleViolationException(MeetingRule.MEETING_CAN_BE_RECORDED_ONCE,
+                    "Meeting " + meetingId + " was recorded at the same moment by another request");
+        } catch (IncompatibleAggregateException e) {
+            if (command instanceof RecordMeetingCommand) {
+                throw new RuleViolationException(MeetingRule.MEETING_CAN_BE_RECORDED_ONCE,
+                        "The id " + meetingId + " already names another record (such as a plan or an enterprise); "
+                                + "choose another meeting id");
+            }
+            throw notRecorded(meetingId);
+        }
+    }
+
+    private static RuleViolationException notRecorded(MeetingId meetingId) {
+        return new RuleViolationException(MeetingRule.MEETING_MUST_BE_RECORDED_FIRST,
+                "No meeting " + meetingId + " is recorded; record it first");
+    }
+
+    private static URI uri(MeetingId meetingId) {
+        return URI.create("/api/meetings/" + meetingId);
+    }
+
+    public record RecordMeetingRequest(MeetingId meetingId, @NotNull MeetingKind kind,
+                                       @NotBlank @Size(max = 300) String title,
+                                       @NotBlank @Size(max = 300) String organiser,
+                                       @Size(max = 500) List<@NotNull EnterpriseId> participants,
+                                       LocalDate occurredOn, PlanActivityReference carriesOut) {
+    }
+
+    public record CorrectParticipantsRequest(
+            @NotNull @Size(max = 500) List<@NotNull EnterpriseId> participants,
+            @NotBlank @Size(max = 2000) String reason, LocalDate occurredOn) {
+    }
+}
