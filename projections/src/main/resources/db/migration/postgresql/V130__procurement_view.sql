@@ -71,3 +71,5 @@ create table procurement_evaluation_view (
     evaluation     varchar(4000) not null,
     primary key (procurement_id, event_sequence)
 );
+
+create index procurement_step_view_activity_idx on procurement_step_view (carries_out_plan, carries_out_activity);

@@ -46,8 +46,10 @@ import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.procurement.ProcurementQueries.AwardView;
 import se.asfplan.projections.procurement.ProcurementQueries.EvaluationView;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementStepsCarryingOutQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.LotsView;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementStepFactView;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
 import se.asfplan.projections.procurement.ProcurementQueries.StepView;
@@ -270,6 +272,20 @@ public class ProcurementProjection {
                         rs.getString("cancellation_reason"), evaluations(id), lifecycle(id),
                         rs.getLong("last_sequence") + 1), id);
         return found.stream().findFirst();
+    }
+
+    @QueryHandler
+    public List<ProcurementStepFactView> handle(FindProcurementStepsCarryingOutQuery query) {
+        return jdbc.query("""
+                select s.procurement_id, s.step, s.occurred_on, p.authority, p.subject, p.procedure_kind
+                from procurement_step_view s join procurement_view p on p.procurement_id = s.procurement_id
+                where s.carries_out_plan = ? and s.carries_out_activity = ?
+                order by s.occurred_on, s.procurement_id, s.event_sequence""",
+                (rs, row) -> new ProcurementStepFactView(new ProcurementId(rs.getString("procurement_id")),
+                        new ContractingAuthority(rs.getString("authority")), rs.getString("subject"),
+                        Procedure.valueOf(rs.getString("procedure_kind")), rs.getString("step"),
+                        localDate(rs, "occurred_on")),
+                query.planId().value(), query.activityId().value());
     }
 
     private static LegalGround legalGround(ResultSet rs) throws SQLException {

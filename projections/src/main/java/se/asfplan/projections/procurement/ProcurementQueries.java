@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.procurement.BidsMayCover;
 import se.asfplan.domain.procurement.ContractPeriod;
 import se.asfplan.domain.procurement.ContractingAuthority;
@@ -32,6 +34,15 @@ public final class ProcurementQueries {
 
     /** One procurement with its whole story; empty when no such procurement is recorded. */
     public record FindProcurementQuery(ProcurementId procurementId) {
+    }
+
+    /** Every recorded procurement step that names the plan activity as the one it carries out, oldest first. */
+    public record FindProcurementStepsCarryingOutQuery(PlanId planId, ActivityId activityId) {
+    }
+
+    /** A procurement step seen from the plan activity it carries out. */
+    public record ProcurementStepFactView(ProcurementId procurementId, ContractingAuthority authority, String subject,
+                                          Procedure procedure, String event, LocalDate occurredOn) {
     }
 
     public record ProcurementSummary(ProcurementId procurementId, ContractingAuthority authority, String subject,

@@ -7,9 +7,13 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
+import se.asfplan.domain.plan.ActivityId;
+import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementStepsCarryingOutQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementStepFactView;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
 
@@ -25,6 +29,11 @@ class ProcurementReader {
 
     List<ProcurementSummary> procurements(FindProcurementsQuery query) {
         return queryGateway.query(query, ResponseTypes.multipleInstancesOf(ProcurementSummary.class)).join();
+    }
+
+    List<ProcurementStepFactView> stepsCarryingOut(PlanId planId, ActivityId activityId) {
+        return queryGateway.query(new FindProcurementStepsCarryingOutQuery(planId, activityId),
+                ResponseTypes.multipleInstancesOf(ProcurementStepFactView.class)).join();
     }
 
     ProcurementView procurement(ProcurementId procurementId) {

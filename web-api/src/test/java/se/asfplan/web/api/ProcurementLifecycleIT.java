@@ -181,6 +181,39 @@ class ProcurementLifecycleIT extends ProcurementApiSupport {
     }
 
     @Test
+    void showsTheProcurementStepsAmongTheFactsThatCarryOutAPlanActivity() {
+        String plan = id("plan");
+        assertStatus(post(COORDINATOR, "/api/plans", """
+                {"planId": "%s", "title": "Plan", "municipality": "Testkommun", "adoption": {"body": "KS"},
+                 "adoptedOn": "2021-03-01", "period": {"fromYear": 2021, "toYear": 2024}}""".formatted(plan)),
+                HttpStatus.CREATED);
+        assertStatus(post(COORDINATOR, "/api/plans/" + plan + "/areas", """
+                {"areaId": "inkop", "name": "Inköp och upphandling", "occurredOn": "2021-03-01"}"""),
+                HttpStatus.CREATED);
+        assertStatus(post(COORDINATOR, "/api/plans/" + plan + "/activities", """
+                {"activityId": "reserverad-upphandling", "areaId": "inkop", "kind": "ACTIVITY",
+                 "title": "Minst en reserverad upphandling per år", "responsibility": {"lead": "AMN"},
+                 "occurredOn": "2021-03-01"}"""), HttpStatus.CREATED);
+        String carriesOut = "{\"planId\": \"" + plan + "\", \"activityId\": \"reserverad-upphandling\"}";
+        String procurement = id("fakta");
+        assertStatus(post(COORDINATOR, "/api/procurements", """
+                {"procurementId": "%s", "stage": "ANNOUNCED", "authority": "%s", "subject": "Korta jobbspår",
+                 "cpvCodes": ["80511000-9"], "procedure": "RESERVED_WELFARE_SERVICES", "occurredOn": "2023-02-01",
+                 "carriesOut": %s}""".formatted(procurement, authority, carriesOut)), HttpStatus.CREATED);
+        assertStatus(post(COORDINATOR, base(procurement) + "/cancellation", """
+                {"reason": "Inga anbud", "occurredOn": "2023-03-01", "carriesOut": %s}""".formatted(carriesOut)),
+                HttpStatus.OK);
+
+        String facts = "/api/plans/" + plan + "/activities/reserverad-upphandling/facts";
+        Map<String, Object> carried = awaitResource(AUDITOR, facts,
+                body -> ((List<?>) body.get("procurementSteps")).size() == 2);
+        assertThat((List<?>) carried.get("procurementSteps")).first().asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("procurementId", procurement).containsEntry("authority", authority)
+                .containsEntry("procedure", "RESERVED_WELFARE_SERVICES")
+                .containsEntry("event", "ProcurementAnnouncedEvent").containsEntry("occurredOn", "2023-02-01");
+    }
+
+    @Test
     void generatesAnIdWhenTheClientGivesNone() {
         ResponseEntity<Map<String, Object>> response = post(COORDINATOR, "/api/procurements", """
                 {"stage": "PLANNED", "authority": "%s", "subject": "Catering", "cpvCodes": ["55520000-1"],
