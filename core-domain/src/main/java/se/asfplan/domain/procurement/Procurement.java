@@ -17,6 +17,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import se.asfplan.domain.enterprise.PlanActivities;
+import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.procurement.ProcurementCommands.AnnounceProcurementCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.AwardContractCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.CancelProcurementCommand;
@@ -84,18 +86,22 @@ public class Procurement {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(PlanProcurementCommand command, Clock clock, ReservedWelfareGrounds grounds) {
+    public void handle(PlanProcurementCommand command, Clock clock, ReservedWelfareGrounds grounds,
+                       PlanActivities activities) {
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         procurementCanBeBegunOnce();
         ProcurementId id = required(command.procurementId(), "procurementId");
         LocalDate occurredOn = notInTheFuture(required(command.occurredOn(), "occurredOn"), clock);
         Begun begun = begin(required(command.details(), "details"), occurredOn, grounds);
         apply(new ProcurementPlannedEvent(id, begun.authority, begun.subject, begun.cpvCodes, begun.procedure,
-                begun.legalGround, occurredOn, command.carriesOut()));
+                begun.legalGround, occurredOn, carriesOut));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(AnnounceProcurementCommand command, Clock clock, ReservedWelfareGrounds grounds) {
+    public void handle(AnnounceProcurementCommand command, Clock clock, ReservedWelfareGrounds grounds,
+                       PlanActivities activities) {
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         ProcurementId id = required(command.procurementId(), "procurementId");
         if (!begun) {
             procurementCanBeBegunOnce();
@@ -106,7 +112,7 @@ public class Procurement {
             LocalDate occurredOn = notInTheFuture(required(command.occurredOn(), "occurredOn"), clock);
             Begun begun = begin(command.details(), occurredOn, grounds);
             apply(new ProcurementAnnouncedEvent(id, begun.authority, begun.subject, begun.cpvCodes, begun.procedure,
-                    begun.legalGround, occurredOn, command.carriesOut()));
+                    begun.legalGround, occurredOn, carriesOut));
             return;
         }
         notCancelled();
@@ -121,7 +127,7 @@ public class Procurement {
         }
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         apply(new ProcurementAnnouncedEvent(procurementId, authority, subject, cpvCodes, procedure, legalGround,
-                occurredOn, command.carriesOut()));
+                occurredOn, carriesOut));
     }
 
     private Begun begin(ProcurementDetails details, LocalDate begunOn, ReservedWelfareGrounds grounds) {
@@ -164,18 +170,20 @@ public class Procurement {
     // ---------------------------------------------------------------------------------------------- lots
 
     @CommandHandler
-    public void handle(DivideIntoLotsCommand command, Clock clock) {
+    public void handle(DivideIntoLotsCommand command, Clock clock, PlanActivities activities) {
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         lotsCanBeDecided();
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         if (command.numberOfLots() < 2) {
             throw new IllegalArgumentException("numberOfLots must be at least 2, but was " + command.numberOfLots());
         }
         apply(new ProcurementDividedIntoLotsEvent(procurementId, command.numberOfLots(),
-                required(command.bidsMayCover(), "bidsMayCover"), occurredOn, command.carriesOut()));
+                required(command.bidsMayCover(), "bidsMayCover"), occurredOn, carriesOut));
     }
 
     @CommandHandler
-    public void handle(DecideNotToDivideCommand command, Clock clock) {
+    public void handle(DecideNotToDivideCommand command, Clock clock, PlanActivities activities) {
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         lotsCanBeDecided();
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         if (command.reason() == null || command.reason().isBlank()) {
@@ -183,7 +191,7 @@ public class Procurement {
                     "An authority that does not divide a contract into lots must state its reasons");
         }
         apply(new ProcurementNotDividedEvent(procurementId, Values.text(command.reason(), "reason", REASON_MAX),
-                occurredOn, command.carriesOut()));
+                occurredOn, carriesOut));
     }
 
     private void lotsCanBeDecided() {
@@ -201,7 +209,9 @@ public class Procurement {
     // ---------------------------------------------------------------------------------------------- tenders, award
 
     @CommandHandler
-    public void handle(ReceiveTenderCommand command, Clock clock, SupplierRegister register) {
+    public void handle(ReceiveTenderCommand command, Clock clock, SupplierRegister register,
+                       PlanActivities activities) {
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         stillOpen();
         if (status == ProcurementStatus.AWARDED) {
             throw new RuleViolationException(ProcurementRule.TENDERS_MUST_PRECEDE_AWARD,
@@ -211,13 +221,14 @@ public class Procurement {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         Supplier supplier = required(command.supplier(), "supplier");
         apply(new TenderReceivedEvent(procurementId, supplier, isAsf(supplier, occurredOn, register), occurredOn,
-                command.carriesOut()));
+                carriesOut));
     }
 
     @CommandHandler
     public void handle(AwardContractCommand command, Clock clock, SupplierRegister register,
                        ReservedWelfareGrounds grounds, ReservedAwardHistory history, DirectAwardLimits limits,
-                       DirectAwardTotals totals) {
+                       DirectAwardTotals totals, PlanActivities activities) {
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         stillOpen();
         if (status == ProcurementStatus.AWARDED) {
             throw new RuleViolationException(ProcurementRule.CONTRACT_CAN_BE_AWARDED_ONCE,
@@ -253,7 +264,7 @@ public class Procurement {
             history.record(procurementId, authority, supplier.organisationNumber(), occurredOn);
         }
         apply(new ContractAwardedEvent(procurementId, supplier, isAsf(supplier, occurredOn, register), value, period,
-                employment, tally, occurredOn, command.carriesOut()));
+                employment, tally, occurredOn, carriesOut));
     }
 
     /**
@@ -331,7 +342,8 @@ public class Procurement {
     // ---------------------------------------------------------------------------------------------- closing
 
     @CommandHandler
-    public void handle(CompleteProcurementCommand command, Clock clock) {
+    public void handle(CompleteProcurementCommand command, Clock clock, PlanActivities activities) {
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         stillOpen();
         if (status != ProcurementStatus.AWARDED) {
             throw new RuleViolationException(ProcurementRule.CONTRACT_MUST_BE_AWARDED_BEFORE_COMPLETION,
@@ -339,11 +351,12 @@ public class Procurement {
                             + "before it is completed");
         }
         apply(new ProcurementCompletedEvent(procurementId, recordable(command.occurredOn(), clock),
-                command.carriesOut()));
+                carriesOut));
     }
 
     @CommandHandler
-    public void handle(EvaluateProcurementCommand command, Clock clock) {
+    public void handle(EvaluateProcurementCommand command, Clock clock, PlanActivities activities) {
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         notCancelled();
         if (status != ProcurementStatus.COMPLETED) {
             throw new RuleViolationException(ProcurementRule.PROCUREMENT_MUST_BE_COMPLETED_BEFORE_EVALUATION,
@@ -351,15 +364,16 @@ public class Procurement {
         }
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         apply(new ProcurementEvaluatedEvent(procurementId, Values.text(command.text(), "evaluation text", TEXT_MAX),
-                occurredOn, command.carriesOut()));
+                occurredOn, carriesOut));
     }
 
     @CommandHandler
-    public void handle(CancelProcurementCommand command, Clock clock) {
+    public void handle(CancelProcurementCommand command, Clock clock, PlanActivities activities) {
+        PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         stillOpen();
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         apply(new ProcurementCancelledEvent(procurementId, Values.text(command.reason(), "reason", REASON_MAX),
-                occurredOn, command.carriesOut()));
+                occurredOn, carriesOut));
     }
 
     // ---------------------------------------------------------------------------------------------- rules
@@ -423,6 +437,16 @@ public class Procurement {
 
     private String describeStatus() {
         return status.name().toLowerCase(Locale.ROOT) + " since " + lastStepOn;
+    }
+
+    /** The plan activity a step carries out, if it names one: it must be an activity some plan has. */
+    private static PlanActivityReference carriedOut(PlanActivityReference reference, PlanActivities activities) {
+        if (reference != null && !activities.contains(reference)) {
+            throw new RuleViolationException(ProcurementRule.CARRIED_OUT_ACTIVITY_MUST_EXIST,
+                    "Plan " + reference.planId() + " has no activity " + reference.activityId() + " for this "
+                            + "procurement step to carry out");
+        }
+        return reference;
     }
 
     private static <T> T required(T value, String field) {

@@ -10,6 +10,7 @@ public enum ProcurementRule implements RuleCode {
     PROCUREMENT_CAN_BE_ANNOUNCED_ONCE("procurement-can-be-announced-once", Refusal.CONFLICT, null),
     PROCUREMENT_DETAILS_ARE_GIVEN_WHEN_BEGUN("procurement-details-are-given-when-begun", Refusal.UNPROCESSABLE,
             null),
+    CARRIED_OUT_ACTIVITY_MUST_EXIST("carried-out-activity-must-exist", Refusal.NOT_FOUND, null),
     DATE_MUST_NOT_LIE_IN_THE_FUTURE("date-must-not-lie-in-the-future", Refusal.UNPROCESSABLE, null),
     DATE_MUST_NOT_PRECEDE_EARLIER_STEP("date-must-not-precede-earlier-step", Refusal.UNPROCESSABLE, null),
     CANCELLED_PROCUREMENT_CANNOT_CHANGE("cancelled-procurement-cannot-change", Refusal.CONFLICT, null),

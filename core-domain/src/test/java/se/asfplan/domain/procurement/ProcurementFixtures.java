@@ -20,6 +20,7 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 
+import se.asfplan.domain.enterprise.PlanActivities;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.plan.PlanId;
@@ -88,6 +89,11 @@ final class ProcurementFixtures {
     }
 
     // ------------------------------------------------------------------------------------------- fixture, ports
+
+    /** The plan activities the fixtures know: only {@link #CARRIES_OUT}. */
+    static PlanActivities knownActivities() {
+        return CARRIES_OUT::equals;
+    }
 
     static ReservedWelfareGrounds grounds() {
         List<CpvCode> codes = List.of(new CpvCode("79622000-0"), new CpvCode("98133000-4"), LISTED);
@@ -182,6 +188,7 @@ final class ProcurementFixtures {
         fixture.registerInjectableResource(ports.register());
         fixture.registerInjectableResource(ports.history());
         fixture.registerInjectableResource(ports.totals());
+        fixture.registerInjectableResource(knownActivities());
         return fixture;
     }
 

@@ -10,6 +10,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import se.asfplan.domain.plan.ActivityId;
+import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.procurement.ProcurementCommands.AnnounceProcurementCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.CancelProcurementCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.CompleteProcurementCommand;
@@ -109,6 +111,21 @@ class ProcurementLifecycleTest {
                 ProcurementRule.PROCUREMENT_MUST_EXIST, "No procurement " + ID + " is recorded (the id is used by another kind of record)");
         expectRefusal(fixture.given(PlanFixtures.planAdopted()).when(announce(null, TENDERED_ON)),
                 ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE, "already used by another kind of record");
+    }
+
+    @Test
+    void refusesAPlanActivityThatNoPlanHas() {
+        PlanActivityReference unknown = new PlanActivityReference(CARRIES_OUT.planId(), new ActivityId("finns-inte"));
+        expectRefusal(fixture.givenNoPriorActivity()
+                        .when(new PlanProcurementCommand(ID, details(Procedure.ORDINARY, LISTED), PLANNED_ON, unknown)),
+                ProcurementRule.CARRIED_OUT_ACTIVITY_MUST_EXIST, "has no activity finns-inte");
+        expectRefusal(fixture.given(announced(Procedure.ORDINARY))
+                        .when(new ProcurementCommands.AwardContractCommand(ID, ASF, VALUE, TWO_YEARS, null, null,
+                                AWARDED_ON, unknown)),
+                ProcurementRule.CARRIED_OUT_ACTIVITY_MUST_EXIST, "has no activity finns-inte");
+        expectRefusal(fixture.given(announced(Procedure.ORDINARY))
+                        .when(new CancelProcurementCommand(ID, "Skäl", TODAY, unknown)),
+                ProcurementRule.CARRIED_OUT_ACTIVITY_MUST_EXIST, "has no activity finns-inte");
     }
 
     @Test

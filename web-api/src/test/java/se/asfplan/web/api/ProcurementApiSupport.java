@@ -48,6 +48,26 @@ abstract class ProcurementApiSupport extends PostgresApiTest {
                 .formatted(supplier, value, from, to, extra, occurredOn));
     }
 
+    /**
+     * Adopts a plan with the activity "reserverad-upphandling" and returns the JSON of a {@code carriesOut} naming
+     * it: a procurement step may only name an activity some plan has.
+     */
+    protected String planActivity() {
+        String plan = id("plan");
+        assertStatus(post(COORDINATOR, "/api/plans", """
+                {"planId": "%s", "title": "Plan", "municipality": "Testkommun", "adoption": {"body": "KS"},
+                 "adoptedOn": "2021-03-01", "period": {"fromYear": 2021, "toYear": 2024}}""".formatted(plan)),
+                HttpStatus.CREATED);
+        assertStatus(post(COORDINATOR, "/api/plans/" + plan + "/areas", """
+                {"areaId": "inkop", "name": "Inköp och upphandling", "occurredOn": "2021-03-01"}"""),
+                HttpStatus.CREATED);
+        assertStatus(post(COORDINATOR, "/api/plans/" + plan + "/activities", """
+                {"activityId": "reserverad-upphandling", "areaId": "inkop", "kind": "ACTIVITY",
+                 "title": "Minst en reserverad upphandling per år", "responsibility": {"lead": "AMN"},
+                 "occurredOn": "2021-03-01"}"""), HttpStatus.CREATED);
+        return "{\"planId\": \"" + plan + "\", \"activityId\": \"reserverad-upphandling\"}";
+    }
+
     /** Registers an enterprise the way the enterprise register's table holds it, returning its new number. */
     protected String registeredAsf() {
         String number = randomOrganisationNumber();

@@ -24,6 +24,8 @@ class ProcurementLifecycleIT extends ProcurementApiSupport {
 
     @Test
     void recordsAProcurementsWholeLifeAndReadsItBack() {
+        String carriesOut = planActivity();
+        String plan = carriesOut.split("\"")[3];
         String asf = registeredAsf();
         String unregistered = randomOrganisationNumber();
         String procurement = id("jobbspar");
@@ -32,9 +34,7 @@ class ProcurementLifecycleIT extends ProcurementApiSupport {
         ResponseEntity<Map<String, Object>> planned = post(COORDINATOR, "/api/procurements", """
                 {"procurementId": "%s", "stage": "PLANNED", "authority": "%s", "subject": "Korta jobbspår",
                  "cpvCodes": ["80511000-9", "85312000-9"], "procedure": "RESERVED_WELFARE_SERVICES",
-                 "occurredOn": "2023-01-10",
-                 "carriesOut": {"planId": "stockholm-asf-2021", "activityId": "inkop-reserverad-upphandling"}}"""
-                .formatted(procurement, authority));
+                 "occurredOn": "2023-01-10", "carriesOut": %s}""".formatted(procurement, authority, carriesOut));
         assertStatus(planned, HttpStatus.CREATED);
         assertThat(planned.getHeaders().getLocation()).hasToString(base);
 
@@ -53,8 +53,7 @@ class ProcurementLifecycleIT extends ProcurementApiSupport {
         assertStatus(award(procurement, asf, "450000.50", "2023-05-01", "2026-04-30", "", "2023-04-03"),
                 HttpStatus.OK);
         assertStatus(post(COORDINATOR, base + "/completion", """
-                {"occurredOn": "2024-04-02",
-                 "carriesOut": {"planId": "stockholm-asf-2021", "activityId": "inkop-reserverad-upphandling"}}"""),
+                {"occurredOn": "2024-04-02", "carriesOut": %s}""".formatted(carriesOut)),
                 HttpStatus.OK);
         assertStatus(post(COORDINATOR, base + "/evaluations", """
                 {"text": "Två av tre deltagare fick arbete", "occurredOn": "2024-06-01"}"""), HttpStatus.OK);
@@ -67,7 +66,7 @@ class ProcurementLifecycleIT extends ProcurementApiSupport {
         assertThat(events).allSatisfy(event -> assertThat(event.metaData())
                 .contains("\"recordedBy\":\"coordinator\"", "\"recordedVia\":\"rest-api\""));
         assertThat(events.get(0).payload()).contains("\"legalGround\":{\"id\":\"lou-19-25\",\"citation\":\"LOU 19 kap. 25 §\"}",
-                "\"carriesOut\":{\"planId\":\"stockholm-asf-2021\",\"activityId\":\"inkop-reserverad-upphandling\"}");
+                "\"carriesOut\":{\"planId\":\"" + plan + "\",\"activityId\":\"reserverad-upphandling\"}");
         assertThat(events.get(5).payload()).contains("\"supplier\":{\"organisationNumber\":null,\"soleTrader\":true}");
         assertThat(events.get(6).payload()).contains("\"supplierIsAsf\":true", "\"value\":450000.50");
         assertThat(jdbc.queryForObject("select count(*) from reserved_welfare_award where procurement_id = ?",
@@ -92,8 +91,7 @@ class ProcurementLifecycleIT extends ProcurementApiSupport {
                 .containsEntry("text", "Två av tre deltagare fick arbete").containsEntry("evaluatedOn", "2024-06-01");
         assertThat((List<?>) view.get("lifecycle")).hasSize(9).first().asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("event", "ProcurementPlannedEvent")
-                .containsEntry("carriesOut", Map.of("planId", "stockholm-asf-2021",
-                        "activityId", "inkop-reserverad-upphandling"));
+                .containsEntry("carriesOut", Map.of("planId", plan, "activityId", "reserverad-upphandling"));
     }
 
     @Test
@@ -182,19 +180,8 @@ class ProcurementLifecycleIT extends ProcurementApiSupport {
 
     @Test
     void showsTheProcurementStepsAmongTheFactsThatCarryOutAPlanActivity() {
-        String plan = id("plan");
-        assertStatus(post(COORDINATOR, "/api/plans", """
-                {"planId": "%s", "title": "Plan", "municipality": "Testkommun", "adoption": {"body": "KS"},
-                 "adoptedOn": "2021-03-01", "period": {"fromYear": 2021, "toYear": 2024}}""".formatted(plan)),
-                HttpStatus.CREATED);
-        assertStatus(post(COORDINATOR, "/api/plans/" + plan + "/areas", """
-                {"areaId": "inkop", "name": "Inköp och upphandling", "occurredOn": "2021-03-01"}"""),
-                HttpStatus.CREATED);
-        assertStatus(post(COORDINATOR, "/api/plans/" + plan + "/activities", """
-                {"activityId": "reserverad-upphandling", "areaId": "inkop", "kind": "ACTIVITY",
-                 "title": "Minst en reserverad upphandling per år", "responsibility": {"lead": "AMN"},
-                 "occurredOn": "2021-03-01"}"""), HttpStatus.CREATED);
-        String carriesOut = "{\"planId\": \"" + plan + "\", \"activityId\": \"reserverad-upphandling\"}";
+        String carriesOut = planActivity();
+        String plan = carriesOut.split("\"")[3];
         String procurement = id("fakta");
         assertStatus(post(COORDINATOR, "/api/procurements", """
                 {"procurementId": "%s", "stage": "ANNOUNCED", "authority": "%s", "subject": "Korta jobbspår",

@@ -127,6 +127,16 @@ class ProcurementRefusalsIT extends ProcurementApiSupport {
     }
 
     @Test
+    void refusesAStepThatNamesAnActivityNoPlanHas() {
+        String unknown = planActivity().replace("reserverad-upphandling", "finns-inte");
+        assertRefused(() -> post(COORDINATOR, "/api/procurements", """
+                {"procurementId": "%s", "stage": "PLANNED", "authority": "%s", "subject": "Städ",
+                 "cpvCodes": [%s], "procedure": "ORDINARY", "occurredOn": "2024-01-10", "carriesOut": %s}"""
+                        .formatted(id("okand-aktivitet"), authority, CLEANING, unknown)),
+                HttpStatus.NOT_FOUND, "carried-out-activity-must-exist", null);
+    }
+
+    @Test
     void refusesLotDecisionsTwiceAndNotDividingWithoutReasons() {
         String p = id("delar");
         announced(p, "ORDINARY", CLEANING, "2024-01-10");
