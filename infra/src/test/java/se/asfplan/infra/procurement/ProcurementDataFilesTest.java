@@ -65,6 +65,19 @@ class ProcurementDataFilesTest {
     }
 
     @Test
+    void twentyFiveAddsCultureSportAndYouthOrganisationsToTheSixAList() throws IOException {
+        ReservedWelfareGrounds grounds = grounds();
+        CpvCode sport = new CpvCode("92600000-7");
+        assertThat(grounds.ground("lou-19-6a").orElseThrow().covers(sport)).isFalse();
+        ReservedWelfareGround twentyFive = grounds.ground("lou-19-25").orElseThrow();
+        assertThat(twentyFive.covers(sport)).isTrue();
+        assertThat(twentyFive.covers(new CpvCode("92500000-6"))).isTrue();
+        assertThat(twentyFive.covers(new CpvCode("98133110-8"))).isTrue();
+        assertThat(twentyFive.codes()).hasSize(16);
+        assertThat(twentyFive.source()).contains("Upphandlingsmyndigheten");
+    }
+
+    @Test
     void readsTheDirectAwardLimitsPerYear() throws IOException {
         DirectAwardLimits limits;
         try (InputStream file = resource("procurement/direct-award-limits.yaml")) {
