@@ -24,6 +24,8 @@ import se.asfplan.domain.meeting.MeetingEvent;
 import se.asfplan.domain.meeting.MeetingEvents;
 import se.asfplan.domain.plan.PlanEvent;
 import se.asfplan.domain.plan.PlanEvents;
+import se.asfplan.domain.procurement.ProcurementEvent;
+import se.asfplan.domain.procurement.ProcurementEvents;
 import se.asfplan.domain.shared.Identifier;
 
 /**
@@ -143,6 +145,13 @@ class CoreDomainArchitectureTest {
             .and().haveSimpleNameEndingWith("Event")
             .should().implement(MeetingEvent.class)
             .because("every meeting event says which meeting and when");
+
+    @ArchTest
+    static final ArchRule procurementEventsSayWhichProcurementWhenAndForWhichActivity = classes()
+            .that(areNestedIn(ProcurementEvents.class))
+            .and().haveSimpleNameEndingWith("Event")
+            .should().implement(ProcurementEvent.class)
+            .because("every procurement event says which procurement, when, and which plan activity it carries out");
 
     @ArchTest
     static final ArchRule aggregateIdentifiersAreTypedIds = fields()

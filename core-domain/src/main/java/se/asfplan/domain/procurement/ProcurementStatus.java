@@ -1,0 +1,6 @@
+package se.asfplan.domain.procurement;
+
+/** Where a procurement stands in its lifecycle. */
+public enum ProcurementStatus {
+    PLANNED, ANNOUNCED, AWARDED, COMPLETED, CANCELLED
+}

@@ -1,0 +1,363 @@
+package se.asfplan.projections.procurement;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import se.asfplan.domain.plan.ActivityId;
+import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.plan.PlanId;
+import se.asfplan.domain.procurement.BidsMayCover;
+import se.asfplan.domain.procurement.ContractPeriod;
+import se.asfplan.domain.procurement.ContractingAuthority;
+import se.asfplan.domain.procurement.CpvCode;
+import se.asfplan.domain.procurement.DirectAwardTally;
+import se.asfplan.domain.procurement.DisadvantagedEmployment;
+import se.asfplan.domain.procurement.LegalGround;
+import se.asfplan.domain.procurement.Procedure;
+import se.asfplan.domain.procurement.ProcurementEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCancelledEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCompletedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementEvaluatedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
+import se.asfplan.domain.procurement.ProcurementId;
+import se.asfplan.domain.procurement.ProcurementStatus;
+import se.asfplan.domain.procurement.Supplier;
+import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.projections.procurement.ProcurementQueries.AwardView;
+import se.asfplan.projections.procurement.ProcurementQueries.EvaluationView;
+import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementStepsCarryingOutQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.LotsView;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementStepFactView;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
+import se.asfplan.projections.procurement.ProcurementQueries.StepView;
+import se.asfplan.projections.procurement.ProcurementQueries.TenderView;
+
+/**
+ * Folds procurement events into the procurement tables. The event that begins a procurement inserts its row only
+ * when none exists; every later handler first advances the procurement's {@code last_sequence}, so an event applied
+ * before changes nothing and redelivery after a crash or a segment hand-over is harmless.
+ */
+@Component
+@ProcessingGroup(ProcurementProjection.PROCESSING_GROUP)
+public class ProcurementProjection {
+
+    public static final String PROCESSING_GROUP = "procurements";
+
+    private final JdbcTemplate jdbc;
+
+    public ProcurementProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---------------------------------------------------------------------------------------------- events
+
+    @EventHandler
+    void on(ProcurementPlannedEvent event, @SequenceNumber long sequence) {
+        if (begin(event.procurementId(), event.authority(), event.subject(), event.cpvCodes(), event.procedure(),
+                event.legalGround(), ProcurementStatus.PLANNED, event.occurredOn(), sequence)) {
+            update(event.procurementId(), "planned_on = ?", Date.valueOf(event.occurredOn()));
+            step(event, sequence);
+        }
+    }
+
+    @EventHandler
+    void on(ProcurementAnnouncedEvent event, @SequenceNumber long sequence) {
+        boolean applied = sequence == 0
+                ? begin(event.procurementId(), event.authority(), event.subject(), event.cpvCodes(),
+                        event.procedure(), event.legalGround(), ProcurementStatus.ANNOUNCED, event.occurredOn(),
+                        sequence)
+                : advance(event.procurementId(), sequence);
+        if (applied) {
+            update(event.procurementId(), "status = ?, announced_on = ?", ProcurementStatus.ANNOUNCED.name(),
+                    Date.valueOf(event.occurredOn()));
+            step(event, sequence);
+        }
+    }
+
+    @EventHandler
+    void on(ProcurementDividedIntoLotsEvent event, @SequenceNumber long sequence) {
+        if (advance(event.procurementId(), sequence)) {
+            update(event.procurementId(), "divided_into_lots = ?, number_of_lots = ?, bids_may_cover = ?, "
+                            + "lots_decided_on = ?", true, event.numberOfLots(), event.bidsMayCover().name(),
+                    Date.valueOf(event.occurredOn()));
+            step(event, sequence);
+        }
+    }
+
+    @EventHandler
+    void on(ProcurementNotDividedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.procurementId(), sequence)) {
+            update(event.procurementId(), "divided_into_lots = ?, not_divided_reason = ?, lots_decided_on = ?",
+                    false, event.reason(), Date.valueOf(event.occurredOn()));
+            step(event, sequence);
+        }
+    }
+
+    @EventHandler
+    void on(TenderReceivedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.procurementId(), sequence)) {
+            jdbc.update("""
+                    insert into procurement_tender_view (procurement_id, event_sequence, supplier_organisation_number,
+                                                         supplier_sole_trader, supplier_is_asf, received_on)
+                    values (?, ?, ?, ?, ?, ?)""", event.procurementId().value(), sequence,
+                    number(event.supplier()), event.supplier().soleTrader(), event.supplierIsAsf(),
+                    Date.valueOf(event.occurredOn()));
+            step(event, sequence);
+        }
+    }
+
+    @EventHandler
+    void on(ContractAwardedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.procurementId(), sequence)) {
+            DisadvantagedEmployment employment = event.employment();
+            DirectAwardTally tally = event.directAward();
+            update(event.procurementId(), """
+                    status = ?, awarded_on = ?, supplier_organisation_number = ?, supplier_sole_trader = ?,
+                    supplier_is_asf = ?, contract_value = ?, contract_from = ?, contract_to = ?,
+                    disadvantaged_share = ?, share_tender_date = ?, evidence_reference = ?, purchase_kind = ?,
+                    financial_year = ?, year_to_date_total = ?, direct_award_limit = ?, limit_exceeded = ?""",
+                    ProcurementStatus.AWARDED.name(), Date.valueOf(event.occurredOn()), number(event.supplier()),
+                    event.supplier().soleTrader(), event.supplierIsAsf(), event.value(),
+                    Date.valueOf(event.contractPeriod().from()), Date.valueOf(event.contractPeriod().to()),
+                    employment == null ? null : employment.sharePercent(),
+                    employment == null ? null : Date.valueOf(employment.tenderDate()),
+                    employment == null ? null : employment.evidenceReference(),
+                    tally == null ? null : tally.purchaseKind(), tally == null ? null : tally.financialYear(),
+                    tally == null ? null : tally.yearToDateTotal(), tally == null ? null : tally.limit(),
+                    tally == null ? null : tally.limitExceeded());
+            step(event, sequence);
+        }
+    }
+
+    @EventHandler
+    void on(ProcurementCompletedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.procurementId(), sequence)) {
+            update(event.procurementId(), "status = ?, completed_on = ?", ProcurementStatus.COMPLETED.name(),
+                    Date.valueOf(event.occurredOn()));
+            step(event, sequence);
+        }
+    }
+
+    @EventHandler
+    void on(ProcurementEvaluatedEvent event, @SequenceNumber long sequence) {
+        if (advance(event.procurementId(), sequence)) {
+            jdbc.update("insert into procurement_evaluation_view (procurement_id, event_sequence, evaluated_on, "
+                            + "evaluation) values (?, ?, ?, ?)", event.procurementId().value(), sequence,
+                    Date.valueOf(event.occurredOn()), event.text());
+            step(event, sequence);
+        }
+    }
+
+    @EventHandler
+    void on(ProcurementCancelledEvent event, @SequenceNumber long sequence) {
+        if (advance(event.procurementId(), sequence)) {
+            update(event.procurementId(), "status = ?, cancelled_on = ?, cancellation_reason = ?",
+                    ProcurementStatus.CANCELLED.name(), Date.valueOf(event.occurredOn()), event.reason());
+            step(event, sequence);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from procurement_evaluation_view");
+        jdbc.update("delete from procurement_tender_view");
+        jdbc.update("delete from procurement_step_view");
+        jdbc.update("delete from procurement_view");
+    }
+
+    /** Inserts the procurement's row; false when it exists already (the event was applied before). */
+    private boolean begin(ProcurementId id, ContractingAuthority authority, String subject, List<CpvCode> cpvCodes,
+                          Procedure procedure, LegalGround ground, ProcurementStatus status, LocalDate begunOn,
+                          long sequence) {
+        return jdbc.update("""
+                insert into procurement_view (procurement_id, authority, subject, cpv_codes, procedure_kind,
+                                              legal_ground_id, legal_ground_citation, status, begun_on, begun_year,
+                                              last_sequence)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from procurement_view where procurement_id = ?)""",
+                id.value(), authority.value(), subject,
+                cpvCodes.stream().map(CpvCode::value).collect(Collectors.joining(",")), procedure.name(),
+                ground == null ? null : ground.id(), ground == null ? null : ground.citation(), status.name(),
+                Date.valueOf(begunOn), begunOn.getYear(), sequence, id.value()) == 1;
+    }
+
+    /** Moves the procurement's applied sequence forward; false when this event was applied before. */
+    private boolean advance(ProcurementId id, long sequence) {
+        return jdbc.update("update procurement_view set last_sequence = ? where procurement_id = ? and last_sequence < ?",
+                sequence, id.value(), sequence) == 1;
+    }
+
+    private void update(ProcurementId id, String assignments, Object... values) {
+        Object[] arguments = Arrays.copyOf(values, values.length + 1);
+        arguments[values.length] = id.value();
+        jdbc.update("update procurement_view set " + assignments + " where procurement_id = ?", arguments);
+    }
+
+    private void step(ProcurementEvent event, long sequence) {
+        PlanActivityReference carriesOut = event.carriesOut();
+        jdbc.update("""
+                insert into procurement_step_view (procurement_id, event_sequence, step, occurred_on,
+                                                   carries_out_plan, carries_out_activity)
+                values (?, ?, ?, ?, ?, ?)""", event.procurementId().value(), sequence,
+                event.getClass().getSimpleName(), Date.valueOf(event.occurredOn()),
+                carriesOut == null ? null : carriesOut.planId().value(),
+                carriesOut == null ? null : carriesOut.activityId().value());
+    }
+
+    private static String number(Supplier supplier) {
+        return supplier.soleTrader() ? null : supplier.organisationNumber().value();
+    }
+
+    // ---------------------------------------------------------------------------------------------- queries
+
+    @QueryHandler
+    public List<ProcurementSummary> handle(FindProcurementsQuery query) {
+        StringBuilder sql = new StringBuilder("select * from procurement_view where 1 = 1");
+        List<Object> arguments = new ArrayList<>();
+        if (query.authority() != null) {
+            sql.append(" and authority = ?");
+            arguments.add(query.authority().value());
+        }
+        if (query.procedure() != null) {
+            sql.append(" and procedure_kind = ?");
+            arguments.add(query.procedure().name());
+        }
+        if (query.year() != null) {
+            sql.append(" and begun_year = ?");
+            arguments.add(query.year());
+        }
+        sql.append(" order by begun_on desc, procurement_id");
+        return jdbc.query(sql.toString(), (rs, row) -> new ProcurementSummary(
+                new ProcurementId(rs.getString("procurement_id")), new ContractingAuthority(rs.getString("authority")),
+                rs.getString("subject"), Procedure.valueOf(rs.getString("procedure_kind")), legalGround(rs),
+                ProcurementStatus.valueOf(rs.getString("status")), localDate(rs, "begun_on"),
+                bool(rs, "divided_into_lots"), awardedSupplier(rs), bool(rs, "supplier_is_asf"),
+                rs.getBigDecimal("contract_value"), bool(rs, "limit_exceeded")), arguments.toArray());
+    }
+
+    @QueryHandler
+    public Optional<ProcurementView> handle(FindProcurementQuery query) {
+        String id = query.procurementId().value();
+        List<ProcurementView> found = jdbc.query("select * from procurement_view where procurement_id = ?",
+                (rs, row) -> new ProcurementView(new ProcurementId(rs.getString("procurement_id")),
+                        new ContractingAuthority(rs.getString("authority")), rs.getString("subject"),
+                        Arrays.stream(rs.getString("cpv_codes").split(",")).map(CpvCode::new).toList(),
+                        Procedure.valueOf(rs.getString("procedure_kind")), legalGround(rs),
+                        ProcurementStatus.valueOf(rs.getString("status")), localDate(rs, "begun_on"),
+                        localDate(rs, "planned_on"), localDate(rs, "announced_on"), lots(rs), tenders(id), award(rs),
+                        localDate(rs, "completed_on"), localDate(rs, "cancelled_on"),
+                        rs.getString("cancellation_reason"), evaluations(id), lifecycle(id),
+                        rs.getLong("last_sequence") + 1), id);
+        return found.stream().findFirst();
+    }
+
+    @QueryHandler
+    public List<ProcurementStepFactView> handle(FindProcurementStepsCarryingOutQuery query) {
+        return jdbc.query("""
+                select s.procurement_id, s.step, s.occurred_on, p.authority, p.subject, p.procedure_kind
+                from procurement_step_view s join procurement_view p on p.procurement_id = s.procurement_id
+                where s.carries_out_plan = ? and s.carries_out_activity = ?
+                order by s.occurred_on, s.procurement_id, s.event_sequence""",
+                (rs, row) -> new ProcurementStepFactView(new ProcurementId(rs.getString("procurement_id")),
+                        new ContractingAuthority(rs.getString("authority")), rs.getString("subject"),
+                        Procedure.valueOf(rs.getString("procedure_kind")), rs.getString("step"),
+                        localDate(rs, "occurred_on")),
+                query.planId().value(), query.activityId().value());
+    }
+
+    private static LegalGround legalGround(ResultSet rs) throws SQLException {
+        String id = rs.getString("legal_ground_id");
+        return id == null ? null : new LegalGround(id, rs.getString("legal_ground_citation"));
+    }
+
+    private static LotsView lots(ResultSet rs) throws SQLException {
+        Boolean divided = bool(rs, "divided_into_lots");
+        if (divided == null) {
+            return null;
+        }
+        int lots = rs.getInt("number_of_lots");
+        Integer numberOfLots = rs.wasNull() ? null : lots;
+        String cover = rs.getString("bids_may_cover");
+        return new LotsView(divided, numberOfLots, cover == null ? null : BidsMayCover.valueOf(cover),
+                rs.getString("not_divided_reason"), localDate(rs, "lots_decided_on"));
+    }
+
+    private static AwardView award(ResultSet rs) throws SQLException {
+        LocalDate awardedOn = localDate(rs, "awarded_on");
+        if (awardedOn == null) {
+            return null;
+        }
+        DisadvantagedEmployment employment = rs.getBigDecimal("disadvantaged_share") == null ? null
+                : new DisadvantagedEmployment(rs.getBigDecimal("disadvantaged_share"),
+                localDate(rs, "share_tender_date"), rs.getString("evidence_reference"));
+        DirectAwardTally tally = rs.getString("purchase_kind") == null ? null
+                : new DirectAwardTally(rs.getString("purchase_kind"), rs.getInt("financial_year"),
+                rs.getBigDecimal("year_to_date_total"), rs.getBigDecimal("direct_award_limit"),
+                rs.getBoolean("limit_exceeded"));
+        return new AwardView(awardedSupplier(rs), rs.getBoolean("supplier_is_asf"), rs.getBigDecimal("contract_value"),
+                new ContractPeriod(localDate(rs, "contract_from"), localDate(rs, "contract_to")), employment, tally,
+                awardedOn);
+    }
+
+    private static Supplier awardedSupplier(ResultSet rs) throws SQLException {
+        Boolean soleTrader = bool(rs, "supplier_sole_trader");
+        return soleTrader == null ? null : supplier(rs.getString("supplier_organisation_number"), soleTrader);
+    }
+
+    private static Supplier supplier(String number, boolean soleTrader) {
+        return soleTrader ? Supplier.aSoleTrader() : new Supplier(new OrganisationNumber(number), false);
+    }
+
+    private List<TenderView> tenders(String id) {
+        return jdbc.query("select * from procurement_tender_view where procurement_id = ? order by event_sequence",
+                (rs, row) -> new TenderView(supplier(rs.getString("supplier_organisation_number"),
+                        rs.getBoolean("supplier_sole_trader")), rs.getBoolean("supplier_is_asf"),
+                        localDate(rs, "received_on")), id);
+    }
+
+    private List<EvaluationView> evaluations(String id) {
+        return jdbc.query("select * from procurement_evaluation_view where procurement_id = ? order by event_sequence",
+                (rs, row) -> new EvaluationView(localDate(rs, "evaluated_on"), rs.getString("evaluation")), id);
+    }
+
+    private List<StepView> lifecycle(String id) {
+        return jdbc.query("select * from procurement_step_view where procurement_id = ? order by event_sequence",
+                (rs, row) -> new StepView(rs.getString("step"), localDate(rs, "occurred_on"),
+                        rs.getString("carries_out_plan") == null ? null : new PlanActivityReference(
+                                new PlanId(rs.getString("carries_out_plan")),
+                                new ActivityId(rs.getString("carries_out_activity")))), id);
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}

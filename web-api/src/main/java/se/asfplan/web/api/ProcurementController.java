@@ -1,0 +1,256 @@
+package se.asfplan.web.api;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.procurement.BidsMayCover;
+import se.asfplan.domain.procurement.ContractPeriod;
+import se.asfplan.domain.procurement.ContractingAuthority;
+import se.asfplan.domain.procurement.CpvCode;
+import se.asfplan.domain.procurement.DisadvantagedEmployment;
+import se.asfplan.domain.procurement.Procedure;
+import se.asfplan.domain.procurement.ProcurementCommands.AnnounceProcurementCommand;
+import se.asfplan.domain.procurement.ProcurementCommands.AwardContractCommand;
+import se.asfplan.domain.procurement.ProcurementCommands.CancelProcurementCommand;
+import se.asfplan.domain.procurement.ProcurementCommands.CompleteProcurementCommand;
+import se.asfplan.domain.procurement.ProcurementCommands.DecideNotToDivideCommand;
+import se.asfplan.domain.procurement.ProcurementCommands.DivideIntoLotsCommand;
+import se.asfplan.domain.procurement.ProcurementCommands.EvaluateProcurementCommand;
+import se.asfplan.domain.procurement.ProcurementCommands.PlanProcurementCommand;
+import se.asfplan.domain.procurement.ProcurementCommands.ProcurementDetails;
+import se.asfplan.domain.procurement.ProcurementCommands.ReceiveTenderCommand;
+import se.asfplan.domain.procurement.ProcurementId;
+import se.asfplan.domain.procurement.ProcurementRule;
+import se.asfplan.domain.procurement.Supplier;
+import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.domain.shared.RuleViolationException;
+import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
+
+@RestController
+@RequestMapping("/api/procurements")
+@Tag(name = "Procurements", description = "Record procurements (planned or announced, lots, tenders, award, "
+        + "completion, evaluation, cancellation) and read them back")
+public class ProcurementController {
+
+    private final CommandSender commands;
+    private final ProcurementReader reader;
+    private final BusinessDates dates;
+
+    public ProcurementController(CommandSender commands, ProcurementReader reader, BusinessDates dates) {
+        this.commands = commands;
+        this.reader = reader;
+        this.dates = dates;
+    }
+
+    @GetMapping
+    @Operation(summary = "Procurements, newest begun first, optionally filtered by authority, procedure and the year "
+            + "they were begun")
+    public List<ProcurementSummary> procurements(@RequestParam(required = false) ContractingAuthority authority,
+                                                 @RequestParam(required = false) Procedure procedure,
+                                                 @RequestParam(required = false) Integer year) {
+        return reader.procurements(new FindProcurementsQuery(authority, procedure, year));
+    }
+
+    @GetMapping("/{procurementId}")
+    @Operation(summary = "A procurement with its lifecycle, lots, tenders, award and evaluations")
+    public ProcurementView procurement(@PathVariable ProcurementId procurementId) {
+        return reader.procurement(procurementId);
+    }
+
+    @PostMapping
+    @Operation(summary = "Record a procurement as planned or as announced (the id is generated when not given)")
+    public ResponseEntity<Recorded> begin(@Valid @RequestBody BeginProcurementRequest request) {
+        ProcurementId id = request.procurementId() != null ? request.procurementId()
+                : new ProcurementId("procurement-" + UUID.randomUUID().toString().substring(0, 8));
+        ProcurementDetails details = new ProcurementDetails(request.authority(), request.subject(),
+                request.cpvCodes(), request.procedure(), Boolean.TRUE.equals(request.reservedForIdeaBasedOrganisations()));
+        LocalDate occurredOn = dates.orToday(request.occurredOn());
+        URI location = uri(id);
+        if (request.stage() == Stage.ANNOUNCED) {
+            send(id, new AnnounceProcurementCommand(id, details, occurredOn, request.carriesOut()));
+            return ResponseEntity.status(HttpStatus.CREATED).location(location)
+                    .body(new Recorded("ProcurementAnnouncedEvent", location));
+        }
+        send(id, new PlanProcurementCommand(id, details, occurredOn, request.carriesOut()));
+        return ResponseEntity.status(HttpStatus.CREATED).location(location)
+                .body(new Recorded("ProcurementPlannedEvent", location));
+    }
+
+    @PostMapping("/{procurementId}/announcement")
+    @Operation(summary = "Record that a planned procurement was announced")
+    public Recorded announce(@PathVariable ProcurementId procurementId,
+                             @Valid @RequestBody(required = false) StepRequest request) {
+        StepRequest step = request == null ? StepRequest.NONE : request;
+        send(procurementId, new AnnounceProcurementCommand(procurementId, null, dates.orToday(step.occurredOn()),
+                step.carriesOut()));
+        return new Recorded("ProcurementAnnouncedEvent", uri(procurementId));
+    }
+
+    @PostMapping("/{procurementId}/lots")
+    @Operation(summary = "Record that the contract is divided into lots, and what bids may cover (LOU 4 kap. 14 §)")
+    public Recorded divide(@PathVariable ProcurementId procurementId, @Valid @RequestBody LotsRequest request) {
+        send(procurementId, new DivideIntoLotsCommand(procurementId, request.numberOfLots(), request.bidsMayCover(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return new Recorded("ProcurementDividedIntoLotsEvent", uri(procurementId));
+    }
+
+    @PostMapping("/{procurementId}/no-division")
+    @Operation(summary = "Record the decision not to divide the contract, with its reasons (LOU 4 kap. 15 §)")
+    public Recorded notDivided(@PathVariable ProcurementId procurementId,
+                               @Valid @RequestBody NoDivisionRequest request) {
+        send(procurementId, new DecideNotToDivideCommand(procurementId, request.reason(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return new Recorded("ProcurementNotDividedEvent", uri(procurementId));
+    }
+
+    @PostMapping("/{procurementId}/tenders")
+    @Operation(summary = "Record a tender received; whether the supplier is an ASF is read from the register")
+    public Recorded tender(@PathVariable ProcurementId procurementId, @Valid @RequestBody TenderRequest request) {
+        send(procurementId, new ReceiveTenderCommand(procurementId, request.supplier().toSupplier(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return new Recorded("TenderReceivedEvent", uri(procurementId));
+    }
+
+    @PostMapping("/{procurementId}/award")
+    @Operation(summary = "Record the contract award: supplier, value in SEK, contract period, and for a 4:18 "
+            + "reservation the share of disadvantaged employees, for a direct award the purchase kind")
+    public Recorded award(@PathVariable ProcurementId procurementId, @Valid @RequestBody AwardRequest request) {
+        send(procurementId, new AwardContractCommand(procurementId, request.supplier().toSupplier(), request.value(),
+                request.contractPeriod(), request.employment(), request.purchaseKind(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return new Recorded("ContractAwardedEvent", uri(procurementId));
+    }
+
+    @PostMapping("/{procurementId}/completion")
+    @Operation(summary = "Record that an awarded procurement is completed")
+    public Recorded complete(@PathVariable ProcurementId procurementId,
+                             @Valid @RequestBody(required = false) StepRequest request) {
+        StepRequest step = request == null ? StepRequest.NONE : request;
+        send(procurementId, new CompleteProcurementCommand(procurementId, dates.orToday(step.occurredOn()),
+                step.carriesOut()));
+        return new Recorded("ProcurementCompletedEvent", uri(procurementId));
+    }
+
+    @PostMapping("/{procurementId}/evaluations")
+    @Operation(summary = "Record a dated evaluation of a completed procurement")
+    public Recorded evaluate(@PathVariable ProcurementId procurementId,
+                             @Valid @RequestBody EvaluationRequest request) {
+        send(procurementId, new EvaluateProcurementCommand(procurementId, request.text(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return new Recorded("ProcurementEvaluatedEvent", uri(procurementId));
+    }
+
+    @PostMapping("/{procurementId}/cancellation")
+    @Operation(summary = "Cancel the procurement, with the reason")
+    public Recorded cancel(@PathVariable ProcurementId procurementId,
+                           @Valid @RequestBody CancellationRequest request) {
+        send(procurementId, new CancelProcurementCommand(procurementId, request.reason(),
+                dates.orToday(request.occurredOn()), request.carriesOut()));
+        return new Recorded("ProcurementCancelledEvent", uri(procurementId));
+    }
+
+    /** Sends the command, naming the procurement rule when the procurement does not exist or was begun meanwhile. */
+    private void send(ProcurementId procurementId, Object command) {
+        try {
+            commands.send(command);
+        } catch (AggregateNotFoundException e) {
+            throw new RuleViolationException(ProcurementRule.PROCUREMENT_MUST_EXIST,
+                    "No procurement " + procurementId + " is recorded; plan or announce it first");
+        } catch (AggregateStreamCreationException e) {
+            throw new RuleViolationException(ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE,
+                    "Procurement " + procurementId + " was recorded at the same moment by another request");
+        }
+    }
+
+    static URI uri(ProcurementId procurementId) {
+        return URI.create("/api/procurements/" + procurementId);
+    }
+
+    /** Whether the procurement is recorded as planned or as already announced. */
+    public enum Stage {
+        PLANNED, ANNOUNCED
+    }
+
+    public record BeginProcurementRequest(ProcurementId procurementId, @NotNull Stage stage,
+                                          @NotNull ContractingAuthority authority,
+                                          @NotBlank @Size(max = 300) String subject,
+                                          @NotEmpty List<@NotNull CpvCode> cpvCodes, @NotNull Procedure procedure,
+                                          Boolean reservedForIdeaBasedOrganisations, LocalDate occurredOn,
+                                          PlanActivityReference carriesOut) {
+    }
+
+    public record StepRequest(LocalDate occurredOn, PlanActivityReference carriesOut) {
+        static final StepRequest NONE = new StepRequest(null, null);
+    }
+
+    public record LotsRequest(@NotNull @Min(2) Integer numberOfLots, @NotNull BidsMayCover bidsMayCover,
+                              LocalDate occurredOn, PlanActivityReference carriesOut) {
+    }
+
+    /** The reason is checked by the domain, which names LOU 4 kap. 15 § when it is missing. */
+    public record NoDivisionRequest(@Size(max = 2000) String reason, LocalDate occurredOn,
+                                    PlanActivityReference carriesOut) {
+    }
+
+    /** A legal person by its organisation number, or {@code "soleTrader": true} and no number at all. */
+    public record SupplierRequest(OrganisationNumber organisationNumber, Boolean soleTrader) {
+
+        @AssertTrue(message = "give either organisationNumber or soleTrader true (a sole trader's number is a "
+                + "personnummer and is never recorded)")
+        public boolean isEitherNumberOrSoleTrader() {
+            return (organisationNumber != null) != Boolean.TRUE.equals(soleTrader);
+        }
+
+        Supplier toSupplier() {
+            return new Supplier(organisationNumber, Boolean.TRUE.equals(soleTrader));
+        }
+    }
+
+    public record TenderRequest(@NotNull @Valid SupplierRequest supplier, LocalDate occurredOn,
+                                PlanActivityReference carriesOut) {
+    }
+
+    public record AwardRequest(@NotNull @Valid SupplierRequest supplier,
+                               @NotNull @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal value,
+                               @NotNull ContractPeriod contractPeriod, DisadvantagedEmployment employment,
+                               @Size(max = 200) String purchaseKind, LocalDate occurredOn,
+                               PlanActivityReference carriesOut) {
+    }
+
+    public record EvaluationRequest(@NotBlank @Size(max = 4000) String text, LocalDate occurredOn,
+                                    PlanActivityReference carriesOut) {
+    }
+
+    public record CancellationRequest(@NotBlank @Size(max = 2000) String reason, LocalDate occurredOn,
+                                      PlanActivityReference carriesOut) {
+    }
+}
