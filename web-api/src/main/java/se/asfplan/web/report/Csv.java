@@ -1,0 +1,67 @@
+package se.asfplan.web.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Writes report rows as RFC 4180 CSV (comma-separated, CRLF, fields quoted when they hold a comma, quote or line
+ * break) in UTF-8 with a byte-order mark, so that spreadsheet programs used in municipalities open Swedish
+ * letters correctly. The answer's generation time and event position travel in headers.
+ */
+public final class Csv {
+
+    public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    public static final String GENERATED_AT_HEADER = "X-Report-Generated-At";
+    public static final String POSITION_HEADER = "X-Report-Position";
+    public static final String AS_OF_HEADER = "X-Report-As-Of";
+
+    private Csv() {
+    }
+
+    public static <T> ResponseEntity<byte[]> answer(ReportAnswer<T> answer, String fileName, List<String> header,
+                                                    Function<T, List<?>> row) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        line(csv, header);
+        for (T value : answer.rows()) {
+            line(csv, row.apply(value));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(TEXT_CSV);
+        headers.setContentDisposition(org.springframework.http.ContentDisposition.attachment()
+                .filename(fileName, StandardCharsets.UTF_8).build());
+        headers.set(GENERATED_AT_HEADER, answer.generatedAt().toString());
+        if (answer.position() != null) {
+            headers.set(POSITION_HEADER, answer.position().toString());
+        }
+        if (answer.asOf() != null) {
+            headers.set(AS_OF_HEADER, answer.asOf().toString());
+        }
+        return ResponseEntity.ok().headers(headers).body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void line(StringBuilder csv, List<?> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(field(fields.get(i)));
+        }
+        csv.append("\r\n");
+    }
+
+    static String field(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof java.math.BigDecimal number ? number.toPlainString() : value.toString();
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+}
