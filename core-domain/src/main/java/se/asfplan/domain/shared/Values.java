@@ -22,7 +22,10 @@ public final class Values {
         return value;
     }
 
-    /** Non-blank text of at most {@code max} characters, trimmed. */
+    /**
+     * Non-blank text of at most {@code max} characters, trimmed, holding no personal identity or coordination
+     * number (see {@link PersonalIdentityNumbers}).
+     */
     public static String text(String value, String what, int max) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
@@ -31,6 +34,11 @@ public final class Values {
         if (trimmed.length() > max) {
             throw new IllegalArgumentException(what + " must be at most " + max + " characters, but has " + trimmed.length());
         }
+        PersonalIdentityNumbers.findIn(trimmed).ifPresent(number -> {
+            throw new IllegalArgumentException(what + " must not contain a personal identity or coordination number"
+                    + " (personnummer or samordningsnummer): the log is permanent and keeps no personal data; "
+                    + "name the organisation or leave the number out");
+        });
         return trimmed;
     }
 

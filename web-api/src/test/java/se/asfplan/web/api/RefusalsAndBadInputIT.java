@@ -152,6 +152,21 @@ class RefusalsAndBadInputIT extends PostgresApiTest {
     }
 
     @Test
+    void keepsPersonalIdentityNumbersOutOfTheLog() {
+        long before = eventCount();
+        ResponseEntity<Map<String, Object>> response = post(COORDINATOR, base + "/activities/aktivitet/progress-reports",
+                """
+                {"note": "Samtal med deltagare 19811218-9876 om praktik", "occurredOn": "2022-01-10"}""");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("detail").toString())
+                .contains("must not contain a personal identity or coordination number").doesNotContain("9876");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(post(COORDINATOR, base + "/activities/aktivitet/progress-reports", """
+                {"note": "Avtal med 556016-0680 klart", "occurredOn": "2022-01-10"}""").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void refusesADateInTheFuture() {
         assertRefused(post(COORDINATOR, base + "/activities/aktivitet/progress-reports", """
                 {"note": "n", "occurredOn": "2999-01-01"}"""), HttpStatus.UNPROCESSABLE_ENTITY,
