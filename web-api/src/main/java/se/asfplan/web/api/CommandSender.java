@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import se.asfplan.domain.shared.PersonalIdentityNumbers;
 import se.asfplan.infra.axon.RecordingMetadata;
 
 /**
@@ -42,6 +43,10 @@ public class CommandSender {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                 .getRequest();
         String requestId = request.getHeader(REQUEST_ID_HEADER);
+        if (requestId != null && PersonalIdentityNumbers.findIn(requestId).isPresent()) {
+            throw new IllegalArgumentException(REQUEST_ID_HEADER + " must not contain a personal identity or "
+                    + "coordination number: it is stored with the events, and the log keeps no personal data");
+        }
         return RecordingMetadata.of(authentication.getName(), "rest-api",
                 requestId != null && REQUEST_ID.matcher(requestId).matches() ? requestId : null);
     }

@@ -164,6 +164,13 @@ class RefusalsAndBadInputIT extends PostgresApiTest {
         assertThat(post(COORDINATOR, base + "/activities/aktivitet/progress-reports", """
                 {"note": "Avtal med 556016-0680 klart", "occurredOn": "2022-01-10"}""").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        assertThat(exchange(COORDINATOR, org.springframework.http.HttpMethod.POST,
+                base + "/activities/aktivitet/progress-reports", """
+                {"note": "Uppföljning", "occurredOn": "2022-01-11"}""",
+                org.springframework.http.MediaType.APPLICATION_JSON, "8112189876").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(meta_data, 'UTF8')"
+                + " like '%8112189876%'", Long.class)).isZero();
     }
 
     @Test
