@@ -71,6 +71,9 @@ public class Procurement {
     private ContractingAuthority authority;
     private String subject;
     private List<CpvCode> cpvCodes;
+
+    /** More codes than any real procurement names; the read model stores them in one bounded column. */
+    static final int MAX_CPV_CODES = 100;
     private Procedure procedure;
     private LegalGround legalGround;
     private ProcurementStatus status;
@@ -136,6 +139,10 @@ public class Procurement {
         List<CpvCode> codes = List.copyOf(new LinkedHashSet<>(details.cpvCodes()));
         if (codes.isEmpty()) {
             throw new IllegalArgumentException("cpvCodes must name at least one CPV code");
+        }
+        if (codes.size() > MAX_CPV_CODES) {
+            throw new IllegalArgumentException("cpvCodes may name at most " + MAX_CPV_CODES + " CPV codes, but names "
+                    + codes.size());
         }
         Procedure how = required(details.procedure(), "procedure");
         if (details.reservedForIdeaBasedOrganisations() && how != Procedure.RESERVED_WELFARE_SERVICES) {
@@ -253,7 +260,7 @@ public class Procurement {
         switch (procedure) {
             case RESERVED_WELFARE_SERVICES -> welfareGround = reservedWelfareAwardAllowed(supplier, period,
                     occurredOn, grounds, history);
-            case RESERVED_FOR_EMPLOYMENT -> employment = employmentReservationMet(command.employment());
+            case RESERVED_FOR_EMPLOYMENT -> employment = employmentReservationMet(command.employment(), occurredOn);
             case DIRECT_AWARD -> tally = directAwardTally(command.purchaseKind(), value, occurredOn, limits, totals);
             case ORDINARY -> { }
         }
@@ -300,7 +307,8 @@ public class Procurement {
         return ground;
     }
 
-    private static DisadvantagedEmployment employmentReservationMet(DisadvantagedEmployment employment) {
+    private static DisadvantagedEmployment employmentReservationMet(DisadvantagedEmployment employment,
+                                                                    LocalDate awardedOn) {
         if (employment == null || employment.sharePercent() == null || employment.tenderDate() == null) {
             throw new RuleViolationException(ProcurementRule.EMPLOYMENT_RESERVATION_REQUIRES_THIRTY_PERCENT,
                     "A contract reserved under LOU 4 kap. 18 § records the supplier's share of employees with "
@@ -316,6 +324,11 @@ public class Procurement {
             throw new RuleViolationException(ProcurementRule.EMPLOYMENT_RESERVATION_REQUIRES_EVIDENCE,
                     "A contract reserved under LOU 4 kap. 18 § records the reference of the evidence for the share "
                             + "of disadvantaged employees; give evidenceReference");
+        }
+        if (employment.tenderDate().isAfter(awardedOn)) {
+            throw new RuleViolationException(ProcurementRule.TENDER_DATE_MUST_NOT_FOLLOW_AWARD,
+                    "The share is measured at the tender date " + employment.tenderDate() + ", which cannot lie after "
+                            + "the award on " + awardedOn);
         }
         return employment;
     }

@@ -40,6 +40,8 @@ public enum ProcurementRule implements RuleCode {
             Refusal.UNPROCESSABLE, "LOU 4 kap. 18 §"),
     EMPLOYMENT_RESERVATION_REQUIRES_EVIDENCE("employment-reservation-requires-evidence", Refusal.UNPROCESSABLE,
             "LOU 4 kap. 18 §"),
+    TENDER_DATE_MUST_NOT_FOLLOW_AWARD("tender-date-must-not-follow-award", Refusal.UNPROCESSABLE,
+            "LOU 4 kap. 18 §"),
     DIRECT_AWARD_LIMIT_MUST_BE_CONFIGURED("direct-award-limit-must-be-configured", Refusal.UNPROCESSABLE,
             "LOU 19 a kap."),
     DIRECT_AWARD_REQUIRES_PURCHASE_KIND("direct-award-requires-purchase-kind", Refusal.UNPROCESSABLE,

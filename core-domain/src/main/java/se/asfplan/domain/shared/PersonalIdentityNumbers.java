@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Finds Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer) in text, in
  * any of their written forms: YYMMDD-NNNN, YYMMDD+NNNN (age 100 or more), YYMMDDNNNN, YYYYMMDD-NNNN and
- * YYYYMMDDNNNN. A match must end in a correct Luhn digit and encode a real date (for a samordningsnummer the day
+ * YYYYMMDDNNNN, the separator also written as a space or a typographic dash. A match must end in a correct Luhn digit and encode a real date (for a samordningsnummer the day
  * plus 60). Organisation numbers pass: their third and fourth digits (20 or more) are no month.
  *
  * <p>Participants in ASF are vulnerable people and the event log is immutable; destroying records is gallring
@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public final class PersonalIdentityNumbers {
 
     private static final Pattern CANDIDATE =
-            Pattern.compile("(?<![0-9])((?:19|20)?)([0-9]{2})([0-9]{2})([0-9]{2})[-+]?([0-9]{4})(?![0-9])");
+            Pattern.compile("(?<![0-9])((?:19|20)?)([0-9]{2})([0-9]{2})([0-9]{2})"
+                    + "[-+ \u2010-\u2015\u2212]?([0-9]{4})(?![0-9])");
 
     private PersonalIdentityNumbers() {
     }

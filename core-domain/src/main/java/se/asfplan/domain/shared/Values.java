@@ -19,6 +19,10 @@ public final class Values {
             throw new IllegalArgumentException(what + " must be 2-63 characters a-z, 0-9 or '-', starting with a letter"
                     + " or digit, but was " + quoted(value));
         }
+        if (PersonalIdentityNumbers.findIn(value).isPresent()) {
+            throw new IllegalArgumentException(what + " must not be or contain a personal identity or coordination "
+                    + "number (personnummer or samordningsnummer): ids are stored for good; choose another id");
+        }
         return value;
     }
 

@@ -51,6 +51,23 @@ class EmploymentReservationTest {
     }
 
     @Test
+    void acceptsATenderDateOnTheAwardDay() {
+        DisadvantagedEmployment sameDay = new DisadvantagedEmployment(new BigDecimal("45"), AWARDED_ON, "Intyg");
+        fixture(Ports.empty()).given(announced(Procedure.RESERVED_FOR_EMPLOYMENT))
+                .when(awardReservedForEmployment(sameDay))
+                .expectEvents(new ContractAwardedEvent(ID, ASF, true, VALUE, TWO_YEARS, sameDay, null, AWARDED_ON,
+                        null));
+    }
+
+    @Test
+    void refusesATenderDateAfterTheAward() {
+        expectRefusal(fixture(Ports.empty()).given(announced(Procedure.RESERVED_FOR_EMPLOYMENT))
+                        .when(awardReservedForEmployment(new DisadvantagedEmployment(new BigDecimal("45"),
+                                AWARDED_ON.plusDays(1), "Intyg"))),
+                ProcurementRule.TENDER_DATE_MUST_NOT_FOLLOW_AWARD, "cannot lie after the award on " + AWARDED_ON);
+    }
+
+    @Test
     void refusesAnAwardWithoutEvidence() {
         expectRefusal(fixture(Ports.empty()).given(announced(Procedure.RESERVED_FOR_EMPLOYMENT))
                         .when(awardReservedForEmployment(share("45", "  "))),

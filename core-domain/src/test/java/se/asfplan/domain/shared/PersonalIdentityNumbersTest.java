@@ -12,7 +12,8 @@ class PersonalIdentityNumbersTest {
     @ParameterizedTest
     @ValueSource(strings = {"811218-9876", "811218+9876", "8112189876", "19811218-9876", "198112189876",
             "Deltagare 811218-9876 började i mars", "nr:8112189876.", "811278-9873", "19811278-9873",
-            "000229-1235", "20000229-1235"})
+            "000229-1235", "20000229-1235", "811218 9876", "19811218 9876", "811218\u20139876",
+            "811218\u20119876", "811218\u22129876"})
     void findsAPersonalIdentityOrCoordinationNumberInAnyForm(String text) {
         assertThat(PersonalIdentityNumbers.findIn(text)).isPresent();
     }
@@ -33,6 +34,15 @@ class PersonalIdentityNumbersTest {
             "12 av 20 kända ASF inbjudna"})
     void letsOtherNumbersPass(String text) {
         assertThat(PersonalIdentityNumbers.findIn(text)).isEmpty();
+    }
+
+    @Test
+    void keepsPersonalIdentityNumbersOutOfIds() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.slug("811218-9876", "enterprise id"))
+                .withMessageStartingWith("enterprise id must not be or contain a personal identity");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.slug("kafe-8112189876", "enterprise id"))
+                .withMessageStartingWith("enterprise id must not be or contain a personal identity");
+        assertThat(Values.slug("kafe-556016-0680", "enterprise id")).isEqualTo("kafe-556016-0680");
     }
 
     @Test

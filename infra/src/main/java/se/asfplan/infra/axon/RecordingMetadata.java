@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.axonframework.messaging.MetaData;
 
+import se.asfplan.domain.shared.PersonalIdentityNumbers;
+
 /**
  * The metadata every recorded event carries besides Axon's own correlation and trace ids: who recorded it (the
  * authenticated login identity, never a personal identity number), through which channel, and the client's
@@ -20,6 +22,12 @@ public final class RecordingMetadata {
     }
 
     public static MetaData of(String recordedBy, String recordedVia, String requestId) {
+        for (String value : new String[] {recordedBy, recordedVia, requestId}) {
+            if (PersonalIdentityNumbers.findIn(value).isPresent()) {
+                throw new IllegalArgumentException("recording metadata must not contain a personal identity or "
+                        + "coordination number: it is stored with the events for good; use a login name");
+            }
+        }
         Map<String, String> values = new HashMap<>();
         values.put(RECORDED_BY, recordedBy);
         values.put(RECORDED_VIA, recordedVia);

@@ -23,7 +23,7 @@ class JdbcSupplierRegister implements SupplierRegister {
     public boolean countsAsAsf(OrganisationNumber organisationNumber, LocalDate on) {
         Integer matches = jdbc.queryForObject("""
                 select count(*) from enterprise_register
-                where organisation_number = ? and counts_as_asf and (closed_on is null or closed_on > ?)""",
+                where organisation_number = ? and counts_as_asf and (closed_on is null or closed_on >= ?)""",
                 Integer.class, organisationNumber.value(), Date.valueOf(on));
         return matches != null && matches > 0;
     }

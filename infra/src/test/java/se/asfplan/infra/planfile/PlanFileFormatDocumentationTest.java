@@ -136,8 +136,9 @@ class PlanFileFormatDocumentationTest {
     }
 
     @Test
-    void statesThatTheUploadLimitMatchesTheFileLimit() {
-        assertThat(document).contains("the upload limit matches the 2 MiB file limit").doesNotContain("1 MB");
+    void statesThatOnlyJsonAndYamlBodiesOfAtMostTheFileLimitAreAccepted() {
+        assertThat(document).contains("Form uploads (`multipart/form-data`) and `text/plain` are not accepted")
+                .contains("The request body may be up to 2 MiB, the file limit").doesNotContain("1 MB");
     }
 
     /** The message of the one problem the reader finds in {@code file}. */

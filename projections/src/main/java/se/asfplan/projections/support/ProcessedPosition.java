@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The event position (global index) up to which a processing group has folded the event store into its read
- * model, read from the group's tokens. With several segments each segment reads the whole stream, so the position
+ * The event position (global index) up to which a processing group has folded every event of the event store
+ * into its read model, read from the group's tokens (below the lowest gap of a gap-aware token). With several segments each segment reads the whole stream, so the position
  * the read model reflects as a whole is the lowest of them. Empty before the group has processed anything.
  */
 @Component
@@ -48,7 +48,12 @@ public class ProcessedPosition {
             for (JsonNode candidate = node; candidate != null && !candidate.isNull();
                  candidate = candidate.get("currentToken")) {
                 if (candidate.hasNonNull("index")) {
-                    return OptionalLong.of(candidate.get("index").asLong());
+                    // a gap below the index is an event not (yet) seen: everything before the lowest gap is folded
+                    long folded = candidate.get("index").asLong();
+                    for (JsonNode gap : candidate.path("gaps")) {
+                        folded = Math.min(folded, gap.asLong() - 1);
+                    }
+                    return OptionalLong.of(folded);
                 }
                 if (candidate.hasNonNull("globalIndex")) {
                     return OptionalLong.of(candidate.get("globalIndex").asLong());

@@ -1,7 +1,6 @@
 package se.asfplan.web.api;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,9 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
@@ -76,20 +73,12 @@ public class PlanController {
     }
 
     @PostMapping(value = "/import", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
-            MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
+            MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Import a whole plan from a plan file (format action-plan/v1, YAML or JSON) in the body")
-    public ResponseEntity<ImportedPlan> importPlan(@RequestBody byte[] file) {
-        return imported(file);
-    }
-
-    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import a whole plan from an uploaded plan file (form field 'file')")
-    public ResponseEntity<ImportedPlan> importPlanUpload(@RequestPart("file") MultipartFile file) throws IOException {
-        return imported(file.getBytes());
-    }
-
-    private ResponseEntity<ImportedPlan> imported(byte[] file) {
-        ImportedPlan plan = importService.importPlan(new ByteArrayInputStream(file), commands.recording());
+    public ResponseEntity<ImportedPlan> importPlan(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the plan file") InputStream file) {
+        // read as a stream: the reader stops at its size limit instead of holding any body in memory
+        ImportedPlan plan = importService.importPlan(file, commands.recording());
         return ResponseEntity.created(planUri(plan.planId())).body(plan);
     }
 

@@ -177,8 +177,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : String.valueOf(e.getPropertyName());
         Throwable root = e.getMostSpecificCause();
-        String message = root instanceof IllegalArgumentException && root.getMessage() != null
-                ? root.getMessage() : "has the wrong format: '" + e.getValue() + "'";
+        Class<?> required = e.getRequiredType();
+        String message;
+        if (required != null && required.isEnum()) {
+            message = "must be one of " + List.of(required.getEnumConstants()) + ", but was '" + e.getValue() + "'";
+        } else if (root instanceof IllegalArgumentException && root.getMessage() != null
+                && !root.getMessage().contains("se.asfplan") && !root.getMessage().contains("java.")) {
+            message = root.getMessage();
+        } else {
+            message = "has the wrong format: '" + e.getValue() + "'";
+        }
         return badRequest(List.of(Map.of("field", name, "message", message)));
     }
 

@@ -30,7 +30,8 @@ class RepeatableBodyFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         return type == null || !type.toLowerCase().startsWith(MediaType.APPLICATION_JSON_VALUE)
                 || !request.getRequestURI().startsWith("/api/")
-                || request.getContentLengthLong() > MAX_BYTES;
+                // a chunked body (length unknown) is left alone: keeping only part of it would corrupt it
+                || request.getContentLengthLong() < 0 || request.getContentLengthLong() > MAX_BYTES;
     }
 
     @Override

@@ -60,11 +60,9 @@ class PlanImportIT extends PostgresApiTest {
     }
 
     @Test
-    void importsADifferentlyShapedPlanUploadedAsJsonWithGoals() throws IOException {
-        var form = new LinkedMultiValueMap<String, Object>();
-        form.add("file", new ClassPathResource("plans/exempelkommun-2018-2020.json"));
+    void importsADifferentlyShapedPlanSentAsJsonWithGoals() throws IOException {
         ResponseEntity<Map<String, Object>> response = exchange(COORDINATOR, HttpMethod.POST, "/api/plans/import",
-                form, MediaType.MULTIPART_FORM_DATA, null);
+                read("plans/exempelkommun-2018-2020.json"), MediaType.APPLICATION_JSON, null);
         assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(response.getBody()).containsEntry("areas", 2).containsEntry("activities", 5)
                 .containsEntry("goals", 4);
@@ -83,11 +81,38 @@ class PlanImportIT extends PostgresApiTest {
     @Test
     void importsAnOngoingPlanSentAsYamlText() throws IOException {
         ResponseEntity<Map<String, Object>> response = exchange(COORDINATOR, HttpMethod.POST, "/api/plans/import",
-                read("plans/ongoing-plan.yaml"), MediaType.TEXT_PLAIN, null);
+                read("plans/ongoing-plan.yaml"), MediaType.parseMediaType("text/yaml"), null);
         assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
         Map<String, Object> plan = awaitResource(COMMITTEE, "/api/plans/ongoing-plan", body -> true);
         assertThat(plan.get("period")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("fromYear", 2023).containsEntry("toYear", null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void refusesAFileLargerThanTheLimitWithoutReadingItAll() {
+        long before = eventCount();
+        String huge = "# " + "x".repeat(3 * 1024 * 1024) + "\n";
+        ResponseEntity<Map<String, Object>> response = exchange(COORDINATOR, HttpMethod.POST, "/api/plans/import",
+                huge, MediaType.parseMediaType("application/yaml"), null);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, String>>) response.getBody().get("errors")).singleElement()
+                .satisfies(error -> assertThat(error.get("message")).isEqualTo("the file is larger than 2048 KiB"));
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesFormUploadsAndPlainTextThatBrowsersSendCrossSite() throws IOException {
+        long before = eventCount();
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("file", new ClassPathResource("plans/ongoing-plan.yaml"));
+        assertThat(exchange(COORDINATOR, HttpMethod.POST, "/api/plans/import", form, MediaType.MULTIPART_FORM_DATA,
+                null).getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(exchange(COORDINATOR, HttpMethod.POST, "/api/plans/import", read("plans/ongoing-plan.yaml"),
+                MediaType.TEXT_PLAIN, null).getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(exchange(COORDINATOR, HttpMethod.POST, "/api/plans/stockholm-asf-2021/activities/x/start", null,
+                null, null).getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test

@@ -96,6 +96,14 @@ class RefusalsAndBadInputIT extends PostgresApiTest {
     }
 
     @Test
+    void namesAnUnknownFilterValueWithoutInternals() {
+        ResponseEntity<Map<String, Object>> response = get(COMMITTEE, base + "/activities?kind=PROJECT");
+        assertBadRequest(response, "kind");
+        assertThat(response.getBody().get("detail").toString()).contains("must be one of", "LARGER_STEP")
+                .doesNotContain("se.asfplan", "No enum constant");
+    }
+
+    @Test
     void namesAnInvalidIdInThePath() {
         ResponseEntity<Map<String, Object>> response = get(COMMITTEE, "/api/plans/Not_A_Slug");
         assertBadRequest(response, "planId");
