@@ -91,37 +91,37 @@ class RegisterStatisticsTest {
         facts.add(given.registeredAsf("a", "Farsta", "2021-01-01"));
         facts.add(given.registeredAsf("b", "Farsta", "2021-01-01"));
         facts.add(given.registeredAsf("c", "Farsta", "2021-01-01"));
-        facts.add(given.joined("a", "medlem", "2021-02-01"));
+        facts.add(given.joined("a", "member", "2021-02-01"));
         facts.add(given.levelChanged("a", "plusmedlem", "2022-02-01"));
         facts.add(given.joined("b", "plusmedlem", "2021-02-01"));
         facts.add(given.left("b", "2022-05-01"));
-        facts.add(given.joined("c", "medlem", "2021-03-01"));
+        facts.add(given.joined("c", "member", "2021-03-01"));
 
         List<RegisterStatisticsRow> rows = fold(null, null, "2022-12-31");
         assertEquals(2, row(rows, "Farsta", null).members());
         assertEquals(List.of(5L, 8L), row(rows, "Farsta", null).membershipEvents());
-        assertEquals(1, row(rows, "Farsta", "medlem").members());
-        assertEquals(List.of(8L), row(rows, "Farsta", "medlem").membershipEvents());
-        assertNull(row(rows, "Farsta", "medlem").knownAsf());
+        assertEquals(1, row(rows, "Farsta", "member").members());
+        assertEquals(List.of(8L), row(rows, "Farsta", "member").membershipEvents());
+        assertNull(row(rows, "Farsta", "member").knownAsf());
         assertEquals(1, row(rows, "Farsta", "plusmedlem").members());
         assertEquals(List.of(5L), row(rows, "Farsta", "plusmedlem").membershipEvents());
 
         List<RegisterStatisticsRow> before = fold(null, null, "2022-01-31");
-        assertEquals(2, row(before, "Farsta", "medlem").members());
+        assertEquals(2, row(before, "Farsta", "member").members());
         assertEquals(1, row(before, "Farsta", "plusmedlem").members());
         assertEquals(3, total(before).members());
-        RegisterStatisticsRow totalAtMedlem = rows.stream().filter(row -> row.total() && "medlem".equals(row.level()))
+        RegisterStatisticsRow totalAtMember = rows.stream().filter(row -> row.total() && "member".equals(row.level()))
                 .findFirst().orElseThrow();
-        assertEquals(1, totalAtMedlem.members());
+        assertEquals(1, totalAtMember.members());
     }
 
     @Test
     void countsOnlyKnownAsfAsMembers() {
         facts.add(given.registeredAsf("a", "Farsta", "2021-01-01"));
-        facts.add(given.joined("a", "medlem", "2021-02-01"));
+        facts.add(given.joined("a", "member", "2021-02-01"));
         facts.add(given.detailsChanged("a", false, "Farsta", "2021-03-01"));
         facts.add(given.registeredNotAsf("b", "Farsta", "2021-01-01"));
-        facts.add(given.joined("b", "medlem", "2021-02-01"));
+        facts.add(given.joined("b", "member", "2021-02-01"));
 
         assertEquals(1, total(fold(null, null, "2021-02-28")).members());
         List<RegisterStatisticsRow> none = fold(null, null, "2021-03-01");
