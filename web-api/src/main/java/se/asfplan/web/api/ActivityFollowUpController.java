@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -63,14 +64,16 @@ public class ActivityFollowUpController {
             + "area or per lead party; asOf answers what was recorded at that moment, from/to a business-date range")
     public ResponseEntity<?> activityFollowUp(
             @PathVariable PlanId planId,
-            @Parameter(description = "area (default) or lead") @RequestParam(defaultValue = "area") Grouping groupBy,
+            @Parameter(description = "area (default) or lead", schema = @Schema(type = "string",
+                    allowableValues = {"area", "lead"})) @RequestParam(defaultValue = "area") Grouping groupBy,
             @Parameter(description = "ISO instant: ignore everything recorded later")
             @RequestParam(required = false) Instant asOf,
             @Parameter(description = "first business date whose progress notes count")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "last business date: later facts had not happened; decides lateness")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = "json (default) or csv; Accept: text/csv also answers CSV")
+            @Parameter(description = "json (default) or csv; Accept: text/csv also answers CSV",
+                    schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
             @RequestParam(required = false) Format format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (from != null && to != null && from.isAfter(to)) {
