@@ -213,6 +213,21 @@ class ActivityFollowUpIT extends PostgresApiTest {
         assertThat(withoutGenerationTime(get(COMMITTEE, report + "?groupBy=lead").getBody())).isEqualTo(before);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void isDescribedInTheOpenApiDocumentWithItsParameters() {
+        Map<String, Object> paths = (Map<String, Object>) get(null, "/v3/api-docs").getBody().get("paths");
+        Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>)
+                paths.get("/api/plans/{planId}/reports/activity-follow-up")).get("get");
+        List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.get("parameters");
+        assertThat(parameters).extracting(parameter -> parameter.get("name"))
+                .containsExactlyInAnyOrder("planId", "groupBy", "asOf", "from", "to", "format", "Accept");
+        Map<String, Object> groupBy = parameters.stream().filter(parameter -> "groupBy".equals(parameter.get("name")))
+                .findFirst().orElseThrow();
+        assertThat((Map<String, Object>) groupBy.get("schema")).containsEntry("type", "string")
+                .containsEntry("enum", List.of("area", "lead"));
+    }
+
     private void recordPlanWithThreeActivities() {
         assertThat(post(COORDINATOR, "/api/plans", """
                 {"planId": "%s", "title": "Handlingsplan för ASF", "municipality": "Testkommun",
