@@ -1,0 +1,234 @@
+package se.asfplan.projections.followup;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import se.asfplan.domain.plan.ActivityId;
+import se.asfplan.domain.plan.ActivityKind;
+import se.asfplan.domain.plan.AreaId;
+import se.asfplan.domain.plan.PlanEvents.ActivityAddedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityCancelledEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityCompletedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityProgressReportedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityRescheduledEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityResponsibilityChangedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityStartedEvent;
+import se.asfplan.domain.plan.PlanEvents.AreaAddedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
+import se.asfplan.domain.plan.PlanId;
+import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.domain.plan.Responsibility;
+import se.asfplan.domain.plan.Timeline;
+import se.asfplan.projections.followup.FollowUpFact.FactType;
+import se.asfplan.projections.followup.FollowUpFact.Recording;
+import se.asfplan.projections.followup.FollowUpQueries.ActivityFollowUpReport;
+import se.asfplan.projections.followup.FollowUpQueries.FindActivityFollowUpQuery;
+
+/**
+ * Keeps every plan event about the plan's heading, its areas and its activities as a row of
+ * {@code activity_followup_fact}, and answers the follow-up by folding a plan's facts at query time
+ * ({@link ActivityFollowUpFold}), never by replaying the event store. A fact is inserted only when its event id is
+ * absent, so redelivery after a crash or a segment hand-over is harmless.
+ */
+@Component
+@ProcessingGroup(ActivityFollowUpProjection.PROCESSING_GROUP)
+public class ActivityFollowUpProjection {
+
+    public static final String PROCESSING_GROUP = "activity-followup";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public ActivityFollowUpProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    // ---------------------------------------------------------------------------------------------- events
+
+    @EventHandler
+    void on(PlanAdoptedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(FollowUpFact.planFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
+                FactType.PLAN_ADOPTED, event.occurredOn(), event.title(), event.municipality(), event.period(),
+                null));
+    }
+
+    @EventHandler
+    void on(PlanRevisedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(FollowUpFact.planFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
+                FactType.PLAN_REVISED, event.occurredOn(), event.title(), null, event.period(), event.reason()));
+    }
+
+    @EventHandler
+    void on(AreaAddedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(FollowUpFact.areaAdded(recording(eventId, token, recordedAt, recordedBy), event.planId(),
+                event.areaId(), event.name(), event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(ActivityAddedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(FollowUpFact.activityAdded(recording(eventId, token, recordedAt, recordedBy), event.planId(),
+                event.activityId(), event.areaId(), event.kind(), event.title(), event.responsibility(),
+                event.timeline(), event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(ActivityStartedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
+                event.activityId(), FactType.STARTED, event.occurredOn(), null));
+    }
+
+    @EventHandler
+    void on(ActivityProgressReportedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
+                event.activityId(), FactType.PROGRESS_REPORTED, event.occurredOn(), event.note()));
+    }
+
+    @EventHandler
+    void on(ActivityRescheduledEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(FollowUpFact.rescheduled(recording(eventId, token, recordedAt, recordedBy), event.planId(),
+                event.activityId(), event.timeline(), event.reason(), event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(ActivityResponsibilityChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(FollowUpFact.responsibilityChanged(recording(eventId, token, recordedAt, recordedBy),
+                event.planId(), event.activityId(), event.responsibility(), event.reason(), event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(ActivityCompletedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
+                event.activityId(), FactType.COMPLETED, event.occurredOn(), event.note()));
+    }
+
+    @EventHandler
+    void on(ActivityCancelledEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
+                event.activityId(), FactType.CANCELLED, event.occurredOn(), event.reason()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from activity_followup_fact");
+    }
+
+    /**
+     * The event's recording. The position comes from the tracking token, which a streaming processor always
+     * passes; the timestamp is kept to the microsecond, the precision both databases store.
+     */
+    private static Recording recording(String eventId, TrackingToken token, Instant recordedAt, String recordedBy) {
+        if (token == null || token.position().isEmpty()) {
+            throw new IllegalStateException("event " + eventId + " arrived without its event-store position; the "
+                    + PROCESSING_GROUP + " group must run as a streaming processor");
+        }
+        return new Recording(eventId, token.position().getAsLong(), recordedAt.truncatedTo(ChronoUnit.MICROS),
+                recordedBy);
+    }
+
+    private void insert(FollowUpFact fact) {
+        Responsibility responsibility = fact.responsibility();
+        Timeline timeline = fact.timeline();
+        PlanPeriod period = fact.period();
+        jdbc.update("""
+                insert into activity_followup_fact (event_id, global_index, plan_id, activity_id, fact, occurred_on,
+                                                    recorded_at, recorded_by, area_id, area_name, kind, title,
+                                                    lead_party, involved_parties, timeline_from, timeline_to, note,
+                                                    municipality, period_from, period_to)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from activity_followup_fact where event_id = ?)""",
+                fact.eventId(), fact.globalIndex(), fact.planId().value(),
+                fact.activityId() == null ? null : fact.activityId().value(), fact.type().name(),
+                Date.valueOf(fact.occurredOn()), OffsetDateTime.ofInstant(fact.recordedAt(), ZoneOffset.UTC),
+                fact.recordedBy(), fact.areaId() == null ? null : fact.areaId().value(), fact.areaName(),
+                fact.kind() == null ? null : fact.kind().name(), fact.title(),
+                responsibility == null ? null : responsibility.lead(),
+                responsibility == null ? null : toJson(responsibility.involved()),
+                timeline == null ? null : timeline.fromYear(), timeline == null ? null : timeline.toYear(),
+                fact.text(), fact.municipality(), period == null ? null : period.fromYear(),
+                period == null ? null : period.toYear(), fact.eventId());
+    }
+
+    // ---------------------------------------------------------------------------------------------- queries
+
+    @QueryHandler
+    public Optional<ActivityFollowUpReport> handle(FindActivityFollowUpQuery query) {
+        List<FollowUpFact> facts = jdbc.query("""
+                select * from activity_followup_fact where plan_id = ? order by global_index""",
+                (rs, row) -> fact(rs), query.planId().value());
+        return ActivityFollowUpFold.fold(facts, query);
+    }
+
+    private FollowUpFact fact(ResultSet rs) throws SQLException {
+        FactType type = FactType.valueOf(rs.getString("fact"));
+        String lead = rs.getString("lead_party");
+        boolean hasTimeline = type == FactType.ADDED || type == FactType.RESCHEDULED;
+        Integer periodFrom = integer(rs, "period_from");
+        return new FollowUpFact(rs.getString("event_id"), rs.getLong("global_index"),
+                new PlanId(rs.getString("plan_id")),
+                rs.getString("activity_id") == null ? null : new ActivityId(rs.getString("activity_id")), type,
+                rs.getDate("occurred_on").toLocalDate(), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                rs.getString("recorded_by"),
+                rs.getString("area_id") == null ? null : new AreaId(rs.getString("area_id")),
+                rs.getString("area_name"),
+                rs.getString("kind") == null ? null : ActivityKind.valueOf(rs.getString("kind")),
+                rs.getString("title"),
+                lead == null ? null : new Responsibility(lead, fromJson(rs.getString("involved_parties"))),
+                hasTimeline ? new Timeline(integer(rs, "timeline_from"), integer(rs, "timeline_to")) : null,
+                rs.getString("note"), rs.getString("municipality"),
+                periodFrom == null ? null : new PlanPeriod(periodFrom, integer(rs, "period_to")));
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private String toJson(List<String> parties) {
+        try {
+            return json.writeValueAsString(parties);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("party names could not be written as JSON", e);
+        }
+    }
+
+    private List<String> fromJson(String parties) {
+        try {
+            return json.readValue(parties, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored party names are not a JSON array", e);
+        }
+    }
+}
