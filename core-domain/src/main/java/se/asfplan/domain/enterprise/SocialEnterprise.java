@@ -65,8 +65,11 @@ public class SocialEnterprise {
     private LocalDate registeredOn;
     private EnterpriseDetails details;
     private LocalDate closedOn;
+    private LocalDate latestFactOn;
     private IntegrationspaktenLevel integrationspaktenLevel;
     private LocalDate integrationspaktenJoinedOn;
+    /** The date of the latest join, level change or leaving: the next step may not be dated before it. */
+    private LocalDate integrationspaktenStepOn;
     private LocalDate referenceGroupJoinedOn;
 
     /** For Axon: rebuilds the enterprise from its events. */
@@ -125,6 +128,11 @@ public class SocialEnterprise {
                     "Enterprise " + enterpriseId + " was already closed on " + closedOn);
         }
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        if (occurredOn.isBefore(latestFactOn)) {
+            throw new RuleViolationException(EnterpriseRule.CLOSING_MUST_NOT_PRECEDE_RECORDED_FACTS,
+                    "Enterprise " + enterpriseId + " has facts recorded up to " + latestFactOn
+                            + "; it cannot have closed before that, on " + occurredOn);
+        }
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
         PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         register.markClosed(enterpriseId, occurredOn);
@@ -149,6 +157,7 @@ public class SocialEnterprise {
                             + integrationspaktenJoinedOn + " at level " + integrationspaktenLevel
                             + "; change its level instead");
         }
+        integrationspaktenStepMustFollow(occurredOn, "join");
         IntegrationspaktenLevel level = configuredLevel(command.level(), levels);
         apply(new JoinedIntegrationspaktenEvent(enterpriseId, level, occurredOn,
                 carriedOut(command.carriesOut(), activities)));
@@ -162,6 +171,7 @@ public class SocialEnterprise {
             throw new RuleViolationException(EnterpriseRule.LEVEL_CHANGE_NEEDS_MEMBERSHIP,
                     "Enterprise " + enterpriseId + " is not a member of Integrationspakten; it must join first");
         }
+        integrationspaktenStepMustFollow(occurredOn, "level change");
         IntegrationspaktenLevel level = configuredLevel(command.level(), levels);
         if (level.equals(integrationspaktenLevel)) {
             throw new RuleViolationException(EnterpriseRule.LEVEL_CHANGE_MUST_CHANGE_LEVEL,
@@ -178,6 +188,7 @@ public class SocialEnterprise {
             throw new RuleViolationException(EnterpriseRule.CAN_LEAVE_ONLY_AS_MEMBER,
                     "Enterprise " + enterpriseId + " is not a member of Integrationspakten and cannot leave it");
         }
+        integrationspaktenStepMustFollow(occurredOn, "leaving");
         apply(new LeftIntegrationspaktenEvent(enterpriseId, occurredOn, carriedOut(command.carriesOut(), activities)));
     }
 
@@ -235,6 +246,15 @@ public class SocialEnterprise {
                             + occurredOn + ", a date after it");
         }
         return occurredOn;
+    }
+
+    /** Joining, level changes and leaving Integrationspakten happen in this order in time, never backwards. */
+    private void integrationspaktenStepMustFollow(LocalDate occurredOn, String step) {
+        if (integrationspaktenStepOn != null && occurredOn.isBefore(integrationspaktenStepOn)) {
+            throw new RuleViolationException(EnterpriseRule.INTEGRATIONSPAKTEN_STEPS_MUST_FOLLOW_IN_DATE_ORDER,
+                    "Enterprise " + enterpriseId + "'s latest Integrationspakten step is dated "
+                            + integrationspaktenStepOn + "; a " + step + " cannot be dated before it, on " + occurredOn);
+        }
     }
 
     /** The plan activity a fact carries out, if it names one: it must be an activity some plan has. */
@@ -307,37 +327,78 @@ public class SocialEnterprise {
         registered = true;
         registeredOn = event.occurredOn();
         details = event.details();
+        factOn(event.occurredOn());
     }
 
     @EventHandler
     void on(SocialEnterpriseDetailsChangedEvent event) {
         details = event.details();
+        factOn(event.occurredOn());
     }
 
     @EventHandler
     void on(SocialEnterpriseClosedEvent event) {
         closedOn = event.occurredOn();
+        factOn(event.occurredOn());
     }
 
     @EventHandler
     void on(JoinedIntegrationspaktenEvent event) {
         integrationspaktenLevel = event.level();
         integrationspaktenJoinedOn = event.occurredOn();
+        integrationspaktenStepOn = event.occurredOn();
+        factOn(event.occurredOn());
     }
 
     @EventHandler
     void on(IntegrationspaktenLevelChangedEvent event) {
         integrationspaktenLevel = event.to();
+        integrationspaktenStepOn = event.occurredOn();
+        factOn(event.occurredOn());
     }
 
     @EventHandler
     void on(LeftIntegrationspaktenEvent event) {
         integrationspaktenLevel = null;
         integrationspaktenJoinedOn = null;
+        integrationspaktenStepOn = event.occurredOn();
+        factOn(event.occurredOn());
     }
 
     @EventHandler
     void on(JoinedReferenceGroupEvent event) {
         referenceGroupJoinedOn = event.occurredOn();
+        factOn(event.occurredOn());
+    }
+
+    @EventHandler
+    void on(InvitedToIntegrationspaktenEvent event) {
+        factOn(event.occurredOn());
+    }
+
+    @EventHandler
+    void on(InvitedToReferenceGroupEvent event) {
+        factOn(event.occurredOn());
+    }
+
+    @EventHandler
+    void on(InvitedToBusinessDialogueEvent event) {
+        factOn(event.occurredOn());
+    }
+
+    @EventHandler
+    void on(BusinessAdviceReceivedEvent event) {
+        factOn(event.occurredOn());
+    }
+
+    @EventHandler
+    void on(EventParticipationRecordedEvent event) {
+        factOn(event.occurredOn());
+    }
+
+    private void factOn(LocalDate date) {
+        if (latestFactOn == null || date.isAfter(latestFactOn)) {
+            latestFactOn = date;
+        }
     }
 }
