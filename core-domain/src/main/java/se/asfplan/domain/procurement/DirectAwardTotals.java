@@ -13,4 +13,7 @@ public interface DirectAwardTotals {
 
     void record(ProcurementId procurementId, ContractingAuthority authority, String purchaseKind, int financialYear,
                 BigDecimal value);
+
+    /** Takes the procurement's direct award out of its year's sum: it was cancelled. */
+    void withdraw(ProcurementId procurementId);
 }

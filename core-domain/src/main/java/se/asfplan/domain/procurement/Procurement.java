@@ -381,10 +381,15 @@ public class Procurement {
     }
 
     @CommandHandler
-    public void handle(CancelProcurementCommand command, Clock clock, PlanActivities activities) {
+    public void handle(CancelProcurementCommand command, Clock clock, PlanActivities activities,
+                       ReservedAwardHistory history, DirectAwardTotals totals) {
         PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         stillOpen();
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        // a cancelled award neither bars the supplier's next reserved award nor counts towards the year's
+        // direct-award sum; the award event itself stays in the history
+        history.withdraw(procurementId);
+        totals.withdraw(procurementId);
         apply(new ProcurementCancelledEvent(procurementId, Values.text(command.reason(), "reason", REASON_MAX),
                 occurredOn, carriesOut));
     }

@@ -16,4 +16,7 @@ public interface ReservedAwardHistory {
 
     void record(ProcurementId procurementId, ContractingAuthority authority, OrganisationNumber supplier,
                 LocalDate awardedOn);
+
+    /** Forgets the procurement's award: it was cancelled, so it bars no later award. */
+    void withdraw(ProcurementId procurementId);
 }

@@ -143,6 +143,11 @@ final class ProcurementFixtures {
             awards.add(new Award(procurementId, authority, supplier, awardedOn));
         }
 
+        @Override
+        public void withdraw(ProcurementId procurementId) {
+            awards.removeIf(award -> award.procurementId().equals(procurementId));
+        }
+
         History awarded(ContractingAuthority authority, String supplier, LocalDate on) {
             record(new ProcurementId("earlier-procurement"), authority, new OrganisationNumber(supplier), on);
             return this;
@@ -151,6 +156,8 @@ final class ProcurementFixtures {
 
     static final class Totals implements DirectAwardTotals {
         final Map<String, BigDecimal> sums = new HashMap<>();
+        final Map<ProcurementId, String> keyOf = new HashMap<>();
+        final Map<ProcurementId, BigDecimal> valueOf = new HashMap<>();
 
         @Override
         public BigDecimal totalSoFar(ContractingAuthority authority, String purchaseKind, int financialYear) {
@@ -161,6 +168,16 @@ final class ProcurementFixtures {
         public void record(ProcurementId procurementId, ContractingAuthority authority, String purchaseKind,
                            int financialYear, BigDecimal value) {
             sums.merge(key(authority, purchaseKind, financialYear), value, BigDecimal::add);
+            keyOf.put(procurementId, key(authority, purchaseKind, financialYear));
+            valueOf.put(procurementId, value);
+        }
+
+        @Override
+        public void withdraw(ProcurementId procurementId) {
+            String key = keyOf.remove(procurementId);
+            if (key != null) {
+                sums.merge(key, valueOf.remove(procurementId).negate(), BigDecimal::add);
+            }
         }
 
         Totals spent(ContractingAuthority authority, String purchaseKind, int year, String value) {

@@ -42,4 +42,9 @@ class JdbcDirectAwardTotals implements DirectAwardTotals {
                 + "award_value) values (?, ?, ?, ?, ?)", procurementId.value(), authority.value(), purchaseKind,
                 financialYear, value);
     }
+
+    @Override
+    public void withdraw(ProcurementId procurementId) {
+        jdbc.update("delete from direct_award_entry where procurement_id = ?", procurementId.value());
+    }
 }

@@ -42,4 +42,9 @@ class JdbcReservedAwardHistory implements ReservedAwardHistory {
                 + "values (?, ?, ?, ?)", procurementId.value(), authority.value(), supplier.value(),
                 Date.valueOf(awardedOn));
     }
+
+    @Override
+    public void withdraw(ProcurementId procurementId) {
+        jdbc.update("delete from reserved_welfare_award where procurement_id = ?", procurementId.value());
+    }
 }

@@ -178,6 +178,22 @@ class ProcurementRefusalsIT extends ProcurementApiSupport {
     }
 
     @Test
+    void aCancelledReservedAwardBarsNoLaterAward() {
+        String asf = registeredAsf();
+        String first = id("avbruten");
+        announced(first, "RESERVED_WELFARE_SERVICES", LISTED, "2023-02-01");
+        assertStatus(award(first, asf, "1000", "2023-05-01", "2024-04-30", "", "2023-04-03"), HttpStatus.OK);
+        assertStatus(post(COORDINATOR, base(first) + "/cancellation", """
+                {"reason": "Avbruten efter överprövning", "occurredOn": "2023-04-20"}"""), HttpStatus.OK);
+        assertThat(jdbc.queryForObject("select count(*) from reserved_welfare_award where procurement_id = ?",
+                Long.class, first)).isZero();
+
+        String second = id("ny");
+        announced(second, "RESERVED_WELFARE_SERVICES", LISTED, "2023-06-01");
+        assertStatus(award(second, asf, "1000", "2023-09-01", "2024-08-31", "", "2023-08-01"), HttpStatus.OK);
+    }
+
+    @Test
     void refusesASecondReservedAwardToTheSameSupplierWithinThreeYears() {
         String asf = registeredAsf();
         String first = id("forsta");
