@@ -25,8 +25,11 @@ public final class GoalReportQueries {
     public record FindYearlyGoalReportQuery(String planId, int year, Instant asOf, LocalDate today) {
 
         public FindYearlyGoalReportQuery {
-            if (planId == null || year < 1990 || year > 2100 || today == null) {
-                throw new IllegalArgumentException("a plan, a year from 1990 to 2100 and today must be given");
+            if (planId == null || today == null) {
+                throw new IllegalArgumentException("planId and today must be given");
+            }
+            if (year < 1990 || year > 2100) {
+                throw new IllegalArgumentException("year must lie from 1990 to 2100, but was " + year);
             }
         }
     }

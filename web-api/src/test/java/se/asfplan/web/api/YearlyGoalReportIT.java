@@ -9,9 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -28,6 +32,9 @@ import se.asfplan.web.report.Csv;
  * {@code domain_event_entry}, not against a fixed number.
  */
 class YearlyGoalReportIT extends ProcurementApiSupport {
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     private final String plan = id("goalplan");
     private final String goals = "/api/plans/" + plan + "/goals";
@@ -106,6 +113,35 @@ class YearlyGoalReportIT extends ProcurementApiSupport {
         assertThat(lines.get(2)).startsWith("andel-plus-2023,2023,SHARE,,Andel ASF bland Plusmedlemmar,,AT_LEAST,20,%,"
                 + "AT_LEAST 20 % (2023-01-10),21.5,,Enkät till Plusmedlemmar 2024,MET,"
                 + positionsOf(plan, "GoalOutcomeReportedEvent").get(1) + ",");
+    }
+
+    @Test
+    void yieldsTheSameReportAfterTheGoalReportIsReplayed() throws Exception {
+        Instant between = recordTwoBatches();
+        String path = "/api/plans/" + plan + "/reports/yearly-goals?year=2023";
+        awaitCaughtUp(path);
+        List<Map<String, Object>> before = rows(get(COMMITTEE, path).getBody());
+        List<Map<String, Object>> thenBefore = rows(get(COMMITTEE, path + "&asOf=" + between).getBody());
+
+        StreamingEventProcessor goalReport = processing.eventProcessor("goal-report", StreamingEventProcessor.class)
+                .orElseThrow();
+        goalReport.shutdownAsync().get(15, TimeUnit.SECONDS);
+        goalReport.resetTokens();
+        goalReport.start();
+        awaitCaughtUp(path);
+
+        assertThat(rows(get(COMMITTEE, path).getBody())).isEqualTo(before);
+        assertThat(rows(get(COMMITTEE, path + "&asOf=" + between).getBody())).isEqualTo(thenBefore);
+        assertThat(before).hasSize(4);
+    }
+
+    @Test
+    void refusesBadParametersNamingThem() {
+        String path = "/api/plans/" + plan + "/reports/yearly-goals";
+        assertBadRequest(path + "?year=tjugotjugotre", "year");
+        assertBadRequest(path + "?year=1800", "year");
+        assertBadRequest(path + "?year=2023&asOf=yesterday", "asOf");
+        assertBadRequest(path + "?year=2023&format=xml", "format");
     }
 
     @Test
@@ -244,6 +280,12 @@ class YearlyGoalReportIT extends ProcurementApiSupport {
                 .until(() -> get(COMMITTEE, path).getBody(), body -> body != null && body.get("position") != null
                         && ((Number) body.get("position")).longValue() == jdbc.queryForObject(
                         "select max(global_index) from domain_event_entry", Long.class));
+    }
+
+    private void assertBadRequest(String path, String parameter) {
+        ResponseEntity<Map<String, Object>> response = get(AUDITOR, path);
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(response.getBody().get("detail"))).matches(parameter + "[: ].*");
     }
 
     private ResponseEntity<byte[]> csv(String path) {
