@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import se.asfplan.domain.plan.GoalKind;
 import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
@@ -28,8 +29,9 @@ import se.asfplan.projections.goalreport.GoalReportQueries.TargetVersion;
  * recorded). The outcome depends on the goal:
  * <ul>
  * <li>a count measure: the number of counted facts whose business date falls in the year;</li>
- * <li>a change goal: that count for the year minus the count for the previous year; the target is compared with
- * this difference, so "increase by at least 1" is {@code AT_LEAST 1};</li>
+ * <li>a change goal: its count measure's figure for the year minus the figure for the previous year; the target is
+ * compared with this difference, so "increase by at least 1" is {@code AT_LEAST 1}; the events of both years make it
+ * up, each listed once;</li>
  * <li>{@link Measure#INTEGRATIONSPAKTEN_INVITATION_COVERAGE}: of the ASF known on 31 December, the percentage
  * (two decimals, half up) invited to Integrationspakten on or before that day; no outcome when no ASF is known;</li>
  * <li>{@link Measure#PLUS_AND_JOBBPARTNER_ASF}: the ASF known on 31 December whose membership then is at level
@@ -86,7 +88,7 @@ final class GoalReportFold {
         Target target = history.get(history.size() - 1).target();
         Outcome outcome = outcome(set, goalFacts, facts, year);
         GoalStatus status = status(target, outcome.value(), year, today);
-        List<GoalReportFact> making = outcome.facts().stream()
+        List<GoalReportFact> making = outcome.facts().stream().distinct()
                 .sorted(Comparator.comparingLong(GoalReportFact::globalIndex)).toList();
         return new GoalReportRow(set.goalId(), year, set.kind(), set.measure(), set.indicator(), set.activityId(),
                 target, history, outcome.value(), outcome.previous(), outcome.source(), status,
@@ -107,6 +109,18 @@ final class GoalReportFold {
                     .map(report -> new Outcome(report.value(), null, report.text(), List.of(report)))
                     .orElse(new Outcome(null, null, null, List.of()));
         }
+        if (set.kind() == GoalKind.CHANGE) {
+            Outcome inYear = measured(set, measure, facts, year);
+            Outcome inPreviousYear = measured(set, measure, facts, year - 1);
+            List<GoalReportFact> both = new ArrayList<>(inPreviousYear.facts());
+            both.addAll(inYear.facts());
+            return new Outcome(inYear.value().subtract(inPreviousYear.value()), inPreviousYear.value(), null, both);
+        }
+        return measured(set, measure, facts, year);
+    }
+
+    /** The measure's own figure for one year, with the facts that make it up. */
+    private static Outcome measured(GoalReportFact set, Measure measure, List<GoalReportFact> facts, int year) {
         return switch (measure) {
             case ACTIVITY_COMPLETED -> {
                 List<GoalReportFact> completed = facts.stream()
@@ -118,15 +132,7 @@ final class GoalReportFold {
             case INTEGRATIONSPAKTEN_INVITATION_COVERAGE -> coverage(facts, year);
             case PLUS_AND_JOBBPARTNER_ASF -> plusAndJobbpartner(facts, year);
             default -> {
-                FactType counted = counted(measure);
-                List<GoalReportFact> inYear = countedIn(facts, counted, year);
-                if (set.kind() == se.asfplan.domain.plan.GoalKind.CHANGE) {
-                    List<GoalReportFact> inPreviousYear = countedIn(facts, counted, year - 1);
-                    List<GoalReportFact> both = new ArrayList<>(inPreviousYear);
-                    both.addAll(inYear);
-                    yield new Outcome(BigDecimal.valueOf(inYear.size() - inPreviousYear.size()),
-                            BigDecimal.valueOf(inPreviousYear.size()), null, both);
-                }
+                List<GoalReportFact> inYear = countedIn(facts, counted(measure), year);
                 yield new Outcome(BigDecimal.valueOf(inYear.size()), null, null, inYear);
             }
         };

@@ -267,6 +267,24 @@ class GoalReportFoldTest {
         assertThat(row.status()).isEqualTo(GoalStatus.NOT_MET);
     }
 
+    @Test
+    void comparesTheYearEndMembersOfAChangeGoalWithThoseOfThePreviousYearEnd() {
+        goal("fler-plus-2024", 2024, GoalKind.CHANGE, Measure.PLUS_AND_JOBBPARTNER_ASF, Target.atLeast(1, "st"));
+        enterprise(FactType.ENTERPRISE_DETAILS, "asf-1", true, null, LocalDate.of(2022, 3, 1));
+        GoalReportFact plus = enterprise(FactType.IP_MEMBERSHIP, "asf-1", null, "plusmedlem", LocalDate.of(2022, 5, 1));
+        enterprise(FactType.ENTERPRISE_DETAILS, "asf-2", true, null, LocalDate.of(2023, 3, 1));
+        GoalReportFact partner = enterprise(FactType.IP_MEMBERSHIP, "asf-2", null, "jobbpartner",
+                LocalDate.of(2024, 4, 1));
+
+        GoalReportRow row = only(2024);
+
+        assertThat(row.outcome()).isEqualByComparingTo("1");
+        assertThat(row.previousOutcome()).isEqualByComparingTo("1");
+        assertThat(row.status()).isEqualTo(GoalStatus.MET);
+        assertThat(row.events()).as("a membership counted in both years is listed once")
+                .isEqualTo(positions(plus, partner));
+    }
+
     // ------------------------------------------------------------------------------------------- coverage
 
     @Test
