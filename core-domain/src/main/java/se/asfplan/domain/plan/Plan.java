@@ -2,6 +2,7 @@ package se.asfplan.domain.plan;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import se.asfplan.domain.plan.PlanCommands.ChangeActivityResponsibilityCommand;
 import se.asfplan.domain.plan.PlanCommands.CompleteActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.GoalDraft;
 import se.asfplan.domain.plan.PlanCommands.ReportActivityProgressCommand;
+import se.asfplan.domain.plan.PlanCommands.ReportGoalOutcomeCommand;
 import se.asfplan.domain.plan.PlanCommands.RescheduleActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.ReviseGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
@@ -39,6 +41,7 @@ import se.asfplan.domain.plan.PlanEvents.ActivityRescheduledEvent;
 import se.asfplan.domain.plan.PlanEvents.ActivityResponsibilityChangedEvent;
 import se.asfplan.domain.plan.PlanEvents.ActivityStartedEvent;
 import se.asfplan.domain.plan.PlanEvents.AreaAddedEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalOutcomeReportedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
@@ -102,7 +105,7 @@ public class Plan {
         }
         for (GoalDraft goal : command.goals()) {
             setGoal(goal.goalId(), goal.year(), goal.kind(), goal.indicator(), goal.target(), goal.activityId(),
-                    goal.decision(), adoptedOn);
+                    goal.decision(), goal.measure(), adoptedOn);
         }
     }
 
@@ -247,11 +250,11 @@ public class Plan {
     @CommandHandler
     public void handle(SetGoalCommand command, Clock clock) {
         setGoal(command.goalId(), command.year(), command.kind(), command.indicator(), command.target(),
-                command.activityId(), command.decision(), recordable(command.occurredOn(), clock));
+                command.activityId(), command.decision(), command.measure(), recordable(command.occurredOn(), clock));
     }
 
     private void setGoal(GoalId goalId, int year, GoalKind kind, String indicator, Target target,
-                         ActivityId activityId, Decision decision, LocalDate occurredOn) {
+                         ActivityId activityId, Decision decision, Measure measure, LocalDate occurredOn) {
         required(goalId, "goalId");
         if (goals.containsKey(goalId)) {
             throw new RuleViolationException(PlanRule.GOAL_ID_MUST_BE_UNIQUE,
@@ -262,6 +265,7 @@ public class Plan {
                     "Goal year " + year + " lies outside the plan period " + period);
         }
         shareTargetMustBeAPercentage(required(kind, "kind"), required(target, "target"));
+        goalMeasureMustFitItsKind(goalId, kind, measure, activityId);
         if (activityId != null) {
             ActivityState activity = activities.get(activityId);
             if (activity == null) {
@@ -274,7 +278,7 @@ public class Plan {
             }
         }
         apply(new GoalSetEvent(planId, goalId, year, kind, Values.text(indicator, "indicator", TITLE_MAX), target,
-                activityId, required(decision, "decision"), occurredOn));
+                activityId, required(decision, "decision"), occurredOn, measure));
     }
 
     @CommandHandler
@@ -300,7 +304,61 @@ public class Plan {
                 required(command.decision(), "decision"), occurredOn));
     }
 
+    @CommandHandler
+    public void handle(ReportGoalOutcomeCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        GoalState goal = changeableGoal(command.goalId());
+        if (goal.measure != null) {
+            throw new RuleViolationException(PlanRule.OUTCOME_CAN_BE_REPORTED_ONLY_FOR_MANUAL_OR_SHARE_GOALS,
+                    "Goal " + command.goalId() + " is a " + goal.kind.name().toLowerCase() + " goal measured by "
+                            + goal.measure + "; its outcome comes from the recorded events, not from a report");
+        }
+        apply(new GoalOutcomeReportedEvent(planId, command.goalId(), goal.year,
+                outcomeValue(required(command.value(), "value")),
+                Values.text(command.source(), "source", REASON_MAX), occurredOn));
+    }
+
     // ---------------------------------------------------------------------------------------------- rules
+
+    /**
+     * A count or change goal needs a count measure, a coverage goal a coverage measure, a milestone goal the
+     * completion of the activity it follows; manual and share goals take no measure (no share measure exists, so
+     * share goals are reported by hand).
+     */
+    private static void goalMeasureMustFitItsKind(GoalId goalId, GoalKind kind, Measure measure,
+                                                  ActivityId activityId) {
+        boolean fits = switch (kind) {
+            case MANUAL, SHARE -> measure == null;
+            case MILESTONE -> measure != null && measure.fits(kind) && activityId != null;
+            case COUNT, CHANGE, COVERAGE -> measure != null && measure.fits(kind);
+        };
+        if (!fits) {
+            String needs = switch (kind) {
+                case MANUAL, SHARE -> "no measure: its outcome is reported by hand";
+                case MILESTONE -> "the measure ACTIVITY_COMPLETED and an activity to follow";
+                case COVERAGE -> "a coverage measure";
+                case COUNT, CHANGE -> "a count measure";
+            };
+            throw new RuleViolationException(PlanRule.GOAL_MEASURE_MUST_FIT_ITS_KIND,
+                    "Goal " + goalId + " is a " + kind.name().toLowerCase() + " goal and needs " + needs
+                            + ", but has measure " + measure + (activityId == null ? " and no activity" : ""));
+        }
+    }
+
+    private static BigDecimal outcomeValue(BigDecimal value) {
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException("outcome value must not be negative, but was " + value.toPlainString());
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() < 0) {
+            stripped = stripped.setScale(0);
+        }
+        if (stripped.scale() > 4 || stripped.precision() - stripped.scale() > 12) {
+            throw new IllegalArgumentException("outcome value " + value.toPlainString()
+                    + " has too many digits (at most 12 before and 4 after the decimal point)");
+        }
+        return stripped;
+    }
 
     private LocalDate recordable(LocalDate occurredOn, Clock clock) {
         required(occurredOn, "occurredOn");
@@ -329,7 +387,7 @@ public class Plan {
     }
 
     private static void shareTargetMustBeAPercentage(GoalKind kind, Target target) {
-        if (kind == GoalKind.SHARE && target.value().compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+        if (kind == GoalKind.SHARE && target.value().compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new RuleViolationException(PlanRule.SHARE_TARGET_MUST_BE_A_PERCENTAGE,
                     "A share target is a percentage from 0 to 100, but was " + target.value().toPlainString());
         }
@@ -445,7 +503,7 @@ public class Plan {
 
     @EventHandler
     void on(GoalSetEvent event) {
-        goals.put(event.goalId(), new GoalState(event.year(), event.kind(), event.target(), false));
+        goals.put(event.goalId(), new GoalState(event.year(), event.kind(), event.measure(), event.target(), false));
     }
 
     @EventHandler
@@ -494,14 +552,14 @@ public class Plan {
     }
 
     /** What the rules need to know of a goal; immutable for the same reason as {@link ActivityState}. */
-    private record GoalState(int year, GoalKind kind, Target target, boolean withdrawn) {
+    private record GoalState(int year, GoalKind kind, Measure measure, Target target, boolean withdrawn) {
 
         GoalState revisedTo(Target newTarget) {
-            return new GoalState(year, kind, newTarget, withdrawn);
+            return new GoalState(year, kind, measure, newTarget, withdrawn);
         }
 
         GoalState asWithdrawn() {
-            return new GoalState(year, kind, target, true);
+            return new GoalState(year, kind, measure, target, true);
         }
     }
 }

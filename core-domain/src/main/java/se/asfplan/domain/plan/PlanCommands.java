@@ -39,9 +39,9 @@ public final class PlanCommands {
                                 Responsibility responsibility, Timeline timeline) {
     }
 
-    /** A goal as adopted with the plan. */
+    /** A goal as adopted with the plan; {@code measure} is null for goals reported by hand. */
     public record GoalDraft(GoalId goalId, int year, GoalKind kind, String indicator, Target target,
-                            ActivityId activityId, Decision decision) {
+                            ActivityId activityId, Decision decision, Measure measure) {
     }
 
     /** Revise the plan's title or period by a new decision; the earlier values stay in the history. */
@@ -83,9 +83,10 @@ public final class PlanCommands {
                                         String reason, LocalDate occurredOn) {
     }
 
+    /** Set a goal for a year; {@code measure} names the events that make up its outcome (null: reported by hand). */
     public record SetGoalCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId, int year, GoalKind kind,
                                  String indicator, Target target, ActivityId activityId, Decision decision,
-                                 LocalDate occurredOn) {
+                                 LocalDate occurredOn, Measure measure) {
     }
 
     public record ReviseGoalCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId, Target target,
@@ -94,5 +95,13 @@ public final class PlanCommands {
 
     public record WithdrawGoalCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId, String reason,
                                       Decision decision, LocalDate occurredOn) {
+    }
+
+    /**
+     * Report a goal's outcome by hand, with its source (e.g. a survey or a register extract), for the goal's year. A
+     * later report for the same goal supersedes the earlier one; both stay in the history.
+     */
+    public record ReportGoalOutcomeCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId,
+                                           java.math.BigDecimal value, String source, LocalDate occurredOn) {
     }
 }

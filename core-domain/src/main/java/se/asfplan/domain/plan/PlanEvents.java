@@ -1,5 +1,6 @@
 package se.asfplan.domain.plan;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -54,9 +55,10 @@ public final class PlanEvents {
             implements PlanEvent {
     }
 
+    /** A goal set for a year; {@code measure} was added later: events stored before it read it as null (manual). */
     public record GoalSetEvent(PlanId planId, GoalId goalId, int year, GoalKind kind, String indicator,
-                               Target target, ActivityId activityId, Decision decision, LocalDate occurredOn)
-            implements PlanEvent {
+                               Target target, ActivityId activityId, Decision decision, LocalDate occurredOn,
+                               Measure measure) implements PlanEvent {
     }
 
     public record GoalRevisedEvent(PlanId planId, GoalId goalId, Target target, String reason, Decision decision,
@@ -67,10 +69,15 @@ public final class PlanEvents {
                                      LocalDate occurredOn) implements PlanEvent {
     }
 
+    /** A goal's outcome for its year, reported by hand with its source; a later report supersedes this one. */
+    public record GoalOutcomeReportedEvent(PlanId planId, GoalId goalId, int year, BigDecimal value, String source,
+                                           LocalDate occurredOn) implements PlanEvent {
+    }
+
     /** Every plan event type, for tools that must know them all (serialisation checks, projections). */
     public static final List<Class<? extends PlanEvent>> ALL = List.of(PlanAdoptedEvent.class,
             PlanRevisedEvent.class, AreaAddedEvent.class, ActivityAddedEvent.class, ActivityStartedEvent.class,
             ActivityProgressReportedEvent.class, ActivityRescheduledEvent.class,
             ActivityResponsibilityChangedEvent.class, ActivityCompletedEvent.class, ActivityCancelledEvent.class,
-            GoalSetEvent.class, GoalRevisedEvent.class, GoalWithdrawnEvent.class);
+            GoalSetEvent.class, GoalRevisedEvent.class, GoalWithdrawnEvent.class, GoalOutcomeReportedEvent.class);
 }

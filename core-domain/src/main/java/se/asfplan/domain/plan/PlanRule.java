@@ -28,7 +28,10 @@ public enum PlanRule implements RuleCode {
     SHARE_TARGET_MUST_BE_A_PERCENTAGE("share-target-must-be-a-percentage", Refusal.UNPROCESSABLE),
     GOAL_CANNOT_FOLLOW_CANCELLED_ACTIVITY("goal-cannot-follow-cancelled-activity", Refusal.UNPROCESSABLE),
     WITHDRAWN_GOAL_CANNOT_CHANGE("withdrawn-goal-cannot-change", Refusal.CONFLICT),
-    GOAL_REVISION_MUST_CHANGE_TARGET("goal-revision-must-change-target", Refusal.UNPROCESSABLE);
+    GOAL_REVISION_MUST_CHANGE_TARGET("goal-revision-must-change-target", Refusal.UNPROCESSABLE),
+    GOAL_MEASURE_MUST_FIT_ITS_KIND("goal-measure-must-fit-its-kind", Refusal.UNPROCESSABLE),
+    OUTCOME_CAN_BE_REPORTED_ONLY_FOR_MANUAL_OR_SHARE_GOALS("outcome-can-be-reported-only-for-manual-or-share-goals",
+            Refusal.UNPROCESSABLE);
 
     private final String code;
     private final Refusal refusal;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.asfplan.domain.plan.PlanCommands.SetGoalCommand;
+import se.asfplan.domain.plan.PlanEvents.GoalOutcomeReportedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
@@ -31,7 +32,7 @@ class GoalTest {
 
     private static GoalSetEvent countGoalSetOn(int year, LocalDate on) {
         return new GoalSetEvent(PLAN_ID, GOAL_ID, year, GoalKind.COUNT, "Reserverade upphandlingar", AT_LEAST_THREE,
-                null, GOAL_DECISION, on);
+                null, GOAL_DECISION, on, Measure.RESERVED_PROCUREMENTS_BEGUN);
     }
 
     // ------------------------------------------------------------------------------------------- set
@@ -50,7 +51,7 @@ class GoalTest {
                         DECIDED_ON))
                 .expectEvents(new GoalSetEvent(PLAN_ID, GOAL_ID, 2023, GoalKind.MILESTONE,
                         "Reserverade upphandlingar", Target.atLeast(1, "kartläggning"), new ActivityId(ACTIVITY),
-                        GOAL_DECISION, DECIDED_ON));
+                        GOAL_DECISION, DECIDED_ON, Measure.ACTIVITY_COMPLETED));
     }
 
     @Test
@@ -59,7 +60,8 @@ class GoalTest {
                         activityCompleted(ACTIVITY))
                 .when(setGoal(GOAL, 2024, GoalKind.COUNT, AT_LEAST_THREE, ACTIVITY, TODAY))
                 .expectEvents(new GoalSetEvent(PLAN_ID, GOAL_ID, 2024, GoalKind.COUNT, "Reserverade upphandlingar",
-                        AT_LEAST_THREE, new ActivityId(ACTIVITY), GOAL_DECISION, TODAY));
+                        AT_LEAST_THREE, new ActivityId(ACTIVITY), GOAL_DECISION, TODAY,
+                        Measure.RESERVED_PROCUREMENTS_BEGUN));
     }
 
     @Test
@@ -150,7 +152,7 @@ class GoalTest {
         fixture.given(planAdopted(2021, 2024))
                 .when(setGoal(GOAL, 2023, GoalKind.SHARE, percent("100"), null, DECIDED_ON))
                 .expectEvents(new GoalSetEvent(PLAN_ID, GOAL_ID, 2023, GoalKind.SHARE, "Reserverade upphandlingar",
-                        percent("100"), null, GOAL_DECISION, DECIDED_ON));
+                        percent("100"), null, GOAL_DECISION, DECIDED_ON, null));
     }
 
     @Test
@@ -167,7 +169,7 @@ class GoalTest {
         fixture.given(planAdopted(2021, 2024))
                 .when(setGoal(GOAL, 2023, GoalKind.COUNT, hundredAndFifty, null, DECIDED_ON))
                 .expectEvents(new GoalSetEvent(PLAN_ID, GOAL_ID, 2023, GoalKind.COUNT, "Reserverade upphandlingar",
-                        hundredAndFifty, null, GOAL_DECISION, DECIDED_ON));
+                        hundredAndFifty, null, GOAL_DECISION, DECIDED_ON, Measure.RESERVED_PROCUREMENTS_BEGUN));
     }
 
     @Test
@@ -181,7 +183,7 @@ class GoalTest {
     void rejectsAGoalWithoutDecision() {
         expectInvalid(fixture.given(planAdopted(2021, 2024))
                         .when(new SetGoalCommand(PLAN_ID, GOAL_ID, 2023, GoalKind.COUNT, "Upphandlingar",
-                                AT_LEAST_THREE, null, null, DECIDED_ON)),
+                                AT_LEAST_THREE, null, null, DECIDED_ON, Measure.RESERVED_PROCUREMENTS_BEGUN)),
                 "decision must be given");
     }
 
@@ -288,5 +290,176 @@ class GoalTest {
         expectInvalid(fixture.given(planAdopted(2021, 2024), goalSet(GOAL, 2023))
                         .when(new PlanCommands.WithdrawGoalCommand(PLAN_ID, GOAL_ID, "Ersätts", null, DECIDED_ON)),
                 "decision must be given");
+    }
+
+    // ------------------------------------------------------------------------------------------- measure
+
+    @Test
+    void setsACoverageGoalMeasuredByInvitationCoverage() {
+        fixture.given(planAdopted(2021, 2024))
+                .when(setGoal(GOAL, 2023, GoalKind.COVERAGE, percent("100"), null, DECIDED_ON))
+                .expectEvents(new GoalSetEvent(PLAN_ID, GOAL_ID, 2023, GoalKind.COVERAGE, "Reserverade upphandlingar",
+                        percent("100"), null, GOAL_DECISION, DECIDED_ON,
+                        Measure.INTEGRATIONSPAKTEN_INVITATION_COVERAGE));
+    }
+
+    @Test
+    void setsAChangeGoalMeasuredByACount() {
+        fixture.given(planAdopted(2021, 2024))
+                .when(setGoal(GOAL, 2023, GoalKind.CHANGE, Measure.EVENT_PARTICIPATIONS, Target.atLeast(1, "st"),
+                        null, DECIDED_ON))
+                .expectEvents(new GoalSetEvent(PLAN_ID, GOAL_ID, 2023, GoalKind.CHANGE, "Reserverade upphandlingar",
+                        Target.atLeast(1, "st"), null, GOAL_DECISION, DECIDED_ON, Measure.EVENT_PARTICIPATIONS));
+    }
+
+    @Test
+    void setsAManualGoalWithoutMeasure() {
+        fixture.given(planAdopted(2021, 2024))
+                .when(setGoal(GOAL, 2023, GoalKind.MANUAL, null, AT_LEAST_THREE, null, DECIDED_ON))
+                .expectEvents(new GoalSetEvent(PLAN_ID, GOAL_ID, 2023, GoalKind.MANUAL, "Reserverade upphandlingar",
+                        AT_LEAST_THREE, null, GOAL_DECISION, DECIDED_ON, null));
+    }
+
+    @Test
+    void refusesACountGoalWithoutMeasure() {
+        expectRefusal(fixture.given(planAdopted(2021, 2024))
+                        .when(setGoal(GOAL, 2023, GoalKind.COUNT, null, AT_LEAST_THREE, null, DECIDED_ON)),
+                PlanRule.GOAL_MEASURE_MUST_FIT_ITS_KIND,
+                "Goal reserved-procurements-2023 is a count goal and needs a count measure, but has measure null");
+    }
+
+    @Test
+    void refusesACountGoalMeasuredByACoverage() {
+        expectRefusal(fixture.given(planAdopted(2021, 2024))
+                        .when(setGoal(GOAL, 2023, GoalKind.COUNT, Measure.INTEGRATIONSPAKTEN_INVITATION_COVERAGE,
+                                AT_LEAST_THREE, null, DECIDED_ON)),
+                PlanRule.GOAL_MEASURE_MUST_FIT_ITS_KIND,
+                "needs a count measure, but has measure INTEGRATIONSPAKTEN_INVITATION_COVERAGE");
+    }
+
+    @Test
+    void refusesAChangeGoalMeasuredByAMilestone() {
+        expectRefusal(fixture.given(planAdopted(2021, 2024), areaAdded(AREA), activityAdded(ACTIVITY))
+                        .when(setGoal(GOAL, 2023, GoalKind.CHANGE, Measure.ACTIVITY_COMPLETED, AT_LEAST_THREE,
+                                ACTIVITY, DECIDED_ON)),
+                PlanRule.GOAL_MEASURE_MUST_FIT_ITS_KIND, "is a change goal and needs a count measure");
+    }
+
+    @Test
+    void refusesACoverageGoalMeasuredByACount() {
+        expectRefusal(fixture.given(planAdopted(2021, 2024))
+                        .when(setGoal(GOAL, 2023, GoalKind.COVERAGE, Measure.INTEGRATIONSPAKTEN_INVITATIONS,
+                                percent("100"), null, DECIDED_ON)),
+                PlanRule.GOAL_MEASURE_MUST_FIT_ITS_KIND, "is a coverage goal and needs a coverage measure");
+    }
+
+    @Test
+    void refusesAMilestoneGoalWithoutActivity() {
+        expectRefusal(fixture.given(planAdopted(2021, 2024))
+                        .when(setGoal(GOAL, 2023, GoalKind.MILESTONE, Measure.ACTIVITY_COMPLETED,
+                                Target.atLeast(1, "st"), null, DECIDED_ON)),
+                PlanRule.GOAL_MEASURE_MUST_FIT_ITS_KIND,
+                "needs the measure ACTIVITY_COMPLETED and an activity to follow, but has measure ACTIVITY_COMPLETED"
+                        + " and no activity");
+    }
+
+    @Test
+    void refusesAMilestoneGoalMeasuredByACount() {
+        expectRefusal(fixture.given(planAdopted(2021, 2024), areaAdded(AREA), activityAdded(ACTIVITY))
+                        .when(setGoal(GOAL, 2023, GoalKind.MILESTONE, Measure.EVENT_PARTICIPATIONS,
+                                Target.atLeast(1, "st"), ACTIVITY, DECIDED_ON)),
+                PlanRule.GOAL_MEASURE_MUST_FIT_ITS_KIND,
+                "needs the measure ACTIVITY_COMPLETED and an activity to follow, but has measure EVENT_PARTICIPATIONS");
+    }
+
+    @Test
+    void refusesAManualGoalWithAMeasure() {
+        expectRefusal(fixture.given(planAdopted(2021, 2024))
+                        .when(setGoal(GOAL, 2023, GoalKind.MANUAL, Measure.EVENT_PARTICIPATIONS, AT_LEAST_THREE,
+                                null, DECIDED_ON)),
+                PlanRule.GOAL_MEASURE_MUST_FIT_ITS_KIND,
+                "is a manual goal and needs no measure: its outcome is reported by hand");
+    }
+
+    @Test
+    void refusesAShareGoalWithAMeasure() {
+        expectRefusal(fixture.given(planAdopted(2021, 2024))
+                        .when(setGoal(GOAL, 2023, GoalKind.SHARE, Measure.PLUS_AND_JOBBPARTNER_ASF, percent("20"),
+                                null, DECIDED_ON)),
+                PlanRule.GOAL_MEASURE_MUST_FIT_ITS_KIND,
+                "is a share goal and needs no measure: its outcome is reported by hand");
+    }
+
+    @Test
+    void refusesAnAdoptedGoalWhoseMeasureDoesNotFit() {
+        PlanCommands.GoalDraft unmeasured = new PlanCommands.GoalDraft(GOAL_ID, 2023, GoalKind.COUNT, "Antal",
+                AT_LEAST_THREE, null, GOAL_DECISION, null);
+        expectRefusal(fixture.givenNoPriorActivity()
+                        .when(adoptPlan(PlanPeriod.of(2021, 2024), ADOPTED_ON, java.util.List.of(),
+                                java.util.List.of(unmeasured))),
+                PlanRule.GOAL_MEASURE_MUST_FIT_ITS_KIND, "is a count goal and needs a count measure");
+    }
+
+    // ------------------------------------------------------------------------------------------- outcome
+
+    @Test
+    void reportsAShareGoalsOutcomeForItsYearWithItsSource() {
+        fixture.given(planAdopted(2021, 2024), shareGoalSet(GOAL, 2023, percent("20")))
+                .when(reportOutcome(GOAL, "22.50", TODAY))
+                .expectEvents(new GoalOutcomeReportedEvent(PLAN_ID, GOAL_ID, 2023, new BigDecimal("22.5"),
+                        "Enkät till Plusmedlemmar", TODAY));
+    }
+
+    @Test
+    void reportsALaterOutcomeThatSupersedesTheEarlierOne() {
+        fixture.given(planAdopted(2021, 2024), shareGoalSet(GOAL, 2023, percent("20")),
+                        new GoalOutcomeReportedEvent(PLAN_ID, GOAL_ID, 2023, new BigDecimal("18"), "Utkast",
+                                DECIDED_ON))
+                .when(reportOutcome(GOAL, "21", TODAY))
+                .expectEvents(new GoalOutcomeReportedEvent(PLAN_ID, GOAL_ID, 2023, new BigDecimal("21"),
+                        "Enkät till Plusmedlemmar", TODAY));
+    }
+
+    @Test
+    void reportsTheOutcomeOfAGoalRecordedBeforeMeasuresExisted() {
+        GoalSetEvent recordedWithoutMeasure = new GoalSetEvent(PLAN_ID, GOAL_ID, 2023, GoalKind.COUNT, "Antal",
+                AT_LEAST_THREE, null, GOAL_DECISION, ADOPTED_ON, null);
+        fixture.given(planAdopted(2021, 2024), recordedWithoutMeasure)
+                .when(reportOutcome(GOAL, "4", TODAY))
+                .expectEvents(new GoalOutcomeReportedEvent(PLAN_ID, GOAL_ID, 2023, new BigDecimal("4"),
+                        "Enkät till Plusmedlemmar", TODAY));
+    }
+
+    @Test
+    void refusesAReportedOutcomeForAGoalMeasuredByEvents() {
+        expectRefusal(fixture.given(planAdopted(2021, 2024), goalSet(GOAL, 2023))
+                        .when(reportOutcome(GOAL, "4", TODAY)),
+                PlanRule.OUTCOME_CAN_BE_REPORTED_ONLY_FOR_MANUAL_OR_SHARE_GOALS,
+                "Goal reserved-procurements-2023 is a count goal measured by RESERVED_PROCUREMENTS_BEGUN; its outcome"
+                        + " comes from the recorded events, not from a report");
+    }
+
+    @Test
+    void refusesAReportedOutcomeForAWithdrawnGoal() {
+        expectRefusal(fixture.given(planAdopted(2021, 2024), shareGoalSet(GOAL, 2023, percent("20")),
+                                goalWithdrawn(GOAL))
+                        .when(reportOutcome(GOAL, "21", TODAY)),
+                PlanRule.WITHDRAWN_GOAL_CANNOT_CHANGE,
+                "Goal reserved-procurements-2023 was withdrawn and can no longer change");
+    }
+
+    @Test
+    void rejectsANegativeReportedOutcome() {
+        expectInvalid(fixture.given(planAdopted(2021, 2024), shareGoalSet(GOAL, 2023, percent("20")))
+                        .when(reportOutcome(GOAL, "-1", TODAY)),
+                "outcome value must not be negative, but was -1");
+    }
+
+    @Test
+    void rejectsAReportedOutcomeWithoutSource() {
+        expectInvalid(fixture.given(planAdopted(2021, 2024), shareGoalSet(GOAL, 2023, percent("20")))
+                        .when(new PlanCommands.ReportGoalOutcomeCommand(PLAN_ID, GOAL_ID, BigDecimal.ONE, " ",
+                                TODAY)),
+                "source must not be blank");
     }
 }

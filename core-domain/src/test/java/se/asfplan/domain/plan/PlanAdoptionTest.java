@@ -54,7 +54,7 @@ class PlanAdoptionTest {
                 Responsibility.of("Stadsledningskontoret"), Timeline.ongoingFrom(2022));
         GoalDraft linked = new GoalDraft(new GoalId("reserved-procurements-2023"), 2023, GoalKind.COUNT,
                 "Reserverade upphandlingar", AT_LEAST_THREE, new ActivityId("reserverade-upphandlingar"),
-                GOAL_DECISION);
+                GOAL_DECISION, Measure.RESERVED_PROCUREMENTS_BEGUN);
         GoalDraft unlinked = goalDraft("asf-invited-2024", 2024);
 
         AdoptPlanCommand command = adoptPlan(PlanPeriod.of(2021, 2024), ADOPTED_ON,
@@ -77,7 +77,8 @@ class PlanAdoptionTest {
                                 Responsibility.of("Stadsledningskontoret"), Timeline.ongoingFrom(2022), ADOPTED_ON),
                         new GoalSetEvent(PLAN_ID, new GoalId("reserved-procurements-2023"), 2023, GoalKind.COUNT,
                                 "Reserverade upphandlingar", AT_LEAST_THREE,
-                                new ActivityId("reserverade-upphandlingar"), GOAL_DECISION, ADOPTED_ON),
+                                new ActivityId("reserverade-upphandlingar"), GOAL_DECISION, ADOPTED_ON,
+                                Measure.RESERVED_PROCUREMENTS_BEGUN),
                         goalSet("asf-invited-2024", 2024));
     }
 
@@ -183,7 +184,7 @@ class PlanAdoptionTest {
     @Test
     void refusesAnAdoptedGoalFollowingAnActivityTheStructureLacks() {
         GoalDraft linked = new GoalDraft(new GoalId(GOAL), 2023, GoalKind.COUNT, "Reserverade upphandlingar",
-                AT_LEAST_THREE, new ActivityId("saknas"), GOAL_DECISION);
+                AT_LEAST_THREE, new ActivityId("saknas"), GOAL_DECISION, Measure.RESERVED_PROCUREMENTS_BEGUN);
         expectRefusal(fixture.givenNoPriorActivity()
                         .when(adoptPlan(PlanPeriod.of(2021, 2024), ADOPTED_ON, List.of(), List.of(linked))),
                 PlanRule.ACTIVITY_MUST_EXIST, "has no activity saknas for the goal to follow");

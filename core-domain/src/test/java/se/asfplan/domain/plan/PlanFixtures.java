@@ -25,6 +25,7 @@ import se.asfplan.domain.plan.PlanCommands.ChangeActivityResponsibilityCommand;
 import se.asfplan.domain.plan.PlanCommands.CompleteActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.GoalDraft;
 import se.asfplan.domain.plan.PlanCommands.ReportActivityProgressCommand;
+import se.asfplan.domain.plan.PlanCommands.ReportGoalOutcomeCommand;
 import se.asfplan.domain.plan.PlanCommands.RescheduleActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.ReviseGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
@@ -189,12 +190,12 @@ final class PlanFixtures {
     /** A count goal of at least three for the given year, following no activity. */
     static GoalSetEvent goalSet(String goalId, int year) {
         return new GoalSetEvent(PLAN_ID, new GoalId(goalId), year, GoalKind.COUNT, "Reserverade upphandlingar",
-                AT_LEAST_THREE, null, GOAL_DECISION, ADOPTED_ON);
+                AT_LEAST_THREE, null, GOAL_DECISION, ADOPTED_ON, Measure.RESERVED_PROCUREMENTS_BEGUN);
     }
 
     static GoalSetEvent shareGoalSet(String goalId, int year, Target target) {
         return new GoalSetEvent(PLAN_ID, new GoalId(goalId), year, GoalKind.SHARE, "Andel ASF bland leverantörerna",
-                target, null, GOAL_DECISION, ADOPTED_ON);
+                target, null, GOAL_DECISION, ADOPTED_ON, null);
     }
 
     static GoalWithdrawnEvent goalWithdrawn(String goalId) {
@@ -223,7 +224,7 @@ final class PlanFixtures {
 
     static GoalDraft goalDraft(String goalId, int year) {
         return new GoalDraft(new GoalId(goalId), year, GoalKind.COUNT, "Reserverade upphandlingar", AT_LEAST_THREE,
-                null, GOAL_DECISION);
+                null, GOAL_DECISION, Measure.RESERVED_PROCUREMENTS_BEGUN);
     }
 
     static RevisePlanCommand revisePeriod(PlanPeriod period, LocalDate on) {
@@ -269,10 +270,31 @@ final class PlanFixtures {
         return setGoal(goalId, year, GoalKind.COUNT, AT_LEAST_THREE, null, on);
     }
 
+    /** A goal of the given kind with the measure that fits it ({@link #fittingMeasure}). */
     static SetGoalCommand setGoal(String goalId, int year, GoalKind kind, Target target, String activityId,
                                   LocalDate on) {
+        return setGoal(goalId, year, kind, fittingMeasure(kind), target, activityId, on);
+    }
+
+    static SetGoalCommand setGoal(String goalId, int year, GoalKind kind, Measure measure, Target target,
+                                  String activityId, LocalDate on) {
         return new SetGoalCommand(PLAN_ID, new GoalId(goalId), year, kind, "Reserverade upphandlingar", target,
-                activityId == null ? null : new ActivityId(activityId), GOAL_DECISION, on);
+                activityId == null ? null : new ActivityId(activityId), GOAL_DECISION, on, measure);
+    }
+
+    /** The measure the fixtures give a goal of each kind: reserved procurements for counts, none when by hand. */
+    static Measure fittingMeasure(GoalKind kind) {
+        return switch (kind) {
+            case COUNT, CHANGE -> Measure.RESERVED_PROCUREMENTS_BEGUN;
+            case COVERAGE -> Measure.INTEGRATIONSPAKTEN_INVITATION_COVERAGE;
+            case MILESTONE -> Measure.ACTIVITY_COMPLETED;
+            case SHARE, MANUAL -> null;
+        };
+    }
+
+    static ReportGoalOutcomeCommand reportOutcome(String goalId, String value, LocalDate on) {
+        return new ReportGoalOutcomeCommand(PLAN_ID, new GoalId(goalId), new BigDecimal(value),
+                "Enkät till Plusmedlemmar", on);
     }
 
     static ReviseGoalCommand reviseGoal(String goalId, Target target, LocalDate on) {

@@ -27,7 +27,7 @@ record PlanFile(String format, String id, String title, String municipality, Ado
     }
 
     record Goal(String id, Integer year, String kind, String indicator, String comparator, BigDecimal target,
-                String unit, String activity, DecisionMade decision) {
+                String unit, String activity, DecisionMade decision, String measure) {
     }
 
     record DecisionMade(String body, String reference, String paragraph) {

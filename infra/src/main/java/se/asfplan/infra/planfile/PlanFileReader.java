@@ -42,6 +42,7 @@ import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.GoalId;
 import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.Plan;
 import se.asfplan.domain.plan.PlanCommands.ActivityDraft;
 import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
@@ -371,6 +372,7 @@ public class PlanFileReader {
                 problem(path + ".year", "must be given");
             }
             GoalKind kind = choice(path + ".kind", goal.kind(), GoalKind.class);
+            Measure measure = goal.measure() == null ? null : choice(path + ".measure", goal.measure(), Measure.class);
             String indicator = text(path + ".indicator", goal.indicator(), TITLE_MAX);
             TargetComparator comparator = choice(path + ".comparator", goal.comparator(), TargetComparator.class);
             BigDecimal targetValue = goal.target();
@@ -390,7 +392,7 @@ public class PlanFileReader {
                 decision = decision(path + ".decision", made.body(), made.reference(), made.paragraph());
             }
             return new GoalDraft(goalId, goal.year() == null ? 0 : goal.year(), kind, indicator, target, activityId,
-                    decision);
+                    decision, measure);
         }
 
         private void duplicates(PlanFile file) {

@@ -37,6 +37,7 @@ final class PlanFileFixtures {
               - id: natverksmoten-2022
                 year: 2022
                 kind: count
+                measure: event-participations
                 indicator: "Antal nätverksmöten"
                 comparator: at-least
                 target: 4

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import se.asfplan.domain.plan.ActivityKind;
 import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
 import se.asfplan.domain.plan.TargetComparator;
 
@@ -77,7 +78,8 @@ class PlanFileFormatDocumentationTest {
 
     @Test
     void listsEveryAllowedValueOfTheChoices() {
-        for (Class<? extends Enum<?>> choice : List.of(ActivityKind.class, GoalKind.class, TargetComparator.class)) {
+        for (Class<? extends Enum<?>> choice : List.of(ActivityKind.class, GoalKind.class, Measure.class,
+                TargetComparator.class)) {
             for (Enum<?> constant : choice.getEnumConstants()) {
                 String written = constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
                 assertThat(document).as("%s.%s", choice.getSimpleName(), constant)

@@ -42,6 +42,7 @@ import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.GoalId;
 import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.PlanCommands.ActivityDraft;
 import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
 import se.asfplan.domain.plan.PlanCommands.AreaDraft;
@@ -212,9 +213,16 @@ class PlanFileReaderTest {
         }
 
         @Test
-        void linksOnlyTheFirstGoalToAnActivity() {
+        void linksTheCountAndTheMilestoneGoalToTheirActivities() {
             assertThat(plan.goals()).extracting(GoalDraft::activityId).containsExactly(
-                    new ActivityId("upphandling-reserverade-kontrakt"), null, null, null);
+                    new ActivityId("upphandling-reserverade-kontrakt"), null,
+                    new ActivityId("arbetstraning-handledarutbildning"), null);
+        }
+
+        @Test
+        void readsTheMeasuresOfTheCountAndTheMilestoneGoalAndNoneForShareAndManual() {
+            assertThat(plan.goals()).extracting(GoalDraft::measure).containsExactly(
+                    Measure.RESERVED_PROCUREMENTS_BEGUN, null, Measure.ACTIVITY_COMPLETED, null);
         }
 
         @Test
@@ -292,7 +300,15 @@ class PlanFileReaderTest {
 
             assertThat(plan.goals()).containsExactly(new GoalDraft(new GoalId("natverksmoten-2022"), 2022,
                     GoalKind.COUNT, "Antal nätverksmöten", Target.atLeast(4, "st"), new ActivityId("natverk-moten"),
-                    new Decision("Kommunstyrelsen", "KS 2021/0012", "§ 5")));
+                    new Decision("Kommunstyrelsen", "KS 2021/0012", "§ 5"), Measure.EVENT_PARTICIPATIONS));
+        }
+
+        @Test
+        void readsAGoalWithoutMeasureAsReportedByHand() {
+            AdoptPlanCommand plan = reader.read(planFileWithOneGoal()
+                    .changing("goals", "    measure: event-participations\n", "").stream());
+
+            assertThat(plan.goals()).extracting(GoalDraft::measure).containsExactly((Measure) null);
         }
 
         @ParameterizedTest
@@ -491,6 +507,18 @@ class PlanFileReaderTest {
 
             assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("goals[0].comparator",
                     "must be one of [at-least, at-most, exactly], but was '" + comparator + "'"));
+        }
+
+        @Test
+        void withAnUnknownGoalMeasure() {
+            String yaml = planFileWithOneGoal()
+                    .changing("goals", "measure: event-participations", "measure: EVENT_PARTICIPATIONS").yaml();
+
+            assertThat(problemsOf(utf8(yaml))).singleElement().satisfies(problem -> {
+                assertThat(problem.path()).isEqualTo("goals[0].measure");
+                assertThat(problem.message()).startsWith("must be one of [integrationspakten-invitations, ")
+                        .endsWith(", plus-and-jobbpartner-asf], but was 'EVENT_PARTICIPATIONS'");
+            });
         }
 
         @Test

@@ -1,5 +1,6 @@
 package se.asfplan.web.api;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +26,8 @@ import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.GoalId;
 import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.Measure;
+import se.asfplan.domain.plan.PlanCommands.ReportGoalOutcomeCommand;
 import se.asfplan.domain.plan.PlanCommands.ReviseGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.SetGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.WithdrawGoalCommand;
@@ -65,7 +68,7 @@ public class GoalController {
     public ResponseEntity<Recorded> set(@PathVariable PlanId planId, @Valid @RequestBody SetGoalRequest request) {
         commands.send(new SetGoalCommand(planId, request.goalId(), request.year(), request.kind(),
                 request.indicator(), request.target(), request.activityId(), request.decision(),
-                dates.orToday(request.occurredOn())));
+                dates.orToday(request.occurredOn()), request.measure()));
         return PlanController.created("GoalSetEvent", uri(planId, request.goalId()));
     }
 
@@ -87,6 +90,16 @@ public class GoalController {
         return new Recorded("GoalWithdrawnEvent", uri(planId, goalId));
     }
 
+    @PostMapping("/{goalId}/outcomes")
+    @Operation(summary = "Report a manual or share goal's outcome for its year by hand, with its source; a later"
+            + " report supersedes the earlier one, both stay in the history")
+    public Recorded reportOutcome(@PathVariable PlanId planId, @PathVariable GoalId goalId,
+                                  @Valid @RequestBody ReportGoalOutcomeRequest request) {
+        commands.send(new ReportGoalOutcomeCommand(planId, goalId, request.value(), request.source(),
+                dates.orToday(request.occurredOn())));
+        return new Recorded("GoalOutcomeReportedEvent", uri(planId, goalId));
+    }
+
     private static URI uri(PlanId planId, GoalId goalId) {
         return URI.create(PlanController.planUri(planId) + "/goals/" + goalId);
     }
@@ -94,7 +107,11 @@ public class GoalController {
     public record SetGoalRequest(@NotNull GoalId goalId, @NotNull @Min(1990) @Max(2100) Integer year,
                                  @NotNull GoalKind kind, @NotBlank @Size(max = 300) String indicator,
                                  @NotNull Target target, ActivityId activityId, @NotNull Decision decision,
-                                 LocalDate occurredOn) {
+                                 LocalDate occurredOn, Measure measure) {
+    }
+
+    public record ReportGoalOutcomeRequest(@NotNull BigDecimal value, @NotBlank @Size(max = 2000) String source,
+                                           LocalDate occurredOn) {
     }
 
     public record ReviseGoalRequest(@NotNull Target target, @NotBlank @Size(max = 2000) String reason,

@@ -61,7 +61,7 @@ class PlanLifecycleIT extends PostgresApiTest {
                 {"reason": "Ersätts av arbetsmöten", "occurredOn": "2022-06-01"}"""));
         assertCreated(post(COORDINATOR, base + "/goals", """
                 {"goalId": "reserverade-upphandlingar-2022", "year": 2022, "kind": "COUNT",
-                 "indicator": "Antal reserverade upphandlingar i staden",
+                 "measure": "RESERVED_PROCUREMENTS_BEGUN", "indicator": "Antal reserverade upphandlingar i staden",
                  "target": {"comparator": "AT_LEAST", "value": 3, "unit": "st"},
                  "decision": {"body": "Kommunstyrelsen", "reference": "KS 2022/5", "paragraph": "§ 9"},
                  "occurredOn": "2022-01-15"}"""));
@@ -69,7 +69,7 @@ class PlanLifecycleIT extends PostgresApiTest {
                 {"target": {"comparator": "AT_LEAST", "value": 4, "unit": "st"}, "reason": "Höjd ambition",
                  "decision": {"body": "Kommunstyrelsen", "reference": "KS 2022/44"}, "occurredOn": "2022-03-01"}"""));
         assertCreated(post(COORDINATOR, base + "/goals", """
-                {"goalId": "aktivitetsplan-2023", "year": 2023, "kind": "MILESTONE",
+                {"goalId": "aktivitetsplan-2023", "year": 2023, "kind": "MILESTONE", "measure": "ACTIVITY_COMPLETED",
                  "indicator": "Stadsövergripande aktivitetsplan framtagen", "activityId": "bjuda-in-till-ip",
                  "target": {"comparator": "EXACTLY", "value": 1, "unit": "plan"},
                  "decision": {"body": "Arbetsmarknadsnämnden"}, "occurredOn": "2022-12-01"}"""));

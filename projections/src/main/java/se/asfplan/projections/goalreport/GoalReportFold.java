@@ -1,0 +1,230 @@
+package se.asfplan.projections.goalreport;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.Measure;
+import se.asfplan.domain.plan.Target;
+import se.asfplan.domain.plan.TargetComparator;
+import se.asfplan.projections.goalreport.GoalReportFact.FactType;
+import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
+import se.asfplan.projections.goalreport.GoalReportQueries.GoalStatus;
+import se.asfplan.projections.goalreport.GoalReportQueries.TargetVersion;
+
+/**
+ * Folds the goal report facts into the yearly goal report of one plan and year, as recorded at a moment.
+ *
+ * <p>Only facts recorded at or before {@code asOf} are seen. The report holds every goal of the plan set for the
+ * year and not withdrawn. Its target in force is the latest version recorded (set, then each revision in the order
+ * recorded). The outcome depends on the goal:
+ * <ul>
+ * <li>a count measure: the number of counted facts whose business date falls in the year;</li>
+ * <li>a change goal: its count measure's figure for the year minus the figure for the previous year; the target is
+ * compared with this difference, so "increase by at least 1" is {@code AT_LEAST 1}; the events of both years make it
+ * up, each listed once;</li>
+ * <li>{@link Measure#INTEGRATIONSPAKTEN_INVITATION_COVERAGE}: of the ASF known on 31 December, the percentage
+ * (two decimals, half up) invited to Integrationspakten on or before that day; no outcome when no ASF is known;</li>
+ * <li>{@link Measure#PLUS_AND_JOBBPARTNER_ASF}: the ASF known on 31 December whose membership then is at level
+ * {@code plusmedlem} or {@code jobbpartner};</li>
+ * <li>{@link Measure#ACTIVITY_COMPLETED}: 1 when the goal's activity was completed in the year, otherwise 0;</li>
+ * <li>no measure (manual and share goals, and goals recorded before measures existed): the figure of the latest
+ * outcome report for the year, with its source; no outcome when none was reported.</li>
+ * </ul>
+ * An enterprise is a <em>known ASF</em> on a day when its latest details up to that day (business order: business
+ * date, then the order stored) count it as ASF and it was not closed on or before that day, as in the register
+ * statistics. The status is {@code MET} when there is an outcome and the target's comparator holds; otherwise
+ * {@code NOT_MET} once the year is over, and {@code IN_PROGRESS} for the current and later years. An
+ * {@code AT_LEAST} goal already met in the current year is {@code MET}; a goal with any other comparator stays in
+ * progress until the year is over, because its outcome may still change either way.
+ */
+final class GoalReportFold {
+
+    /** The Integrationspakten levels {@link Measure#PLUS_AND_JOBBPARTNER_ASF} counts, by their configured codes. */
+    static final Set<String> PLUS_AND_JOBBPARTNER = Set.of("plusmedlem", "jobbpartner");
+
+    private static final Comparator<GoalReportFact> IN_BUSINESS_ORDER = Comparator
+            .comparing(GoalReportFact::occurredOn).thenComparingLong(GoalReportFact::globalIndex);
+
+    private GoalReportFold() {
+    }
+
+    static List<GoalReportRow> fold(List<GoalReportFact> allFacts, String planId, int year, Instant asOf,
+                                    LocalDate today) {
+        List<GoalReportFact> facts = allFacts.stream().filter(fact -> fact.recordedBy(asOf))
+                .sorted(Comparator.comparingLong(GoalReportFact::globalIndex)).toList();
+        List<GoalReportRow> rows = new ArrayList<>();
+        for (GoalReportFact set : facts) {
+            if (set.type() != FactType.GOAL_SET || !planId.equals(set.planId()) || set.year() != year) {
+                continue;
+            }
+            List<GoalReportFact> goalFacts = facts.stream()
+                    .filter(fact -> planId.equals(fact.planId()) && set.goalId().equals(fact.goalId())).toList();
+            if (goalFacts.stream().anyMatch(fact -> fact.type() == FactType.GOAL_WITHDRAWN)) {
+                continue;
+            }
+            rows.add(row(set, goalFacts, facts, year, today));
+        }
+        rows.sort(Comparator.comparing(GoalReportRow::goalId));
+        return rows;
+    }
+
+    private static GoalReportRow row(GoalReportFact set, List<GoalReportFact> goalFacts, List<GoalReportFact> facts,
+                                     int year, LocalDate today) {
+        List<TargetVersion> history = goalFacts.stream()
+                .filter(fact -> fact.type() == FactType.GOAL_SET || fact.type() == FactType.GOAL_REVISED)
+                .map(fact -> new TargetVersion(fact.target(), fact.occurredOn(), fact.recordedAt(),
+                        fact.globalIndex(), fact.text()))
+                .toList();
+        Target target = history.get(history.size() - 1).target();
+        Outcome outcome = outcome(set, goalFacts, facts, year);
+        GoalStatus status = status(target, outcome.value(), year, today);
+        List<GoalReportFact> making = outcome.facts().stream().distinct()
+                .sorted(Comparator.comparingLong(GoalReportFact::globalIndex)).toList();
+        return new GoalReportRow(set.goalId(), year, set.kind(), set.measure(), set.indicator(), set.activityId(),
+                target, history, outcome.value(), outcome.previous(), outcome.source(), status,
+                making.stream().map(GoalReportFact::globalIndex).toList(),
+                making.stream().map(GoalReportFact::eventId).toList());
+    }
+
+    private record Outcome(BigDecimal value, BigDecimal previous, String source, List<GoalReportFact> facts) {
+    }
+
+    private static Outcome outcome(GoalReportFact set, List<GoalReportFact> goalFacts, List<GoalReportFact> facts,
+                                   int year) {
+        Measure measure = set.measure();
+        if (measure == null) {
+            return goalFacts.stream().filter(fact -> fact.type() == FactType.OUTCOME_REPORTED
+                            && fact.year() != null && fact.year() == year)
+                    .reduce((earlier, later) -> later)
+                    .map(report -> new Outcome(report.value(), null, report.text(), List.of(report)))
+                    .orElse(new Outcome(null, null, null, List.of()));
+        }
+        if (set.kind() == GoalKind.CHANGE) {
+            Outcome inYear = measured(set, measure, facts, year);
+            Outcome inPreviousYear = measured(set, measure, facts, year - 1);
+            List<GoalReportFact> both = new ArrayList<>(inPreviousYear.facts());
+            both.addAll(inYear.facts());
+            return new Outcome(inYear.value().subtract(inPreviousYear.value()), inPreviousYear.value(), null, both);
+        }
+        return measured(set, measure, facts, year);
+    }
+
+    /** The measure's own figure for one year, with the facts that make it up. */
+    private static Outcome measured(GoalReportFact set, Measure measure, List<GoalReportFact> facts, int year) {
+        return switch (measure) {
+            case ACTIVITY_COMPLETED -> {
+                List<GoalReportFact> completed = facts.stream()
+                        .filter(fact -> fact.type() == FactType.ACTIVITY_COMPLETED && set.planId().equals(fact.planId())
+                                && fact.activityId().equals(set.activityId()) && fact.occurredOn().getYear() == year)
+                        .toList();
+                yield new Outcome(BigDecimal.valueOf(completed.isEmpty() ? 0 : 1), null, null, completed);
+            }
+            case INTEGRATIONSPAKTEN_INVITATION_COVERAGE -> coverage(facts, year);
+            case PLUS_AND_JOBBPARTNER_ASF -> plusAndJobbpartner(facts, year);
+            default -> {
+                List<GoalReportFact> inYear = countedIn(facts, counted(measure), year);
+                yield new Outcome(BigDecimal.valueOf(inYear.size()), null, null, inYear);
+            }
+        };
+    }
+
+    /** The fact a count measure counts. */
+    static FactType counted(Measure measure) {
+        return switch (measure) {
+            case INTEGRATIONSPAKTEN_INVITATIONS -> FactType.IP_INVITED;
+            case REFERENCE_GROUP_INVITATIONS -> FactType.REFERENCE_GROUP_INVITED;
+            case BUSINESS_DIALOGUE_INVITATIONS -> FactType.BUSINESS_DIALOGUE_INVITED;
+            case BUSINESS_ADVICE_TO_ASF -> FactType.BUSINESS_ADVICE_RECEIVED;
+            case EVENT_PARTICIPATIONS -> FactType.EVENT_PARTICIPATION;
+            case RESERVED_PROCUREMENTS_BEGUN -> FactType.RESERVED_PROCUREMENT_BEGUN;
+            case PROCUREMENTS_DIVIDED_INTO_LOTS -> FactType.PROCUREMENT_DIVIDED_INTO_LOTS;
+            case CONTRACTS_AWARDED_TO_ASF -> FactType.CONTRACT_AWARDED_TO_ASF;
+            case INTEGRATIONSPAKTEN_INVITATION_COVERAGE, PLUS_AND_JOBBPARTNER_ASF, ACTIVITY_COMPLETED ->
+                    throw new IllegalArgumentException(measure + " is not a count of single facts");
+        };
+    }
+
+    private static List<GoalReportFact> countedIn(List<GoalReportFact> facts, FactType counted, int year) {
+        return facts.stream().filter(fact -> fact.type() == counted && fact.occurredOn().getYear() == year).toList();
+    }
+
+    /** What decides an enterprise's place in a measure on a day: its details, invitation and membership facts. */
+    private record KnownAsf(GoalReportFact details, GoalReportFact invitation, GoalReportFact membership) {
+    }
+
+    private static List<KnownAsf> knownAsfOn(List<GoalReportFact> facts, LocalDate day) {
+        Map<String, List<GoalReportFact>> byEnterprise = facts.stream()
+                .filter(fact -> fact.enterpriseId() != null && !fact.occurredOn().isAfter(day))
+                .sorted(IN_BUSINESS_ORDER)
+                .collect(Collectors.groupingBy(GoalReportFact::enterpriseId, TreeMap::new, Collectors.toList()));
+        List<KnownAsf> known = new ArrayList<>();
+        enterprises:
+        for (List<GoalReportFact> history : byEnterprise.values()) {
+            GoalReportFact details = null;
+            GoalReportFact invitation = null;
+            GoalReportFact membership = null;
+            for (GoalReportFact fact : history) {
+                switch (fact.type()) {
+                    case ENTERPRISE_DETAILS -> details = fact;
+                    case ENTERPRISE_CLOSED -> {
+                        continue enterprises;
+                    }
+                    case IP_INVITED -> invitation = fact;
+                    case IP_MEMBERSHIP -> membership = fact;
+                    case IP_LEFT -> membership = null;
+                    default -> {
+                    }
+                }
+            }
+            if (details != null && Boolean.TRUE.equals(details.countsAsAsf())) {
+                known.add(new KnownAsf(details, invitation, membership));
+            }
+        }
+        return known;
+    }
+
+    private static Outcome coverage(List<GoalReportFact> facts, int year) {
+        List<KnownAsf> known = knownAsfOn(facts, LocalDate.of(year, 12, 31));
+        List<GoalReportFact> making = new ArrayList<>();
+        int invited = 0;
+        for (KnownAsf asf : known) {
+            making.add(asf.details());
+            if (asf.invitation() != null) {
+                invited++;
+                making.add(asf.invitation());
+            }
+        }
+        if (known.isEmpty()) {
+            return new Outcome(null, null, null, List.of());
+        }
+        BigDecimal percent = BigDecimal.valueOf(invited * 100L)
+                .divide(BigDecimal.valueOf(known.size()), 2, RoundingMode.HALF_UP);
+        return new Outcome(percent, null, null, making);
+    }
+
+    private static Outcome plusAndJobbpartner(List<GoalReportFact> facts, int year) {
+        List<GoalReportFact> memberships = knownAsfOn(facts, LocalDate.of(year, 12, 31)).stream()
+                .map(KnownAsf::membership)
+                .filter(membership -> membership != null && PLUS_AND_JOBBPARTNER.contains(membership.level()))
+                .toList();
+        return new Outcome(BigDecimal.valueOf(memberships.size()), null, null, memberships);
+    }
+
+    private static GoalStatus status(Target target, BigDecimal outcome, int year, LocalDate today) {
+        boolean met = outcome != null && target.comparator().isMet(outcome, target.value());
+        if (year < today.getYear()) {
+            return met ? GoalStatus.MET : GoalStatus.NOT_MET;
+        }
+        return met && target.comparator() == TargetComparator.AT_LEAST ? GoalStatus.MET : GoalStatus.IN_PROGRESS;
+    }
+}

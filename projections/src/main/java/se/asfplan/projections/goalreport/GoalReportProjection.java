@@ -1,0 +1,306 @@
+package se.asfplan.projections.goalreport;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.IntegrationspaktenLevelChangedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToBusinessDialogueEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToReferenceGroupEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.LeftIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChangedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
+import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.Measure;
+import se.asfplan.domain.plan.PlanEvents.ActivityCompletedEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalOutcomeReportedEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
+import se.asfplan.domain.plan.Target;
+import se.asfplan.domain.plan.TargetComparator;
+import se.asfplan.domain.procurement.Procedure;
+import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
+import se.asfplan.projections.goalreport.GoalReportFact.FactType;
+import se.asfplan.projections.goalreport.GoalReportFact.Recording;
+import se.asfplan.projections.goalreport.GoalReportQueries.FindYearlyGoalReportQuery;
+import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
+
+/**
+ * Keeps every event the yearly goal report needs as a fact row, and answers the report by folding those rows
+ * ({@link GoalReportFold}). A row is inserted only when no row has the event's identifier, so redelivery after a
+ * crash, a segment hand-over or a replay is harmless. The event store is never read on the request path.
+ */
+@Component
+@ProcessingGroup(GoalReportProjection.PROCESSING_GROUP)
+public class GoalReportProjection {
+
+    public static final String PROCESSING_GROUP = "goal-report";
+
+    private final JdbcTemplate jdbc;
+
+    public GoalReportProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static Recording recording(String eventId, TrackingToken token, Instant recordedAt, String recordedBy) {
+        long index = token.position().orElseThrow(() -> new IllegalStateException(
+                "event " + eventId + " arrived without a position in the event store"));
+        return new Recording(eventId, index, recordedAt, recordedBy);
+    }
+
+    // ---------------------------------------------------------------------------------------------- goals
+
+    @EventHandler
+    void on(GoalSetEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant recordedAt,
+            @MetaDataValue("recordedBy") String recordedBy) {
+        insert(GoalReportFact.goalSet(recording(eventId, token, recordedAt, recordedBy), event.planId().value(),
+                event.goalId().value(), event.year(), event.kind(), event.measure(), event.indicator(),
+                event.activityId() == null ? null : event.activityId().value(), event.target(), event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(GoalRevisedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(GoalReportFact.goalRevised(recording(eventId, token, recordedAt, recordedBy), event.planId().value(),
+                event.goalId().value(), event.target(), event.reason(), event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(GoalWithdrawnEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(GoalReportFact.goalWithdrawn(recording(eventId, token, recordedAt, recordedBy),
+                event.planId().value(), event.goalId().value(), event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(GoalOutcomeReportedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(GoalReportFact.outcomeReported(recording(eventId, token, recordedAt, recordedBy),
+                event.planId().value(), event.goalId().value(), event.year(), event.value(), event.source(),
+                event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(ActivityCompletedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(GoalReportFact.activityCompleted(recording(eventId, token, recordedAt, recordedBy),
+                event.planId().value(), event.activityId().value(), event.occurredOn()));
+    }
+
+    // ---------------------------------------------------------------------------------------------- enterprises
+
+    @EventHandler
+    void on(SocialEnterpriseRegisteredEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_DETAILS,
+                event.enterpriseId().value(), event.details().countsAsAsf(), null, event.occurredOn());
+    }
+
+    @EventHandler
+    void on(SocialEnterpriseDetailsChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_DETAILS,
+                event.enterpriseId().value(), event.details().countsAsAsf(), null, event.occurredOn());
+    }
+
+    @EventHandler
+    void on(SocialEnterpriseClosedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_CLOSED,
+                event.enterpriseId().value(), null, null, event.occurredOn());
+    }
+
+    @EventHandler
+    void on(InvitedToIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_INVITED,
+                event.enterpriseId().value(), null, null, event.occurredOn());
+    }
+
+    @EventHandler
+    void on(JoinedIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_MEMBERSHIP,
+                event.enterpriseId().value(), null, event.level().value(), event.occurredOn());
+    }
+
+    @EventHandler
+    void on(IntegrationspaktenLevelChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_MEMBERSHIP,
+                event.enterpriseId().value(), null, event.to().value(), event.occurredOn());
+    }
+
+    @EventHandler
+    void on(LeftIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_LEFT,
+                event.enterpriseId().value(), null, null, event.occurredOn());
+    }
+
+    @EventHandler
+    void on(InvitedToReferenceGroupEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.REFERENCE_GROUP_INVITED,
+                event.enterpriseId().value(), null, null, event.occurredOn());
+    }
+
+    @EventHandler
+    void on(InvitedToBusinessDialogueEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.BUSINESS_DIALOGUE_INVITED,
+                event.enterpriseId().value(), null, null, event.occurredOn());
+    }
+
+    @EventHandler
+    void on(BusinessAdviceReceivedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.BUSINESS_ADVICE_RECEIVED,
+                event.enterpriseId().value(), null, null, event.occurredOn());
+    }
+
+    @EventHandler
+    void on(EventParticipationRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.EVENT_PARTICIPATION,
+                event.enterpriseId().value(), null, null, event.occurredOn());
+    }
+
+    private void enterprise(Recording recording, FactType type, String enterpriseId, Boolean countsAsAsf,
+                            String level, LocalDate occurredOn) {
+        insert(GoalReportFact.enterpriseFact(recording, type, enterpriseId, countsAsAsf, level, occurredOn));
+    }
+
+    // ---------------------------------------------------------------------------------------------- procurements
+
+    @EventHandler
+    void on(ProcurementPlannedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        if (reserved(event.procedure())) {
+            insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
+                    FactType.RESERVED_PROCUREMENT_BEGUN, event.occurredOn()));
+        }
+    }
+
+    /** An announcement begins the procurement only when it is the procurement's first event (not planned first). */
+    @EventHandler
+    void on(ProcurementAnnouncedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
+            TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        if (sequence == 0 && reserved(event.procedure())) {
+            insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
+                    FactType.RESERVED_PROCUREMENT_BEGUN, event.occurredOn()));
+        }
+    }
+
+    @EventHandler
+    void on(ProcurementDividedIntoLotsEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
+                FactType.PROCUREMENT_DIVIDED_INTO_LOTS, event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(ContractAwardedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        if (event.supplierIsAsf()) {
+            insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
+                    FactType.CONTRACT_AWARDED_TO_ASF, event.occurredOn()));
+        }
+    }
+
+    private static boolean reserved(Procedure procedure) {
+        return procedure == Procedure.RESERVED_FOR_EMPLOYMENT || procedure == Procedure.RESERVED_WELFARE_SERVICES;
+    }
+
+    // ---------------------------------------------------------------------------------------------- storage
+
+    private void insert(GoalReportFact fact) {
+        Target target = fact.target();
+        jdbc.update("""
+                insert into goal_report_fact (event_id, global_index, fact, occurred_on, recorded_at, recorded_by,
+                                              plan_id, goal_id, goal_year, goal_kind, measure, indicator,
+                                              activity_id, target_comparator, target_value, target_unit,
+                                              outcome_value, text, enterprise_id, counts_as_asf, ip_level)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from goal_report_fact where event_id = ?)""",
+                fact.eventId(), fact.globalIndex(), fact.type().name(), Date.valueOf(fact.occurredOn()),
+                fact.recordedAt().atOffset(ZoneOffset.UTC), fact.recordedBy(), fact.planId(), fact.goalId(),
+                fact.year(), fact.kind() == null ? null : fact.kind().name(),
+                fact.measure() == null ? null : fact.measure().name(), fact.indicator(), fact.activityId(),
+                target == null ? null : target.comparator().name(), target == null ? null : target.value(),
+                target == null ? null : target.unit(), fact.value(), fact.text(), fact.enterpriseId(),
+                fact.countsAsAsf(), fact.level(), fact.eventId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from goal_report_fact");
+    }
+
+    // ---------------------------------------------------------------------------------------------- queries
+
+    /** The plan's goal facts and every measured fact (those carry no plan); the fold picks the year. */
+    @QueryHandler
+    public List<GoalReportRow> handle(FindYearlyGoalReportQuery query) {
+        List<GoalReportFact> facts = jdbc.query("select * from goal_report_fact where plan_id = ? or plan_id is null",
+                (rs, row) -> fact(rs), query.planId());
+        return GoalReportFold.fold(facts, query.planId(), query.year(), query.asOf(), query.today());
+    }
+
+    /** A decimal column without the zeros its scale pads, and never in exponent form (10, not 1E+1). */
+    private static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static GoalReportFact fact(ResultSet rs) throws SQLException {
+        String comparator = rs.getString("target_comparator");
+        Target target = comparator == null ? null : new Target(TargetComparator.valueOf(comparator),
+                rs.getBigDecimal("target_value"), rs.getString("target_unit"));
+        int year = rs.getInt("goal_year");
+        Integer goalYear = rs.wasNull() ? null : year;
+        boolean asf = rs.getBoolean("counts_as_asf");
+        Boolean countsAsAsf = rs.wasNull() ? null : asf;
+        String kind = rs.getString("goal_kind");
+        String measure = rs.getString("measure");
+        BigDecimal value = rs.getBigDecimal("outcome_value");
+        return new GoalReportFact(rs.getString("event_id"), rs.getLong("global_index"),
+                FactType.valueOf(rs.getString("fact")), rs.getDate("occurred_on").toLocalDate(),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
+                rs.getString("plan_id"), rs.getString("goal_id"), goalYear,
+                kind == null ? null : GoalKind.valueOf(kind), measure == null ? null : Measure.valueOf(measure),
+                rs.getString("indicator"), rs.getString("activity_id"), target,
+                plain(value), rs.getString("text"),
+                rs.getString("enterprise_id"), countsAsAsf, rs.getString("ip_level"));
+    }
+}

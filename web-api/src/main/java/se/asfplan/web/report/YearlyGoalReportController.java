@@ -1,0 +1,116 @@
+package se.asfplan.web.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.asfplan.domain.plan.PlanId;
+import se.asfplan.domain.plan.Target;
+import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.projections.goalreport.GoalReportProjection;
+import se.asfplan.projections.goalreport.GoalReportQueries.FindYearlyGoalReportQuery;
+import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
+import se.asfplan.projections.goalreport.GoalReportQueries.TargetVersion;
+import se.asfplan.projections.support.ProcessedPosition;
+
+/**
+ * The yearly goal report as JSON or CSV ({@code format=csv} or {@code Accept: text/csv}): for a plan and a year,
+ * each goal's target in force, its outcome, its status and the events that make up the outcome. The answer says
+ * when it was generated and the event position the goal report read model had reached before the question was
+ * asked.
+ */
+@RestController
+@Tag(name = "Reports", description = "Register and procurement statistics, as recorded at a past moment and for a "
+        + "business-date range, in JSON or CSV")
+public class YearlyGoalReportController {
+
+    static final List<String> CSV_HEADER = List.of("goalId", "year", "kind", "measure", "indicator", "activityId",
+            "comparator", "target", "unit", "targetHistory", "outcome", "previousOutcome", "source", "status",
+            "events", "eventIds");
+
+    private final QueryGateway queries;
+    private final ProcessedPosition positions;
+    private final Clock clock;
+
+    public YearlyGoalReportController(QueryGateway queries, ProcessedPosition positions, Clock clock) {
+        this.queries = queries;
+        this.positions = positions;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/plans/{planId}/reports/yearly-goals")
+    @Operation(summary = "Each goal of the plan for the year (not withdrawn): the target in force, the outcome from "
+            + "the events dated in the year (or the latest figure reported by hand), met / not met / in progress, "
+            + "and the events behind the outcome; asOf answers what was recorded at that moment")
+    public ResponseEntity<?> yearlyGoals(
+            @PathVariable PlanId planId,
+            @Parameter(description = "the calendar year the goals are for") @RequestParam int year,
+            @Parameter(description = "ISO instant: ignore everything recorded later")
+            @RequestParam(required = false) Instant asOf,
+            @Parameter(description = "json (default) or csv; Accept: text/csv also answers CSV",
+                    schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean csv = csv(format, accept);
+        FindYearlyGoalReportQuery query = new FindYearlyGoalReportQuery(planId.value(), year, asOf,
+                BusinessCalendar.today(clock));
+        Instant generatedAt = clock.instant();
+        OptionalLong position = positions.of(GoalReportProjection.PROCESSING_GROUP);
+        List<GoalReportRow> rows = queries.query(query, ResponseTypes.multipleInstancesOf(GoalReportRow.class))
+                .join();
+        ReportAnswer<GoalReportRow> answer = new ReportAnswer<>(generatedAt,
+                position.isPresent() ? position.getAsLong() : null, asOf, rows);
+        if (!csv) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+        }
+        return Csv.answer(answer, "yearly-goals-" + planId + "-" + year + ".csv", CSV_HEADER, row -> Arrays.asList(
+                row.goalId(), row.year(), row.kind(), row.measure(), row.indicator(), row.activityId(),
+                row.target().comparator(), row.target().value().toPlainString(), row.target().unit(),
+                history(row.targetHistory()), plain(row.outcome()), plain(row.previousOutcome()), row.source(),
+                row.status(), row.events().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                String.join(" ", row.eventIds())));
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    /** Each version as "comparator value unit (decided on)", oldest first, separated by semicolons. */
+    private static String history(List<TargetVersion> versions) {
+        return versions.stream().map(version -> {
+            Target target = version.target();
+            return target.comparator() + " " + target.value().toPlainString() + " " + target.unit() + " ("
+                    + version.decidedOn() + ")";
+        }).collect(Collectors.joining("; "));
+    }
+
+    private static boolean csv(String format, String accept) {
+        if (format == null) {
+            return accept != null && MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.isCompatibleWith(Csv.TEXT_CSV) && !type.isWildcardSubtype());
+        }
+        return switch (format) {
+            case "csv" -> true;
+            case "json" -> false;
+            default -> throw new IllegalArgumentException("format must be json or csv, but was '" + format + "'");
+        };
+    }
+}
