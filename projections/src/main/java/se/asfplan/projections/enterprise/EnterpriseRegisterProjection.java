@@ -268,9 +268,10 @@ public class EnterpriseRegisterProjection {
     @QueryHandler
     public Optional<EnterpriseView> handle(FindEnterpriseQuery query) {
         String enterpriseId = query.enterpriseId().value();
-        List<FactView> facts = facts(enterpriseId);
+        // the facts are read after the enterprise row and up to its sequence, so the view is one consistent moment
+        // even while the projection commits newer events between the two reads
         List<EnterpriseView> enterprises = jdbc.query("select * from enterprise_view where enterprise_id = ?",
-                (rs, row) -> enterprise(rs, facts), enterpriseId);
+                (rs, row) -> enterprise(rs, facts(enterpriseId, rs.getLong("last_sequence"))), enterpriseId);
         return enterprises.stream().findFirst();
     }
 
@@ -308,13 +309,13 @@ public class EnterpriseRegisterProjection {
                 facts, rs.getLong("last_sequence") + 1);
     }
 
-    private List<FactView> facts(String enterpriseId) {
-        return jdbc.query("select * from enterprise_fact_view where enterprise_id = ? order by occurred_on, "
-                        + "event_sequence",
+    private List<FactView> facts(String enterpriseId, long upToSequence) {
+        return jdbc.query("select * from enterprise_fact_view where enterprise_id = ? and event_sequence <= ? "
+                        + "order by occurred_on, event_sequence",
                 (rs, row) -> new FactView(rs.getString("fact"), localDate(rs, "occurred_on"), rs.getString("summary"),
                         rs.getString("plan_id") == null ? null : new PlanActivityReference(
                                 new PlanId(rs.getString("plan_id")), new ActivityId(rs.getString("activity_id")))),
-                enterpriseId);
+                enterpriseId, upToSequence);
     }
 
     private static IntegrationspaktenLevel level(ResultSet rs) throws SQLException {
