@@ -184,23 +184,25 @@ public class ProjectionRebuilds implements SmartLifecycle {
     /** Where the group's generations stand. */
     public RebuildStatus status(String group) {
         known(group);
-        record Row(int active, Integer rebuilding, Instant startedAt, boolean switchWhenCaughtUp) {
+        record Row(int active, Integer rebuilding, Instant startedAt, boolean switchWhenCaughtUp, long startHead) {
         }
         Row row = jdbc.queryForObject("""
-                select active_generation, rebuilding_generation, rebuild_started_at, switch_when_caught_up
+                select active_generation, rebuilding_generation, rebuild_started_at, switch_when_caught_up,
+                       rebuild_start_position
                 from projection_generation where processing_group = ?""", (rs, n) -> {
             int rebuilding = rs.getInt("rebuilding_generation");
             Integer generation = rs.wasNull() ? null : rebuilding;
             OffsetDateTime started = rs.getObject("rebuild_started_at", OffsetDateTime.class);
             return new Row(rs.getInt("active_generation"), generation, started == null ? null : started.toInstant(),
-                    rs.getBoolean("switch_when_caught_up"));
+                    rs.getBoolean("switch_when_caught_up"), rs.getLong("rebuild_start_position"));
         }, group);
         long head = head();
         if (row.rebuilding() == null) {
             return new RebuildStatus(group, row.active(), null, null, false, null, head, null, null, null, false);
         }
-        // the live processor's position is read first: new events keep both moving, and a rebuild that has reached
-        // where the live one was a moment ago has caught up
+        // while new events arrive both processors trail the head by a batch or so, never exactly level: a rebuild
+        // within one batch of where the live processor was a moment ago, and past the head at its start, has caught up. The switch loses nothing
+        // either way: the rebuild's processor runs on past the head read after the switch before it stops
         long live = positions.of(group).orElse(head);
         OptionalLong folded = positions.of(processorName(group, row.rebuilding()));
         Long position = folded.isPresent() ? folded.getAsLong() : null;
@@ -210,7 +212,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
         Duration timeLeft = position == null || rate <= 0 ? null
                 : Duration.ofMillis((long) (Math.max(0, head - position) / rate * 1000));
         return new RebuildStatus(group, row.active(), row.rebuilding(), row.startedAt(), row.switchWhenCaughtUp(),
-                position, head, percent, rate, timeLeft, position != null && position >= Math.min(head, live));
+                position, head, percent, rate, timeLeft, position != null && position >= row.startHead()
+                        && position >= Math.min(head, live - BATCH_SIZE));
     }
 
     /** Whether this process still runs a processor of the group's rebuild (the command line waits for it). */

@@ -144,7 +144,7 @@ public class TrackerCli {
                 int generation = status.rebuildingGeneration();
                 System.out.printf("Rebuilding %s into generation %d; generation %d keeps answering%n", group,
                         generation, status.activeGeneration());
-                while (!status.caughtUp()) {
+                do {
                     Thread.sleep(interval * 1000L);
                     status = rebuilds.status(group);
                     if (!Integer.valueOf(generation).equals(status.rebuildingGeneration())) {
@@ -152,7 +152,7 @@ public class TrackerCli {
                         return 0;
                     }
                     System.out.println(progress(status));
-                }
+                } while (!status.caughtUp());
                 if (noSwitch) {
                     System.out.printf("Generation %d of %s has caught up; the service goes on folding new events "
                             + "into it; switch with POST /api/admin/projections/%s/switch%n", generation, group, group);

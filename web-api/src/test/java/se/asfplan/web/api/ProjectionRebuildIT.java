@@ -149,7 +149,13 @@ class ProjectionRebuildIT extends PostgresApiTest {
         writing.set(false);
         writerThread.join(30_000);
         awaitLiveCaughtUp();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> rebuilds.status(STATISTICS).caughtUp());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            RebuildStatus status = rebuilds.status(STATISTICS);
+            return status.position() != null && status.position() >= status.head();
+        });
+        assertThat(get(AUDITOR, "/api/admin/projections/statistics").getBody())
+                .containsEntry("rebuildingGeneration", next).containsEntry("caughtUp", true)
+                .containsEntry("percent", 100.0).containsEntry("timeLeft", "PT0S");
 
         for (String table : List.of("statistics_enterprise_fact", "statistics_procurement_fact")) {
             List<Map<String, Object>> incremental = rows(table, active);
