@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,12 +44,15 @@ import se.asfplan.projections.statistics.StatisticsQueries.FindProcurementStatis
 import se.asfplan.projections.statistics.StatisticsQueries.FindRegisterStatisticsQuery;
 import se.asfplan.projections.statistics.StatisticsQueries.ProcurementStatisticsRow;
 import se.asfplan.projections.statistics.StatisticsQueries.RegisterStatisticsRow;
+import se.asfplan.projections.support.ProjectionGenerations;
 
 /**
  * Keeps every enterprise and procurement event the statistics count as a fact row, and answers the statistics
  * queries by folding those rows ({@link RegisterStatistics}, {@link ProcurementStatistics}). A row is inserted
  * only when no row has the event's identifier, so redelivery after a crash, a segment hand-over or a replay is
- * harmless. The event store is never read on the request path.
+ * harmless. The event store is never read on the request path. Every row belongs to a generation: the live processor
+ * writes the active one, a rebuild's processor the one it fills ({@code ProjectionRebuilds}); a query reads the
+ * active generation unless it names the one being rebuilt.
  */
 @Component
 @ProcessingGroup(StatisticsProjection.PROCESSING_GROUP)
@@ -57,9 +61,33 @@ public class StatisticsProjection {
     public static final String PROCESSING_GROUP = "statistics";
 
     private final JdbcTemplate jdbc;
+    private final ProjectionGenerations generations;
+    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
+    private final Integer rebuilding;
 
-    public StatisticsProjection(JdbcTemplate jdbc) {
+    /**
+     * The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. It writes the generation
+     * active when it handles an event, so after a switch it goes on writing the new generation, without a restart.
+     */
+    @Autowired
+    public StatisticsProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+        this(jdbc, generations, null);
+    }
+
+    private StatisticsProjection(JdbcTemplate jdbc, ProjectionGenerations generations, Integer rebuilding) {
         this.jdbc = jdbc;
+        this.generations = generations;
+        this.rebuilding = rebuilding;
+    }
+
+    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
+    public static StatisticsProjection rebuilding(JdbcTemplate jdbc, ProjectionGenerations generations,
+                                                  int generation) {
+        return new StatisticsProjection(jdbc, generations, generation);
+    }
+
+    private int generation() {
+        return rebuilding != null ? rebuilding : generations.of(PROCESSING_GROUP).active();
     }
 
     /** Where an event is and who recorded it: what every fact row starts with. */
@@ -125,17 +153,19 @@ public class StatisticsProjection {
 
     private void enterpriseFact(Recorded recorded, String enterpriseId, EnterpriseFact.Kind kind,
                                 LocalDate occurredOn, EnterpriseDetails details, IntegrationspaktenLevel level) {
+        int generation = generation();
         jdbc.update("""
-                insert into statistics_enterprise_fact (event_id, global_index, enterprise_id, fact, occurred_on,
-                                                        recorded_at, recorded_by, counts_as_asf, municipality,
+                insert into statistics_enterprise_fact (generation, event_id, global_index, enterprise_id, fact,
+                                                        occurred_on, recorded_at, recorded_by, counts_as_asf, municipality,
                                                         district, legal_form, ip_level)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from statistics_enterprise_fact where event_id = ?)""",
-                recorded.eventId(), recorded.globalIndex(), enterpriseId, kind.name(), Date.valueOf(occurredOn),
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from statistics_enterprise_fact where generation = ? and event_id = ?)""",
+                generation, recorded.eventId(), recorded.globalIndex(), enterpriseId, kind.name(),
+                Date.valueOf(occurredOn),
                 utc(recorded.recordedAt()), recorded.recordedBy(),
                 details == null ? null : details.countsAsAsf(), details == null ? null : details.municipality(),
                 details == null ? null : details.district(), details == null ? null : details.legalForm().name(),
-                level == null ? null : level.value(), recorded.eventId());
+                level == null ? null : level.value(), generation, recorded.eventId());
     }
 
     // ---------------------------------------------------------------------------------------------- procurements
@@ -195,36 +225,55 @@ public class StatisticsProjection {
 
     private void begun(Recorded recorded, String procurementId, String begunAs, String authority,
                        Procedure procedure, LegalGround ground, LocalDate occurredOn) {
+        int generation = generation();
         jdbc.update("""
-                insert into statistics_procurement_fact (event_id, global_index, procurement_id, fact, occurred_on,
-                                                         recorded_at, recorded_by, begun_as, authority,
+                insert into statistics_procurement_fact (generation, event_id, global_index, procurement_id, fact,
+                                                         occurred_on, recorded_at, recorded_by, begun_as, authority,
                                                          procedure_kind, legal_ground_id, legal_ground_citation)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from statistics_procurement_fact where event_id = ?)""",
-                recorded.eventId(), recorded.globalIndex(), procurementId, ProcurementFact.Kind.BEGUN.name(),
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from statistics_procurement_fact where generation = ? and event_id = ?)""",
+                generation, recorded.eventId(), recorded.globalIndex(), procurementId,
+                ProcurementFact.Kind.BEGUN.name(),
                 Date.valueOf(occurredOn), utc(recorded.recordedAt()), recorded.recordedBy(), begunAs, authority,
                 procedure.name(), ground == null ? null : ground.id(), ground == null ? null : ground.citation(),
-                recorded.eventId());
+                generation, recorded.eventId());
     }
 
     private void procurementFact(Recorded recorded, String procurementId, ProcurementFact.Kind kind,
                                  LocalDate occurredOn, Integer numberOfLots, Boolean supplierIsAsf,
                                  java.math.BigDecimal value) {
+        int generation = generation();
         jdbc.update("""
-                insert into statistics_procurement_fact (event_id, global_index, procurement_id, fact, occurred_on,
-                                                         recorded_at, recorded_by, number_of_lots, supplier_is_asf,
+                insert into statistics_procurement_fact (generation, event_id, global_index, procurement_id, fact,
+                                                         occurred_on, recorded_at, recorded_by, number_of_lots, supplier_is_asf,
                                                          contract_value)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from statistics_procurement_fact where event_id = ?)""",
-                recorded.eventId(), recorded.globalIndex(), procurementId, kind.name(), Date.valueOf(occurredOn),
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from statistics_procurement_fact where generation = ? and event_id = ?)""",
+                generation, recorded.eventId(), recorded.globalIndex(), procurementId, kind.name(),
+                Date.valueOf(occurredOn),
                 utc(recorded.recordedAt()), recorded.recordedBy(), numberOfLots, supplierIsAsf, value,
-                recorded.eventId());
+                generation, recorded.eventId());
     }
 
+    /** Clears the generation this processor writes only: the other generations belong to other processors. */
     @ResetHandler
     void reset() {
-        jdbc.update("delete from statistics_enterprise_fact");
-        jdbc.update("delete from statistics_procurement_fact");
+        deleteGeneration(jdbc, generation());
+    }
+
+    /**
+     * Removes the rows of every generation older than the given one: after a switch, the given one is active, and a
+     * rebuild under way fills a newer one.
+     */
+    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
+        jdbc.update("delete from statistics_enterprise_fact where generation < ?", generation);
+        jdbc.update("delete from statistics_procurement_fact where generation < ?", generation);
+    }
+
+    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
+    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
+        jdbc.update("delete from statistics_enterprise_fact where generation = ?", generation);
+        jdbc.update("delete from statistics_procurement_fact where generation = ?", generation);
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -235,18 +284,22 @@ public class StatisticsProjection {
 
     @QueryHandler
     public List<RegisterStatisticsRow> handle(FindRegisterStatisticsQuery query) {
-        List<EnterpriseFact> facts = jdbc.query("select * from statistics_enterprise_fact", (rs, row) ->
+        int read = generations.toRead(PROCESSING_GROUP, query.generation());
+        List<EnterpriseFact> facts = jdbc.query("select * from statistics_enterprise_fact where generation = ?",
+                (rs, row) ->
                 new EnterpriseFact(rs.getString("event_id"), rs.getLong("global_index"),
                         rs.getString("enterprise_id"), EnterpriseFact.Kind.valueOf(rs.getString("fact")),
                         rs.getDate("occurred_on").toLocalDate(), recordedAt(rs), rs.getString("recorded_by"),
                         bool(rs, "counts_as_asf"), rs.getString("municipality"), rs.getString("district"),
-                        rs.getString("legal_form"), rs.getString("ip_level")));
+                        rs.getString("legal_form"), rs.getString("ip_level")), read);
         return RegisterStatistics.fold(facts, query.asOf(), query.from(), query.to());
     }
 
     @QueryHandler
     public List<ProcurementStatisticsRow> handle(FindProcurementStatisticsQuery query) {
-        List<ProcurementFact> facts = jdbc.query("select * from statistics_procurement_fact", (rs, row) -> {
+        int read = generations.toRead(PROCESSING_GROUP, query.generation());
+        List<ProcurementFact> facts = jdbc.query("select * from statistics_procurement_fact where generation = ?",
+                (rs, row) -> {
             int lots = rs.getInt("number_of_lots");
             Integer numberOfLots = rs.wasNull() ? null : lots;
             String procedure = rs.getString("procedure_kind");
@@ -256,7 +309,7 @@ public class StatisticsProjection {
                     rs.getString("authority"), procedure == null ? null : Procedure.valueOf(procedure),
                     rs.getString("legal_ground_id"), rs.getString("legal_ground_citation"), numberOfLots,
                     bool(rs, "supplier_is_asf"), rs.getBigDecimal("contract_value"));
-        });
+        }, read);
         return ProcurementStatistics.fold(facts, query.asOf(), query.from(), query.to(), query.authority());
     }
 

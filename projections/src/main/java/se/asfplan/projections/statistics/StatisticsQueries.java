@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The questions the statistics read model answers, and the rows it answers them with. Every query takes
  * {@code asOf}: only facts recorded at or before that moment count ({@code null}: everything recorded so far),
- * which reproduces what a report showed then. Every list of event positions names the global indexes of the events
+ * which reproduces what a report showed then, and {@code generation}: the generation of the read model to
+ * read (see {@code ProjectionGenerations}; {@code null}: the active one). Every list of event positions names the global indexes of the events
  * that make up the count beside it, so each number can be traced to its events.
  */
 public final class StatisticsQueries {
@@ -21,7 +22,7 @@ public final class StatisticsQueries {
      * The ASF register as it stood on {@code to} (a business date, required). {@code from} (optional) only narrows
      * which invitations to Integrationspakten count: without it every invitation up to {@code to}.
      */
-    public record FindRegisterStatisticsQuery(Instant asOf, LocalDate from, LocalDate to) {
+    public record FindRegisterStatisticsQuery(Instant asOf, LocalDate from, LocalDate to, Integer generation) {
 
         public FindRegisterStatisticsQuery {
             if (to == null) {
@@ -37,7 +38,8 @@ public final class StatisticsQueries {
      * Procurements per year and contracting authority, for business dates in {@code [from, to]} (both optional,
      * both inclusive), optionally for one authority only.
      */
-    public record FindProcurementStatisticsQuery(Instant asOf, LocalDate from, LocalDate to, String authority) {
+    public record FindProcurementStatisticsQuery(Instant asOf, LocalDate from, LocalDate to, String authority,
+                                                 Integer generation) {
 
         public FindProcurementStatisticsQuery {
             if (from != null && to != null && from.isAfter(to)) {

@@ -19,6 +19,9 @@ import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.infra.axon.RecordingMetadata;
 import se.asfplan.infra.planfile.PlanFileException;
 import se.asfplan.infra.planfile.PlanImportService;
+import se.asfplan.projections.rebuild.ProjectionRebuilds;
+import se.asfplan.projections.rebuild.RebuildConflictException;
+import se.asfplan.projections.rebuild.RebuildStatus;
 import se.asfplan.web.TrackerApplication;
 
 /**
@@ -26,11 +29,11 @@ import se.asfplan.web.TrackerApplication;
  * service (so the same database), starts no web server, and records as the named user.
  */
 @Command(name = "asf-plan-tracker", mixinStandardHelpOptions = true,
-        subcommands = {TrackerCli.ImportPlan.class, TrackerCli.CheckPlan.class},
+        subcommands = {TrackerCli.ImportPlan.class, TrackerCli.CheckPlan.class, TrackerCli.RebuildProjection.class},
         description = "Command-line tools of the ASF action-plan tracker.")
 public class TrackerCli {
 
-    private static final List<String> COMMANDS = List.of("import-plan", "check-plan", "--help", "-h");
+    private static final List<String> COMMANDS = List.of("import-plan", "check-plan", "rebuild-projection", "--help", "-h");
 
     /** Whether these program arguments ask for a command-line command rather than the web service. */
     public static boolean handles(String[] args) {
@@ -108,6 +111,68 @@ public class TrackerCli {
                         + ": " + p.message()));
                 return 1;
             }
+        }
+    }
+
+    @Command(name = "rebuild-projection", mixinStandardHelpOptions = true,
+            description = "Rebuild a projection from the event store into a new generation of its tables while the "
+                    + "service keeps answering from the active one; print the progress until it has caught up, then "
+                    + "switch to it (unless --no-switch).")
+    static class RebuildProjection implements Callable<Integer> {
+
+        @Parameters(paramLabel = "GROUP", description = "the processing group, e.g. statistics")
+        String group;
+
+        @Option(names = "--no-switch", description = "leave the new generation beside the active one, to be "
+                + "compared (report parameter 'generation') and switched to later through the API")
+        boolean noSwitch;
+
+        @Option(names = "--interval", description = "seconds between progress lines (default: ${DEFAULT-VALUE})")
+        int interval = 2;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            try (ConfigurableApplicationContext context = context()) {
+                ProjectionRebuilds rebuilds = context.getBean(ProjectionRebuilds.class);
+                RebuildStatus status;
+                try {
+                    status = rebuilds.start(group, false);
+                } catch (IllegalArgumentException | RebuildConflictException e) {
+                    System.err.println(e.getMessage());
+                    return 1;
+                }
+                int generation = status.rebuildingGeneration();
+                System.out.printf("Rebuilding %s into generation %d; generation %d keeps answering%n", group,
+                        generation, status.activeGeneration());
+                do {
+                    Thread.sleep(interval * 1000L);
+                    status = rebuilds.status(group);
+                    if (!Integer.valueOf(generation).equals(status.rebuildingGeneration())) {
+                        System.out.printf("Generation %d of %s was switched to meanwhile%n", generation, group);
+                        return 0;
+                    }
+                    System.out.println(progress(status));
+                } while (!status.caughtUp());
+                if (noSwitch) {
+                    System.out.printf("Generation %d of %s has caught up; the service goes on folding new events "
+                            + "into it; switch with POST /api/admin/projections/%s/switch%n", generation, group, group);
+                    return 0;
+                }
+                rebuilds.switchOver(group);
+                System.out.printf("Switched %s to generation %d%n", group, generation);
+                while (rebuilds.runsLocally(group)) {
+                    Thread.sleep(500);
+                }
+                return 0;
+            }
+        }
+
+        private static String progress(RebuildStatus status) {
+            return String.format(java.util.Locale.ROOT, "%5.1f %%  position %s of %d  %s events/s  time left %s",
+                    status.percent(), status.position() == null ? "-" : status.position(), status.head(),
+                    status.eventsPerSecond() == null ? "-" : String.format(java.util.Locale.ROOT, "%.0f",
+                            status.eventsPerSecond()),
+                    status.timeLeft() == null ? "unknown" : status.timeLeft().toSeconds() + " s");
         }
     }
 }

@@ -26,17 +26,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.asfplan.domain.procurement.ContractingAuthority;
 import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.projections.statistics.StatisticsProjection;
 import se.asfplan.projections.statistics.StatisticsQueries.FindProcurementStatisticsQuery;
 import se.asfplan.projections.statistics.StatisticsQueries.FindRegisterStatisticsQuery;
 import se.asfplan.projections.statistics.StatisticsQueries.ProcurementStatisticsRow;
 import se.asfplan.projections.statistics.StatisticsQueries.RegisterStatisticsRow;
 import se.asfplan.projections.support.ProcessedPosition;
+import se.asfplan.projections.support.ProjectionGenerations;
 
 /**
  * The register and procurement statistics as JSON or CSV ({@code format=csv} or {@code Accept: text/csv}). Each
  * answer says when it was generated and the event position the statistics read model had reached before the
- * question was asked, so every row reflects at least the events up to that position.
+ * question was asked, so every row reflects at least the events up to that position. {@code generation} asks a
+ * generation of the statistics other than the active one: the one a rebuild is filling, to compare the two before
+ * switching (see {@code ProjectionRebuilds}).
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -46,11 +50,14 @@ public class StatisticsController {
 
     private final QueryGateway queries;
     private final ProcessedPosition positions;
+    private final ProjectionGenerations generations;
     private final Clock clock;
 
-    public StatisticsController(QueryGateway queries, ProcessedPosition positions, Clock clock) {
+    public StatisticsController(QueryGateway queries, ProcessedPosition positions, ProjectionGenerations generations,
+                                Clock clock) {
         this.queries = queries;
         this.positions = positions;
+        this.generations = generations;
         this.clock = clock;
     }
 
@@ -63,12 +70,13 @@ public class StatisticsController {
                                       LocalDate from,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                       LocalDate to,
+                                      @RequestParam(required = false) Integer generation,
                                       @RequestParam(required = false) String format,
                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean csv = csv(format, accept);
         FindRegisterStatisticsQuery query = new FindRegisterStatisticsQuery(asOf, from,
-                to != null ? to : BusinessCalendar.today(clock));
-        ReportAnswer<RegisterStatisticsRow> answer = answer(asOf, () -> queries.query(query,
+                to != null ? to : BusinessCalendar.today(clock), generation);
+        ReportAnswer<RegisterStatisticsRow> answer = answer(asOf, generation, () -> queries.query(query,
                 ResponseTypes.multipleInstancesOf(RegisterStatisticsRow.class)).join());
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
@@ -90,12 +98,13 @@ public class StatisticsController {
                                          @RequestParam(required = false)
                                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                          @RequestParam(required = false) ContractingAuthority authority,
+                                         @RequestParam(required = false) Integer generation,
                                          @RequestParam(required = false) String format,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean csv = csv(format, accept);
         FindProcurementStatisticsQuery query = new FindProcurementStatisticsQuery(asOf, from, to,
-                authority == null ? null : authority.value());
-        ReportAnswer<ProcurementStatisticsRow> answer = answer(asOf, () -> queries.query(query,
+                authority == null ? null : authority.value(), generation);
+        ReportAnswer<ProcurementStatisticsRow> answer = answer(asOf, generation, () -> queries.query(query,
                 ResponseTypes.multipleInstancesOf(ProcurementStatisticsRow.class)).join());
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
@@ -112,10 +121,16 @@ public class StatisticsController {
                 events(row.cancelledEvents()), events(row.awardEvents()), events(row.asfAwardEvents())));
     }
 
-    /** The position is read before the question, so the rows reflect at least the events up to it. */
-    private <T> ReportAnswer<T> answer(Instant asOf, Supplier<List<T>> rows) {
+    /**
+     * The position is read before the question, so the rows reflect at least the events up to it: the live
+     * processor's for the active generation, the rebuild's processor's for the generation it fills.
+     */
+    private <T> ReportAnswer<T> answer(Instant asOf, Integer generation, Supplier<List<T>> rows) {
         Instant generatedAt = clock.instant();
-        OptionalLong position = positions.of(StatisticsProjection.PROCESSING_GROUP);
+        String group = StatisticsProjection.PROCESSING_GROUP;
+        int read = generations.toRead(group, generation);
+        OptionalLong position = positions.of(read == generations.of(group).active() ? group
+                : ProjectionRebuilds.processorName(group, read));
         return new ReportAnswer<>(generatedAt, position.isPresent() ? position.getAsLong() : null, asOf, rows.get());
     }
 

@@ -91,6 +91,40 @@ class TrackerCliIT {
     }
 
     @Test
+    void rebuildsTheStatisticsIntoANewGenerationAndSwitchesOrLeavesItBeside() throws Exception {
+        String url = "jdbc:h2:file:" + work.resolve("db/rebuild") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;USER=sa;PASSWORD=";
+        Map<String, String> database = Map.of("spring.datasource.url", url);
+        Result imported = run(database, "import-plan", copy("plans/stockholm-asf-2021.yaml").toString());
+        assertThat(imported.exitCode()).as(imported.errors()).isZero();
+
+        Result switched = run(database, "rebuild-projection", "statistics", "--interval", "1");
+        assertThat(switched.exitCode()).as(switched.errors()).isZero();
+        assertThat(switched.output()).contains("Rebuilding statistics into generation 2; generation 1 keeps answering",
+                "100.0 %", "time left", "Switched statistics to generation 2");
+
+        Result beside = run(database, "rebuild-projection", "statistics", "--no-switch", "--interval", "1");
+        assertThat(beside.exitCode()).as(beside.errors()).isZero();
+        assertThat(beside.output()).contains("Rebuilding statistics into generation 3; generation 2 keeps answering",
+                "Generation 3 of statistics has caught up");
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select active_generation, rebuilding_generation "
+                     + "from projection_generation where processing_group = 'statistics'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(2)).isEqualTo(3);
+        }
+
+        Result again = run(database, "rebuild-projection", "statistics");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.errors()).contains("a rebuild of statistics is already under way (generation 3)");
+        Result unknown = run(database, "rebuild-projection", "plan-view");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.errors()).contains("one of [statistics], but was 'plan-view'");
+    }
+
+    @Test
     void checksAFileWithoutRecordingIt() throws Exception {
         Result checked = run(Map.of(), "check-plan", copy("plans/stockholm-asf-2021.yaml").toString());
         assertThat(checked.exitCode()).isZero();
