@@ -13,6 +13,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.projections.plan.PlanQueries;
 import se.asfplan.projections.goalreport.GoalReportProjection;
 import se.asfplan.projections.goalreport.GoalReportQueries.FindYearlyGoalReportQuery;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
@@ -72,6 +76,12 @@ public class YearlyGoalReportController {
         boolean csv = csv(format, accept);
         FindYearlyGoalReportQuery query = new FindYearlyGoalReportQuery(planId.value(), year, asOf,
                 BusinessCalendar.today(clock));
+        boolean recorded = queries.query(new PlanQueries.FindPlanQuery(planId),
+                ResponseTypes.optionalInstanceOf(PlanQueries.PlanView.class)).join().isPresent();
+        if (!recorded) {
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.NOT_FOUND, "No plan " + planId + " is recorded"), null);
+        }
         Instant generatedAt = clock.instant();
         OptionalLong position = positions.of(GoalReportProjection.PROCESSING_GROUP);
         List<GoalReportRow> rows = queries.query(query, ResponseTypes.multipleInstancesOf(GoalReportRow.class))

@@ -145,6 +145,12 @@ class YearlyGoalReportIT extends ProcurementApiSupport {
     }
 
     @Test
+    void answersAnUnknownPlanWithNotFound() {
+        assertThat(get(COMMITTEE, "/api/plans/no-such-plan/reports/yearly-goals?year=2023").getStatusCode())
+                .isEqualTo(org.springframework.http.HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void refusesAReportedOutcomeForAGoalMeasuredByEventsWithItsRule() {
         adoptPlanWithGoals();
         long before = eventCount();
