@@ -77,4 +77,13 @@ public final class EnterpriseCommands {
                                                   ParticipationKind kind, String eventName, LocalDate occurredOn,
                                                   PlanActivityReference carriesOut) {
     }
+
+    /**
+     * Retract a fact recorded in error: the event {@code eventId} of this enterprise's history stops counting from
+     * the moment the retraction is recorded, with the {@code reason} (which may say where the corrected fact is
+     * recorded). {@code occurredOn} is the day of the retraction.
+     */
+    public record RetractEnterpriseFactCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId, String eventId,
+                                               String reason, LocalDate occurredOn) {
+    }
 }

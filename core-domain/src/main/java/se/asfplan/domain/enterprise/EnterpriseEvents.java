@@ -71,11 +71,28 @@ public final class EnterpriseEvents {
                                                   PlanActivityReference carriesOut) implements EnterpriseEvent {
     }
 
+    /**
+     * A fact of this enterprise recorded in error is retracted: the event {@code retractedEventId}, a
+     * {@code retractedFact} (its event type, e.g. {@code InvitedToIntegrationspaktenEvent}), no longer counts from
+     * the moment this event is recorded; a retracted membership step restores the membership before it.
+     * {@code occurredOn} is the day of the retraction. A retraction carries out no plan activity.
+     */
+    public record EnterpriseFactRetractedEvent(EnterpriseId enterpriseId, String retractedEventId,
+                                               String retractedFact, String reason, LocalDate occurredOn)
+            implements EnterpriseEvent {
+
+        @Override
+        public PlanActivityReference carriesOut() {
+            return null;
+        }
+    }
+
     /** Every enterprise event type, for tools that must know them all (serialisation checks, projections). */
     public static final List<Class<? extends EnterpriseEvent>> ALL = List.of(SocialEnterpriseRegisteredEvent.class,
             SocialEnterpriseDetailsChangedEvent.class, SocialEnterpriseClosedEvent.class,
             InvitedToIntegrationspaktenEvent.class, JoinedIntegrationspaktenEvent.class,
             IntegrationspaktenLevelChangedEvent.class, LeftIntegrationspaktenEvent.class,
             InvitedToReferenceGroupEvent.class, JoinedReferenceGroupEvent.class, InvitedToBusinessDialogueEvent.class,
-            BusinessAdviceReceivedEvent.class, EventParticipationRecordedEvent.class);
+            BusinessAdviceReceivedEvent.class, EventParticipationRecordedEvent.class,
+            EnterpriseFactRetractedEvent.class);
 }

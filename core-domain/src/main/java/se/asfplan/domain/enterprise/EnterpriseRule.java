@@ -25,7 +25,12 @@ public enum EnterpriseRule implements RuleCode {
     LEVEL_CHANGE_NEEDS_MEMBERSHIP("level-change-needs-membership", Refusal.CONFLICT),
     LEVEL_MUST_BE_CONFIGURED("level-must-be-configured", Refusal.UNPROCESSABLE),
     LEVEL_CHANGE_MUST_CHANGE_LEVEL("level-change-must-change-level", Refusal.UNPROCESSABLE),
-    CAN_JOIN_REFERENCE_GROUP_ONCE("can-join-reference-group-once", Refusal.CONFLICT);
+    CAN_JOIN_REFERENCE_GROUP_ONCE("can-join-reference-group-once", Refusal.CONFLICT),
+    /** A retraction names an event that is not one of this enterprise's retractable facts. */
+    RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD("retracted-event-must-belong-to-the-record", Refusal.NOT_FOUND),
+    EVENT_IS_ALREADY_RETRACTED("event-is-already-retracted", Refusal.CONFLICT),
+    /** Joined, level changed and left Integrationspakten are undone from the latest one backwards. */
+    ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED("only-the-latest-step-can-be-retracted", Refusal.CONFLICT);
 
     private final String code;
     private final Refusal refusal;

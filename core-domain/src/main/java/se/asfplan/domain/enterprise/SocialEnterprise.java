@@ -5,9 +5,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
@@ -25,7 +28,9 @@ import se.asfplan.domain.enterprise.EnterpriseCommands.LeaveIntegrationspaktenCo
 import se.asfplan.domain.enterprise.EnterpriseCommands.RecordBusinessAdviceCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.RecordEventParticipationCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.RegisterSocialEnterpriseCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.RetractEnterpriseFactCommand;
 import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EnterpriseFactRetractedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.IntegrationspaktenLevelChangedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToBusinessDialogueEvent;
@@ -40,6 +45,7 @@ import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredE
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.BusinessCalendar;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
 
@@ -71,6 +77,12 @@ public class SocialEnterprise {
     /** The date of the latest join, level change or leaving: the next step may not be dated before it. */
     private LocalDate integrationspaktenStepOn;
     private LocalDate referenceGroupJoinedOn;
+    /** The event that joined the reference group, while not retracted. */
+    private String referenceGroupJoinEventId;
+    /** The invitations, memberships, advice and participations a retraction may name. */
+    private final RetractableFacts retractable = new RetractableFacts();
+    /** The membership steps not retracted, oldest first, each with the membership before it. */
+    private final List<MembershipStep> membershipSteps = new ArrayList<>();
 
     /** For Axon: rebuilds the enterprise from its events. */
     protected SocialEnterprise() {
@@ -234,6 +246,36 @@ public class SocialEnterprise {
                 carriedOut(command.carriesOut(), activities)));
     }
 
+    // ---------------------------------------------------------------------------------------------- retraction
+
+    /**
+     * Retracts a fact recorded in error. Invitations, advice, participations and the reference-group membership can
+     * be retracted any time; a membership step of Integrationspakten (joined, level changed, left) only while it is
+     * the latest, and retracting it restores the membership before it.
+     */
+    @CommandHandler
+    public void handle(RetractEnterpriseFactCommand command, Clock clock) {
+        LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
+        dateMustNotLieInTheFuture(occurredOn, clock);
+        String reason = Values.text(command.reason(), "reason", REASON_MAX);
+        String fact = retractable.retractable(command.eventId(),
+                EnterpriseRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD,
+                EnterpriseRule.EVENT_IS_ALREADY_RETRACTED, "enterprise " + enterpriseId);
+        String eventId = command.eventId().strip();
+        boolean membershipStep = membershipSteps.stream().anyMatch(step -> step.eventId().equals(eventId));
+        if (membershipStep && !membershipSteps.get(membershipSteps.size() - 1).eventId().equals(eventId)) {
+            throw new RuleViolationException(EnterpriseRule.ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED,
+                    "The " + fact + " " + eventId + " is not enterprise " + enterpriseId + "'s latest"
+                            + " Integrationspakten step; retract the later steps first");
+        }
+        apply(new EnterpriseFactRetractedEvent(enterpriseId, eventId, fact, reason, occurredOn));
+    }
+
+    /** A membership step of Integrationspakten, with the membership as it stood before it. */
+    private record MembershipStep(String eventId, IntegrationspaktenLevel levelBefore, LocalDate joinedOnBefore,
+                                  LocalDate stepOnBefore) {
+    }
+
     // ---------------------------------------------------------------------------------------------- rules
 
     /** A date a fact about this enterprise can be recorded for: not in the future, not after its closing date. */
@@ -343,7 +385,9 @@ public class SocialEnterprise {
     }
 
     @EventHandler
-    void on(JoinedIntegrationspaktenEvent event) {
+    void on(JoinedIntegrationspaktenEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        membershipStep(eventId, event);
         integrationspaktenLevel = event.level();
         integrationspaktenJoinedOn = event.occurredOn();
         integrationspaktenStepOn = event.occurredOn();
@@ -351,14 +395,18 @@ public class SocialEnterprise {
     }
 
     @EventHandler
-    void on(IntegrationspaktenLevelChangedEvent event) {
+    void on(IntegrationspaktenLevelChangedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        membershipStep(eventId, event);
         integrationspaktenLevel = event.to();
         integrationspaktenStepOn = event.occurredOn();
         factOn(event.occurredOn());
     }
 
     @EventHandler
-    void on(LeftIntegrationspaktenEvent event) {
+    void on(LeftIntegrationspaktenEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        membershipStep(eventId, event);
         integrationspaktenLevel = null;
         integrationspaktenJoinedOn = null;
         integrationspaktenStepOn = event.occurredOn();
@@ -366,34 +414,70 @@ public class SocialEnterprise {
     }
 
     @EventHandler
-    void on(JoinedReferenceGroupEvent event) {
+    void on(JoinedReferenceGroupEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
+        referenceGroupJoinEventId = eventId;
         referenceGroupJoinedOn = event.occurredOn();
         factOn(event.occurredOn());
     }
 
     @EventHandler
-    void on(InvitedToIntegrationspaktenEvent event) {
+    void on(InvitedToIntegrationspaktenEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
         factOn(event.occurredOn());
     }
 
     @EventHandler
-    void on(InvitedToReferenceGroupEvent event) {
+    void on(InvitedToReferenceGroupEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
         factOn(event.occurredOn());
     }
 
     @EventHandler
-    void on(InvitedToBusinessDialogueEvent event) {
+    void on(InvitedToBusinessDialogueEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
         factOn(event.occurredOn());
     }
 
     @EventHandler
-    void on(BusinessAdviceReceivedEvent event) {
+    void on(BusinessAdviceReceivedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
         factOn(event.occurredOn());
     }
 
     @EventHandler
-    void on(EventParticipationRecordedEvent event) {
+    void on(EventParticipationRecordedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
         factOn(event.occurredOn());
+    }
+
+    @EventHandler
+    void on(EnterpriseFactRetractedEvent event) {
+        String eventId = event.retractedEventId();
+        retractable.retracted(eventId);
+        if (!membershipSteps.isEmpty() && membershipSteps.get(membershipSteps.size() - 1).eventId().equals(eventId)) {
+            MembershipStep step = membershipSteps.remove(membershipSteps.size() - 1);
+            integrationspaktenLevel = step.levelBefore();
+            integrationspaktenJoinedOn = step.joinedOnBefore();
+            integrationspaktenStepOn = step.stepOnBefore();
+        }
+        if (eventId.equals(referenceGroupJoinEventId)) {
+            referenceGroupJoinEventId = null;
+            referenceGroupJoinedOn = null;
+        }
+    }
+
+    /** Notes a membership step before its handler changes the membership, so a retraction can restore it. */
+    private void membershipStep(String eventId, EnterpriseEvent event) {
+        retractable.recorded(eventId, event);
+        membershipSteps.add(new MembershipStep(eventId, integrationspaktenLevel, integrationspaktenJoinedOn,
+                integrationspaktenStepOn));
     }
 
     private void factOn(LocalDate date) {

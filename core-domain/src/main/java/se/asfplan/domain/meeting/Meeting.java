@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
@@ -21,10 +22,13 @@ import se.asfplan.domain.enterprise.PlanActivities;
 import se.asfplan.domain.enterprise.RegisteredEnterprise;
 import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsCommand;
 import se.asfplan.domain.meeting.MeetingCommands.RecordMeetingCommand;
+import se.asfplan.domain.meeting.MeetingCommands.RetractMeetingFactCommand;
+import se.asfplan.domain.meeting.MeetingEvents.MeetingFactRetractedEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
 
@@ -46,6 +50,9 @@ public class Meeting {
     private boolean recorded;
     private LocalDate heldOn;
     private List<EnterpriseId> participants;
+    /** The meeting held, which a retraction may name. */
+    private final RetractableFacts retractable = new RetractableFacts();
+    private boolean retracted;
 
     /** For Axon: rebuilds the meeting from its events. */
     protected Meeting() {
@@ -86,12 +93,29 @@ public class Meeting {
                             + heldOn);
         }
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
+        if (retracted) {
+            throw new RuleViolationException(MeetingRule.RETRACTED_MEETING_CANNOT_CHANGE,
+                    "Meeting " + meetingId + " held on " + heldOn + " is retracted; record the meeting anew under"
+                            + " another id if it was held");
+        }
         participantsMustBeDistinctRegisteredEnterprisesOpenOn(command.participants(), heldOn, register);
         if (Set.copyOf(command.participants()).equals(Set.copyOf(participants))) {
             throw new RuleViolationException(MeetingRule.PARTICIPANT_CORRECTION_MUST_CHANGE_PARTICIPANTS,
                     "Meeting " + meetingId + " already has the participants " + participants);
         }
         apply(new MeetingParticipantsCorrectedEvent(meetingId, command.participants(), reason, occurredOn));
+    }
+
+    /** Retracts the meeting recorded in error; a meeting is an independent occurrence, retractable any time. */
+    @CommandHandler
+    public void handle(RetractMeetingFactCommand command, Clock clock) {
+        LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
+        dateMustNotLieInTheFuture(occurredOn, clock);
+        String reason = Values.text(command.reason(), "reason", REASON_MAX);
+        String fact = retractable.retractable(command.eventId(),
+                MeetingRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD,
+                MeetingRule.EVENT_IS_ALREADY_RETRACTED, "meeting " + meetingId);
+        apply(new MeetingFactRetractedEvent(meetingId, command.eventId().strip(), fact, reason, occurredOn));
     }
 
     // ---------------------------------------------------------------------------------------------- rules
@@ -145,7 +169,9 @@ public class Meeting {
     // ---------------------------------------------------------------------------------------------- state
 
     @EventHandler
-    void on(MeetingHeldEvent event) {
+    void on(MeetingHeldEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
         meetingId = event.meetingId();
         recorded = true;
         heldOn = event.occurredOn();
@@ -155,5 +181,11 @@ public class Meeting {
     @EventHandler
     void on(MeetingParticipantsCorrectedEvent event) {
         participants = event.participants();
+    }
+
+    @EventHandler
+    void on(MeetingFactRetractedEvent event) {
+        retractable.retracted(event.retractedEventId());
+        retracted = true;
     }
 }

@@ -37,4 +37,13 @@ public final class MeetingCommands {
             participants = participants == null ? List.of() : List.copyOf(participants);
         }
     }
+
+    /**
+     * Retract a fact of the meeting recorded in error (the meeting held, named by its event identifier), with the
+     * reason; {@code occurredOn} is the day of the retraction. The retracted meeting stays in the history and no
+     * longer counts from the moment the retraction is recorded.
+     */
+    public record RetractMeetingFactCommand(@TargetAggregateIdentifier MeetingId meetingId, String eventId,
+                                            String reason, LocalDate occurredOn) {
+    }
 }

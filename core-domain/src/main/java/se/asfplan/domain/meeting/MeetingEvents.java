@@ -25,7 +25,16 @@ public final class MeetingEvents {
                                                     String reason, LocalDate occurredOn) implements MeetingEvent {
     }
 
+    /**
+     * A fact of the meeting recorded in error is retracted: the event {@code retractedEventId}, a
+     * {@code retractedFact} (its event type, {@code MeetingHeldEvent}), no longer counts from the moment this event
+     * is recorded; {@code occurredOn} is the day of the retraction.
+     */
+    public record MeetingFactRetractedEvent(MeetingId meetingId, String retractedEventId, String retractedFact,
+                                            String reason, LocalDate occurredOn) implements MeetingEvent {
+    }
+
     /** Every meeting event type, for tools that must know them all (serialisation checks, projections). */
     public static final List<Class<? extends MeetingEvent>> ALL = List.of(MeetingHeldEvent.class,
-            MeetingParticipantsCorrectedEvent.class);
+            MeetingParticipantsCorrectedEvent.class, MeetingFactRetractedEvent.class);
 }

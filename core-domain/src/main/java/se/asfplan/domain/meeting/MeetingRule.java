@@ -15,7 +15,12 @@ public enum MeetingRule implements RuleCode {
             Refusal.UNPROCESSABLE),
     DATE_MUST_NOT_LIE_IN_THE_FUTURE("date-must-not-lie-in-the-future", Refusal.UNPROCESSABLE),
     CARRIED_OUT_ACTIVITY_MUST_EXIST("carried-out-activity-must-exist", Refusal.NOT_FOUND),
-    CORRECTION_MUST_NOT_PRECEDE_MEETING("correction-must-not-precede-meeting", Refusal.UNPROCESSABLE);
+    CORRECTION_MUST_NOT_PRECEDE_MEETING("correction-must-not-precede-meeting", Refusal.UNPROCESSABLE),
+    /** A retraction names an event that is not this meeting's retractable fact. */
+    RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD("retracted-event-must-belong-to-the-record", Refusal.NOT_FOUND),
+    EVENT_IS_ALREADY_RETRACTED("event-is-already-retracted", Refusal.CONFLICT),
+    /** A retracted meeting no longer counts; its participants are not corrected any more. */
+    RETRACTED_MEETING_CANNOT_CHANGE("retracted-meeting-cannot-change", Refusal.CONFLICT);
 
     private final String code;
     private final Refusal refusal;

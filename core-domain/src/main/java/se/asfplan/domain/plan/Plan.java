@@ -5,12 +5,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
@@ -28,6 +31,7 @@ import se.asfplan.domain.plan.PlanCommands.GoalDraft;
 import se.asfplan.domain.plan.PlanCommands.ReportActivityProgressCommand;
 import se.asfplan.domain.plan.PlanCommands.ReportGoalOutcomeCommand;
 import se.asfplan.domain.plan.PlanCommands.RescheduleActivityCommand;
+import se.asfplan.domain.plan.PlanCommands.RetractPlanFactCommand;
 import se.asfplan.domain.plan.PlanCommands.ReviseGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
 import se.asfplan.domain.plan.PlanCommands.SetGoalCommand;
@@ -46,8 +50,10 @@ import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
 
@@ -76,6 +82,12 @@ public class Plan {
     private final Map<AreaId, String> areas = new HashMap<>();
     private final Map<ActivityId, ActivityState> activities = new HashMap<>();
     private final Map<GoalId, GoalState> goals = new HashMap<>();
+    /** The progress notes, activity steps and outcome reports a retraction may name. */
+    private final RetractableFacts retractable = new RetractableFacts();
+    /** What each retractable fact is about: its activity or its goal. */
+    private final Map<String, FactSubject> subjects = new HashMap<>();
+    /** Per activity, its steps (started, completed, cancelled) not retracted, oldest first. */
+    private final Map<ActivityId, List<String>> activitySteps = new HashMap<>();
 
     /** For Axon: rebuilds the plan from its events. */
     protected Plan() {
@@ -318,6 +330,37 @@ public class Plan {
                 Values.text(command.source(), "source", REASON_MAX), occurredOn));
     }
 
+    // ---------------------------------------------------------------------------------------------- retraction
+
+    /**
+     * Retracts a fact recorded in error. Progress notes and outcome reports are independent occurrences, retractable
+     * any time; an activity's start, completion or cancellation only while it is the activity's latest step, and
+     * retracting it restores the activity's status before it.
+     */
+    @CommandHandler
+    public void handle(RetractPlanFactCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        String reason = Values.text(command.reason(), "reason", REASON_MAX);
+        String fact = retractable.retractable(command.eventId(),
+                PlanRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD,
+                PlanRule.EVENT_IS_ALREADY_RETRACTED, "plan " + planId);
+        String eventId = command.eventId().strip();
+        FactSubject subject = subjects.get(eventId);
+        List<String> steps = subject.activityId() == null ? List.of()
+                : activitySteps.getOrDefault(subject.activityId(), List.of());
+        if (steps.contains(eventId) && !steps.get(steps.size() - 1).equals(eventId)) {
+            throw new RuleViolationException(PlanRule.ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED,
+                    "The " + fact + " " + eventId + " is not activity " + subject.activityId() + "'s latest step; "
+                            + "retract its later steps first");
+        }
+        apply(new PlanFactRetractedEvent(planId, eventId, fact, subject.activityId(), subject.goalId(), reason,
+                occurredOn));
+    }
+
+    /** What a retractable fact is about: an activity or a goal. */
+    private record FactSubject(ActivityId activityId, GoalId goalId) {
+    }
+
     // ---------------------------------------------------------------------------------------------- rules
 
     /**
@@ -475,7 +518,9 @@ public class Plan {
     }
 
     @EventHandler
-    void on(ActivityStartedEvent event) {
+    void on(ActivityStartedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        activityStep(eventId, event, event.activityId());
         activities.put(event.activityId(), activities.get(event.activityId()).startedOn(event.occurredOn()));
     }
 
@@ -490,13 +535,17 @@ public class Plan {
     }
 
     @EventHandler
-    void on(ActivityCompletedEvent event) {
+    void on(ActivityCompletedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        activityStep(eventId, event, event.activityId());
         activities.put(event.activityId(),
                 activities.get(event.activityId()).closed(ActivityStatus.COMPLETED, event.occurredOn()));
     }
 
     @EventHandler
-    void on(ActivityCancelledEvent event) {
+    void on(ActivityCancelledEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        activityStep(eventId, event, event.activityId());
         activities.put(event.activityId(),
                 activities.get(event.activityId()).closed(ActivityStatus.CANCELLED, event.occurredOn()));
     }
@@ -514,6 +563,38 @@ public class Plan {
     @EventHandler
     void on(GoalWithdrawnEvent event) {
         goals.put(event.goalId(), goals.get(event.goalId()).asWithdrawn());
+    }
+
+    @EventHandler
+    void on(ActivityProgressReportedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
+        subjects.put(eventId, new FactSubject(event.activityId(), null));
+    }
+
+    @EventHandler
+    void on(GoalOutcomeReportedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
+        subjects.put(eventId, new FactSubject(null, event.goalId()));
+    }
+
+    @EventHandler
+    void on(PlanFactRetractedEvent event) {
+        String eventId = event.retractedEventId();
+        retractable.retracted(eventId);
+        ActivityId activityId = subjects.get(eventId).activityId();
+        List<String> steps = activityId == null ? null : activitySteps.get(activityId);
+        if (steps != null && steps.remove(eventId)) {
+            activities.put(activityId, activities.get(activityId).stepRetracted());
+        }
+    }
+
+    /** Notes a step of an activity's lifecycle, which a retraction may undo while it is the latest. */
+    private void activityStep(String eventId, PlanEvent event, ActivityId activityId) {
+        retractable.recorded(eventId, event);
+        subjects.put(eventId, new FactSubject(activityId, null));
+        activitySteps.computeIfAbsent(activityId, id -> new ArrayList<>()).add(eventId);
     }
 
     /**
@@ -548,6 +629,18 @@ public class Plan {
 
         ActivityState closed(ActivityStatus finalStatus, LocalDate on) {
             return new ActivityState(finalStatus, responsibility, timeline, startedOn, on);
+        }
+
+        /**
+         * The state before the latest step, which a retraction undid: a closed activity is open again (started if
+         * it was), a started one not started.
+         */
+        ActivityState stepRetracted() {
+            if (closedOn != null) {
+                return new ActivityState(startedOn == null ? ActivityStatus.NOT_STARTED : ActivityStatus.STARTED,
+                        responsibility, timeline, startedOn, null);
+            }
+            return new ActivityState(ActivityStatus.NOT_STARTED, responsibility, timeline, null, null);
         }
     }
 

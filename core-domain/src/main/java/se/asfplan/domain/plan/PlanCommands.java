@@ -104,4 +104,13 @@ public final class PlanCommands {
     public record ReportGoalOutcomeCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId,
                                            java.math.BigDecimal value, String source, LocalDate occurredOn) {
     }
+
+    /**
+     * Retract a fact of the plan recorded in error, named by its event identifier, with the reason; {@code occurredOn}
+     * is the day of the retraction. Progress notes and outcome reports can be retracted any time; an activity's
+     * start, completion or cancellation only while it is the activity's latest step.
+     */
+    public record RetractPlanFactCommand(@TargetAggregateIdentifier PlanId planId, String eventId, String reason,
+                                         LocalDate occurredOn) {
+    }
 }

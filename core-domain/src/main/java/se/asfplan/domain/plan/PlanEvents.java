@@ -74,10 +74,22 @@ public final class PlanEvents {
                                            LocalDate occurredOn) implements PlanEvent {
     }
 
+    /**
+     * A fact of the plan recorded in error is retracted: the event {@code retractedEventId}, a {@code retractedFact}
+     * (its event type, e.g. {@code ActivityCompletedEvent}) about the activity {@code activityId} or the goal
+     * {@code goalId} (the other is null), no longer counts from the moment this event is recorded; a retracted step
+     * of an activity restores its status before it. {@code occurredOn} is the day of the retraction.
+     */
+    public record PlanFactRetractedEvent(PlanId planId, String retractedEventId, String retractedFact,
+                                         ActivityId activityId, GoalId goalId, String reason, LocalDate occurredOn)
+            implements PlanEvent {
+    }
+
     /** Every plan event type, for tools that must know them all (serialisation checks, projections). */
     public static final List<Class<? extends PlanEvent>> ALL = List.of(PlanAdoptedEvent.class,
             PlanRevisedEvent.class, AreaAddedEvent.class, ActivityAddedEvent.class, ActivityStartedEvent.class,
             ActivityProgressReportedEvent.class, ActivityRescheduledEvent.class,
             ActivityResponsibilityChangedEvent.class, ActivityCompletedEvent.class, ActivityCancelledEvent.class,
-            GoalSetEvent.class, GoalRevisedEvent.class, GoalWithdrawnEvent.class, GoalOutcomeReportedEvent.class);
+            GoalSetEvent.class, GoalRevisedEvent.class, GoalWithdrawnEvent.class, GoalOutcomeReportedEvent.class,
+            PlanFactRetractedEvent.class);
 }

@@ -31,7 +31,12 @@ public enum PlanRule implements RuleCode {
     GOAL_REVISION_MUST_CHANGE_TARGET("goal-revision-must-change-target", Refusal.UNPROCESSABLE),
     GOAL_MEASURE_MUST_FIT_ITS_KIND("goal-measure-must-fit-its-kind", Refusal.UNPROCESSABLE),
     OUTCOME_CAN_BE_REPORTED_ONLY_FOR_MANUAL_OR_SHARE_GOALS("outcome-can-be-reported-only-for-manual-or-share-goals",
-            Refusal.UNPROCESSABLE);
+            Refusal.UNPROCESSABLE),
+    /** A retraction names an event that is not one of this plan's retractable facts. */
+    RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD("retracted-event-must-belong-to-the-record", Refusal.NOT_FOUND),
+    EVENT_IS_ALREADY_RETRACTED("event-is-already-retracted", Refusal.CONFLICT),
+    /** An activity's start, completion and cancellation are undone from the latest one backwards. */
+    ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED("only-the-latest-step-can-be-retracted", Refusal.CONFLICT);
 
     private final String code;
     private final Refusal refusal;

@@ -5,13 +5,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
@@ -29,16 +33,19 @@ import se.asfplan.domain.procurement.ProcurementCommands.EvaluateProcurementComm
 import se.asfplan.domain.procurement.ProcurementCommands.PlanProcurementCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.ProcurementDetails;
 import se.asfplan.domain.procurement.ProcurementCommands.ReceiveTenderCommand;
+import se.asfplan.domain.procurement.ProcurementCommands.RetractProcurementFactCommand;
 import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCancelledEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCompletedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementEvaluatedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
 import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
 
@@ -80,6 +87,12 @@ public class Procurement {
     private LocalDate lastStepOn;
     private String lastStep;
     private boolean lotsDecided;
+    /** The tenders, lot decisions, completion and evaluations a retraction may name. */
+    private final RetractableFacts retractable = new RetractableFacts();
+    /** The lifecycle steps not retracted, oldest first, each with the state before it. */
+    private final List<LifecycleStep> lifecycle = new ArrayList<>();
+    /** The evaluations not retracted: while one stands, the completion it evaluates cannot be retracted. */
+    private final Set<String> evaluations = new HashSet<>();
 
     /** For Axon: rebuilds the procurement from its events. */
     protected Procurement() {
@@ -394,6 +407,40 @@ public class Procurement {
                 occurredOn, carriesOut));
     }
 
+    // ---------------------------------------------------------------------------------------------- retraction
+
+    /**
+     * Retracts a fact recorded in error. Tenders and evaluations are independent occurrences, retractable any time;
+     * the decision on lots and the completion only while they are the latest lifecycle step (and a completion only
+     * once its evaluations are retracted), and retracting one restores the state before it.
+     */
+    @CommandHandler
+    public void handle(RetractProcurementFactCommand command, Clock clock) {
+        LocalDate occurredOn = notInTheFuture(required(command.occurredOn(), "occurredOn"), clock);
+        String reason = Values.text(command.reason(), "reason", REASON_MAX);
+        String fact = retractable.retractable(command.eventId(),
+                ProcurementRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD, ProcurementRule.EVENT_IS_ALREADY_RETRACTED,
+                "procurement " + procurementId);
+        String eventId = command.eventId().strip();
+        boolean step = lifecycle.stream().anyMatch(s -> s.eventId().equals(eventId));
+        if (step && !lifecycle.get(lifecycle.size() - 1).eventId().equals(eventId)) {
+            throw new RuleViolationException(ProcurementRule.ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED,
+                    "The " + fact + " " + eventId + " is not procurement " + procurementId + "'s latest step (it is "
+                            + describeStatus() + "); only the latest step can be retracted");
+        }
+        if (step && !evaluations.isEmpty()) {
+            throw new RuleViolationException(ProcurementRule.ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED,
+                    "Procurement " + procurementId + " has " + evaluations.size() + " evaluation(s) of its"
+                            + " completion; retract them before the completion");
+        }
+        apply(new ProcurementFactRetractedEvent(procurementId, eventId, fact, reason, occurredOn));
+    }
+
+    /** A lifecycle step with the state before it, so that retracting the step restores that state. */
+    private record LifecycleStep(String eventId, ProcurementStatus statusBefore, String lastStepBefore,
+                                 LocalDate lastStepOnBefore, boolean lotsDecidedBefore) {
+    }
+
     // ---------------------------------------------------------------------------------------------- rules
 
     private void procurementCanBeBegunOnce() {
@@ -481,42 +528,91 @@ public class Procurement {
     // ---------------------------------------------------------------------------------------------- state
 
     @EventHandler
-    void on(ProcurementPlannedEvent event) {
+    void on(ProcurementPlannedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        lifecycleStep(eventId);
         begin(event.procurementId(), event.authority(), event.subject(), event.cpvCodes(), event.procedure(),
                 event.legalGround());
         step(ProcurementStatus.PLANNED, "planned", event.occurredOn());
     }
 
     @EventHandler
-    void on(ProcurementAnnouncedEvent event) {
+    void on(ProcurementAnnouncedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        lifecycleStep(eventId);
         begin(event.procurementId(), event.authority(), event.subject(), event.cpvCodes(), event.procedure(),
                 event.legalGround());
         step(ProcurementStatus.ANNOUNCED, "announced", event.occurredOn());
     }
 
     @EventHandler
-    void on(ProcurementDividedIntoLotsEvent event) {
+    void on(ProcurementDividedIntoLotsEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
+        lifecycleStep(eventId);
         lotsDecided = true;
     }
 
     @EventHandler
-    void on(ProcurementNotDividedEvent event) {
+    void on(ProcurementNotDividedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
+        lifecycleStep(eventId);
         lotsDecided = true;
     }
 
     @EventHandler
-    void on(ContractAwardedEvent event) {
+    void on(ContractAwardedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        lifecycleStep(eventId);
         step(ProcurementStatus.AWARDED, "awarded", event.occurredOn());
     }
 
     @EventHandler
-    void on(ProcurementCompletedEvent event) {
+    void on(ProcurementCompletedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
+        lifecycleStep(eventId);
         step(ProcurementStatus.COMPLETED, "completed", event.occurredOn());
     }
 
     @EventHandler
-    void on(ProcurementCancelledEvent event) {
+    void on(ProcurementCancelledEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        lifecycleStep(eventId);
         step(ProcurementStatus.CANCELLED, "cancelled", event.occurredOn());
+    }
+
+    @EventHandler
+    void on(TenderReceivedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
+    }
+
+    @EventHandler
+    void on(ProcurementEvaluatedEvent event, EventMessage<?> message) {
+        String eventId = message.getIdentifier();
+        retractable.recorded(eventId, event);
+        evaluations.add(eventId);
+    }
+
+    @EventHandler
+    void on(ProcurementFactRetractedEvent event) {
+        String eventId = event.retractedEventId();
+        retractable.retracted(eventId);
+        evaluations.remove(eventId);
+        if (!lifecycle.isEmpty() && lifecycle.get(lifecycle.size() - 1).eventId().equals(eventId)) {
+            LifecycleStep step = lifecycle.remove(lifecycle.size() - 1);
+            status = step.statusBefore();
+            lastStep = step.lastStepBefore();
+            lastStepOn = step.lastStepOnBefore();
+            lotsDecided = step.lotsDecidedBefore();
+        }
+    }
+
+    /** Notes a lifecycle step before its handler changes the state, so a retraction can restore that state. */
+    private void lifecycleStep(String eventId) {
+        lifecycle.add(new LifecycleStep(eventId, status, lastStep, lastStepOn, lotsDecided));
     }
 
     /**

@@ -73,4 +73,13 @@ public final class ProcurementCommands {
     public record CancelProcurementCommand(@TargetAggregateIdentifier ProcurementId procurementId, String reason,
                                            LocalDate occurredOn, PlanActivityReference carriesOut) {
     }
+
+    /**
+     * Retract a fact of the procurement recorded in error, named by its event identifier, with the reason;
+     * {@code occurredOn} is the day of the retraction. Tenders and evaluations can be retracted any time; the
+     * decision on lots and the completion only while they are the latest step of the lifecycle.
+     */
+    public record RetractProcurementFactCommand(@TargetAggregateIdentifier ProcurementId procurementId,
+                                                String eventId, String reason, LocalDate occurredOn) {
+    }
 }

@@ -67,9 +67,25 @@ public final class ProcurementEvents {
                                             PlanActivityReference carriesOut) implements ProcurementEvent {
     }
 
+    /**
+     * A fact of the procurement recorded in error is retracted: the event {@code retractedEventId}, a
+     * {@code retractedFact} (its event type, e.g. {@code TenderReceivedEvent}), no longer counts from the moment
+     * this event is recorded; a retracted lifecycle step restores the state before it. {@code occurredOn} is the day
+     * of the retraction. A retraction carries out no plan activity.
+     */
+    public record ProcurementFactRetractedEvent(ProcurementId procurementId, String retractedEventId,
+                                                String retractedFact, String reason, LocalDate occurredOn)
+            implements ProcurementEvent {
+
+        @Override
+        public PlanActivityReference carriesOut() {
+            return null;
+        }
+    }
+
     /** Every procurement event type, for tools that must know them all. */
     public static final List<Class<? extends ProcurementEvent>> ALL = List.of(ProcurementPlannedEvent.class,
             ProcurementAnnouncedEvent.class, ProcurementDividedIntoLotsEvent.class, ProcurementNotDividedEvent.class,
             TenderReceivedEvent.class, ContractAwardedEvent.class, ProcurementCompletedEvent.class,
-            ProcurementEvaluatedEvent.class, ProcurementCancelledEvent.class);
+            ProcurementEvaluatedEvent.class, ProcurementCancelledEvent.class, ProcurementFactRetractedEvent.class);
 }

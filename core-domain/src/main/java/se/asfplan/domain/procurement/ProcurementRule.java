@@ -45,7 +45,12 @@ public enum ProcurementRule implements RuleCode {
     DIRECT_AWARD_LIMIT_MUST_BE_CONFIGURED("direct-award-limit-must-be-configured", Refusal.UNPROCESSABLE,
             "LOU 19 a kap."),
     DIRECT_AWARD_REQUIRES_PURCHASE_KIND("direct-award-requires-purchase-kind", Refusal.UNPROCESSABLE,
-            "LOU 19 a kap.");
+            "LOU 19 a kap."),
+    /** A retraction names an event that is not one of this procurement's retractable facts. */
+    RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD("retracted-event-must-belong-to-the-record", Refusal.NOT_FOUND, null),
+    EVENT_IS_ALREADY_RETRACTED("event-is-already-retracted", Refusal.CONFLICT, null),
+    /** The decision on lots and the completion are undone only while nothing in the lifecycle followed them. */
+    ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED("only-the-latest-step-can-be-retracted", Refusal.CONFLICT, null);
 
     private final String code;
     private final Refusal refusal;

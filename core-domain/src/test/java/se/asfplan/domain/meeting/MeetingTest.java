@@ -238,6 +238,6 @@ class MeetingTest {
         List<Class<?>> declared = Arrays.stream(MeetingEvents.class.getDeclaredClasses())
                 .filter(MeetingEvent.class::isAssignableFrom).toList();
         assertThat(List.<Class<?>>copyOf(MeetingEvents.ALL)).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(declared).hasSize(2);
+                .containsExactlyInAnyOrderElementsOf(declared).hasSize(3);
     }
 }

@@ -16,7 +16,7 @@ class ProcurementEventsTest {
                 .filter(ProcurementEvent.class::isAssignableFrom)
                 .toList();
 
-        assertThat(declared).hasSize(9);
+        assertThat(declared).hasSize(10);
         assertThat(List.<Class<?>>copyOf(ProcurementEvents.ALL)).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(declared);
     }

@@ -1,9 +1,23 @@
 package se.asfplan.infra.axon;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -19,7 +33,8 @@ import se.asfplan.domain.plan.Plan;
 /**
  * Axon on our own database, without Axon Server. Axon's JDBC auto-configuration builds the
  * {@code JdbcEventStorageEngine} and {@code JdbcTokenStore}; this class gives them our snake_case schema (created
- * by Flyway, never by Axon), registers the aggregates of {@code core-domain} (which carries no Spring stereotype)
+ * by Flyway, never by Axon), replaces the storage engine by one that serialises appends (see
+ * {@link SerialisedAppendsEventStorageEngine}), registers the aggregates of {@code core-domain} (which carries no Spring stereotype)
  * and makes the recording metadata flow from each command to the events it causes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +58,69 @@ public class AxonStorageConfiguration {
                 .build();
     }
 
+    /**
+     * Axon's JDBC engine exactly as its auto-configuration builds it (serializers, upcasters, snapshot filter,
+     * schema), except that appends are serialised so that no event can commit behind the processors' position.
+     *
+     * @param gapTimeout how long a tracking processor waits for a gap in {@code global_index} to fill before it
+     *                   gives up on it; with serialised appends only a rolled-back append leaves a gap, so this only
+     *                   bounds how long such a gap is remembered (processing goes on meanwhile; the processed
+     *                   positions the reports show stay below the gap until then)
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          EventSchema eventSchema,
+                                          @Value("${tracker.event-store.gap-timeout:60s}") Duration gapTimeout) {
+        return new SerialisedAppendsEventStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema), Math.toIntExact(gapTimeout.toMillis()));
+    }
+
+    /**
+     * The dead-letter queue's table in snake_case, like every other table (created by Flyway). Axon's Spring Boot
+     * auto-configuration builds a {@code JdbcSequencedDeadLetterQueue} with it for every processor that has
+     * {@code axon.eventhandling.processors.<name>.dlq.enabled: true}.
+     */
+    @Bean
+    DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
     @Bean
     TokenSchema tokenSchema() {
         return TokenSchema.builder()
@@ -62,8 +140,10 @@ public class AxonStorageConfiguration {
     }
 
     /**
-     * A projection handler that fails must stop its segment and retry, never skip the event: a skipped event is a
-     * silently wrong report. (Axon's default logs the failure and carries on.)
+     * A projection handler that fails must never be skipped silently: a skipped event is a silently wrong report.
+     * (Axon's default logs the failure and carries on.) The error is propagated: with the processor's dead-letter
+     * queue enabled (every projection group) the event is parked there, with the later events of its aggregate,
+     * and retried on request; a processor without one stops its segment and retries.
      */
     @Bean
     ConfigurerModule failingHandlersRetry() {
@@ -88,6 +168,19 @@ public class AxonStorageConfiguration {
     ConfigurerModule recordedByRequired() {
         return configurer -> configurer.onInitialize(config -> config.onStart(() ->
                 config.commandBus().registerHandlerInterceptor(new RecordedByRequiredInterceptor())));
+    }
+
+    /** Lets a failing projection handler be parked without aborting its batch's transaction. */
+    @Bean
+    SavepointPerEventHandler savepointPerEventHandler(DataSource dataSource) {
+        return new SavepointPerEventHandler(dataSource);
+    }
+
+    /** Processor lag and parked events, for health, metrics and the dead-letter admin endpoints. */
+    @Bean
+    ProjectionMonitor projectionMonitor(EventProcessingConfiguration eventProcessingConfiguration,
+                                        EventStore eventStore) {
+        return new ProjectionMonitor(eventProcessingConfiguration, eventStore);
     }
 
     /** The clock the domain reads "today" from; tests replace it. */

@@ -23,6 +23,11 @@ public class JsonConfiguration {
     }
 
     @Bean
+    Module strictDatesModule() {
+        return new StrictDatesModule();
+    }
+
+    @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJson() {
         // Messages and views are records: their components are the contract. Derived isX() methods such as
         // Timeline.isOngoing() must not leak into stored events as extra fields.

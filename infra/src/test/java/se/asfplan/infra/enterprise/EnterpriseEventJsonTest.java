@@ -17,6 +17,7 @@ import se.asfplan.domain.enterprise.DefinitionCriteria;
 import se.asfplan.domain.enterprise.EnterpriseDetails;
 import se.asfplan.domain.enterprise.EnterpriseEvents;
 import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EnterpriseFactRetractedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.IntegrationspaktenLevelChangedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToBusinessDialogueEvent;
@@ -33,6 +34,7 @@ import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
 import se.asfplan.domain.enterprise.LegalForm;
 import se.asfplan.domain.enterprise.ParticipationKind;
 import se.asfplan.domain.meeting.MeetingEvents;
+import se.asfplan.domain.meeting.MeetingEvents.MeetingFactRetractedEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
 import se.asfplan.domain.meeting.MeetingId;
@@ -80,7 +82,11 @@ class EnterpriseEventJsonTest {
                 new EventParticipationRecordedEvent(ID, ParticipationKind.TENDER_SCHOOL, "Anbudsskola", ON, null),
                 new MeetingHeldEvent(new MeetingId("dialogforum-1"), MeetingKind.DIALOGUE_FORUM, "Dialogforum",
                         "Serviceförvaltningen", ON, List.of(ID), ACTIVITY),
-                new MeetingParticipantsCorrectedEvent(new MeetingId("dialogforum-1"), List.of(), "Rättelse", ON));
+                new MeetingParticipantsCorrectedEvent(new MeetingId("dialogforum-1"), List.of(), "Rättelse", ON),
+                new EnterpriseFactRetractedEvent(ID, "0b6f7c1e-8d4a-4c1e-9a51-2f0e6d3b7a90",
+                        "InvitedToIntegrationspaktenEvent", "Registrerad på fel företag", ON),
+                new MeetingFactRetractedEvent(new MeetingId("dialogforum-1"), "5c2d9e4f-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
+                        "MeetingHeldEvent", "Mötet ställdes in", ON));
     }
 
     @Test

@@ -52,13 +52,16 @@ public final class EnterpriseQueries {
 
     /**
      * One recorded fact: {@code fact} is the event's name without "Event" (e.g. {@code InvitedToIntegrationspakten}),
-     * {@code summary} says it in words, {@code carriesOut} names the plan activity it carries out, if any.
+     * {@code summary} says it in words, {@code carriesOut} names the plan activity it carries out, if any;
+     * {@code eventId} is the identifier a retraction names, and {@code retractedOn} and {@code retractionReason} are
+     * set once the fact is retracted (a retraction is listed as a fact of its own too).
      */
-    public record FactView(String fact, LocalDate occurredOn, String summary, PlanActivityReference carriesOut) {
+    public record FactView(String fact, LocalDate occurredOn, String summary, PlanActivityReference carriesOut,
+                           String eventId, LocalDate retractedOn, String retractionReason) {
     }
 
     /** A fact that carried out a plan activity, with the enterprise it concerns. */
     public record EnterpriseFactView(EnterpriseId enterpriseId, String enterpriseName, String fact,
-                                     LocalDate occurredOn, String summary) {
+                                     LocalDate occurredOn, String summary, String eventId, LocalDate retractedOn) {
     }
 }

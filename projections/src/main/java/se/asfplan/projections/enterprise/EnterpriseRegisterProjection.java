@@ -15,7 +15,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +26,7 @@ import se.asfplan.domain.enterprise.DefinitionCriteria;
 import se.asfplan.domain.enterprise.EnterpriseDetails;
 import se.asfplan.domain.enterprise.EnterpriseEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EnterpriseFactRetractedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.IntegrationspaktenLevelChangedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToBusinessDialogueEvent;
@@ -50,12 +54,16 @@ import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisesQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.IntegrationspaktenView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.ReferenceGroupView;
+import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.support.StateGenerations;
 
 /**
  * Folds social enterprise events into the register tables. Every handler first advances the enterprise's
  * {@code last_sequence}; an event whose sequence number was already applied changes nothing, so redelivery after
  * a crash or a segment hand-over is harmless. Every event also becomes a row of {@code enterprise_fact_view},
- * which answers "which facts carried out this plan activity".
+ * which answers "which facts carried out this plan activity". Every row belongs to a generation, and every read,
+ * update and guard names it: the live processor writes the active one ({@link StateGenerations}), a rebuild's
+ * processor the one it fills ({@code ProjectionRebuilds}); the queries read the active generation.
  */
 @Component
 @ProcessingGroup(EnterpriseRegisterProjection.PROCESSING_GROUP)
@@ -63,45 +71,81 @@ public class EnterpriseRegisterProjection {
 
     public static final String PROCESSING_GROUP = "enterprise-register";
 
+    /** The tables of the projection, the one the others refer to last. */
+    private static final List<String> TABLES = List.of("enterprise_fact_view", "enterprise_view");
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ProjectionGenerations generations;
+    private final StateGenerations live;
+    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
+    private final Integer rebuilding;
 
-    public EnterpriseRegisterProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    /** The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. */
+    @Autowired
+    public EnterpriseRegisterProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
+                                        StateGenerations live) {
+        this(jdbc, json, generations, live, null);
+    }
+
+    private EnterpriseRegisterProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
+                                         StateGenerations live, Integer rebuilding) {
         this.jdbc = jdbc;
         this.json = json;
+        this.generations = generations;
+        this.live = live;
+        this.rebuilding = rebuilding;
+    }
+
+    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
+    public static EnterpriseRegisterProjection rebuilding(JdbcTemplate jdbc, ObjectMapper json,
+                                                          ProjectionGenerations generations, int generation) {
+        return new EnterpriseRegisterProjection(jdbc, json, generations, null, generation);
+    }
+
+    private int generation(TrackingToken token) {
+        return rebuilding != null ? rebuilding : live.liveGeneration(PROCESSING_GROUP, token);
+    }
+
+    private int active() {
+        return generations.of(PROCESSING_GROUP).active();
     }
 
     // ---------------------------------------------------------------------------------------------- events
 
     @EventHandler
-    void on(SocialEnterpriseRegisteredEvent event, @SequenceNumber long sequence) {
+    void on(SocialEnterpriseRegisteredEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
         EnterpriseDetails details = event.details();
         DefinitionCriteria criteria = details.criteria();
         int inserted = jdbc.update("""
-                insert into enterprise_view (enterprise_id, organisation_number, name, legal_form, lines_of_business,
-                                             municipality, district, integration_purpose, employee_participation,
-                                             profits_reinvested, independent_of_public_sector, counts_as_asf,
-                                             certifications, registered_on, last_sequence)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from enterprise_view where enterprise_id = ?)""",
-                event.enterpriseId().value(),
+                insert into enterprise_view (generation, enterprise_id, organisation_number, name, legal_form,
+                                             lines_of_business, municipality, district, integration_purpose,
+                                             employee_participation, profits_reinvested,
+                                             independent_of_public_sector, counts_as_asf, certifications,
+                                             registered_on, last_sequence)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from enterprise_view where generation = ? and enterprise_id = ?)""",
+                generation, event.enterpriseId().value(),
                 event.organisationNumber() == null ? null : event.organisationNumber().value(), details.name(),
                 details.legalForm().name(), toJson(details.linesOfBusiness()), details.municipality(),
                 details.district(), criteria.integrationPurpose(), criteria.employeeParticipation(),
                 criteria.profitsReinvested(), criteria.independentOfPublicSector(), details.countsAsAsf(),
-                toJson(details.certifications()), Date.valueOf(event.occurredOn()), sequence,
+                toJson(details.certifications()), Date.valueOf(event.occurredOn()), sequence, generation,
                 event.enterpriseId().value());
         if (inserted == 1) {
-            insertFact(event, sequence, "Registered as " + details.legalForm().swedishName() + asfStatus(details));
+            insertFact(generation, event, sequence,
+                    "Registered as " + details.legalForm().swedishName() + asfStatus(details));
         }
     }
 
     @EventHandler
-    void on(SocialEnterpriseDetailsChangedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.enterpriseId(), sequence)) {
+    void on(SocialEnterpriseDetailsChangedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
             EnterpriseDetails details = event.details();
             DefinitionCriteria criteria = details.criteria();
-            update(event.enterpriseId(), """
+            update(generation, event.enterpriseId(), """
                     name = ?, legal_form = ?, lines_of_business = ?, municipality = ?, district = ?,
                     integration_purpose = ?, employee_participation = ?, profits_reinvested = ?,
                     independent_of_public_sector = ?, counts_as_asf = ?, certifications = ?, details_changed_on = ?""",
@@ -110,133 +154,225 @@ public class EnterpriseRegisterProjection {
                     criteria.employeeParticipation(), criteria.profitsReinvested(),
                     criteria.independentOfPublicSector(), details.countsAsAsf(), toJson(details.certifications()),
                     Date.valueOf(event.occurredOn()));
-            insertFact(event, sequence, "Details changed" + asfStatus(details));
+            insertFact(generation, event, sequence, "Details changed" + asfStatus(details));
         }
     }
 
     @EventHandler
-    void on(SocialEnterpriseClosedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.enterpriseId(), sequence)) {
-            update(event.enterpriseId(), "closed_on = ?, closing_reason = ?", Date.valueOf(event.occurredOn()),
+    void on(SocialEnterpriseClosedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
+            update(generation, event.enterpriseId(), "closed_on = ?, closing_reason = ?",
+                    Date.valueOf(event.occurredOn()),
                     event.reason());
-            insertFact(event, sequence, "Closed: " + event.reason());
+            insertFact(generation, event, sequence, "Closed: " + event.reason());
         }
     }
 
     @EventHandler
-    void on(InvitedToIntegrationspaktenEvent event, @SequenceNumber long sequence) {
-        if (advance(event.enterpriseId(), sequence)) {
+    void on(InvitedToIntegrationspaktenEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
             // an invitation recorded late must not hide a newer one: keep the latest by business date
-            jdbc.update("update enterprise_view set integrationspakten_invited_on = ? where enterprise_id = ? and "
+            jdbc.update("update enterprise_view set integrationspakten_invited_on = ? where generation = ? and "
+                            + "enterprise_id = ? and "
                             + "(integrationspakten_invited_on is null or integrationspakten_invited_on < ?)",
-                    Date.valueOf(event.occurredOn()), event.enterpriseId().value(), Date.valueOf(event.occurredOn()));
-            insertFact(event, sequence, "Invited to Integrationspakten");
+                    Date.valueOf(event.occurredOn()), generation, event.enterpriseId().value(),
+                    Date.valueOf(event.occurredOn()));
+            insertFact(generation, event, sequence, "Invited to Integrationspakten");
         }
     }
 
     @EventHandler
-    void on(JoinedIntegrationspaktenEvent event, @SequenceNumber long sequence) {
-        if (advance(event.enterpriseId(), sequence)) {
-            update(event.enterpriseId(), "integrationspakten_level = ?, integrationspakten_joined_on = ?, "
+    void on(JoinedIntegrationspaktenEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
+            update(generation, event.enterpriseId(), "integrationspakten_level = ?, integrationspakten_joined_on = ?, "
                     + "integrationspakten_left_on = null", event.level().value(), Date.valueOf(event.occurredOn()));
-            insertFact(event, sequence, "Joined Integrationspakten at level " + event.level());
+            insertFact(generation, event, sequence, "Joined Integrationspakten at level " + event.level());
         }
     }
 
     @EventHandler
-    void on(IntegrationspaktenLevelChangedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.enterpriseId(), sequence)) {
-            update(event.enterpriseId(), "integrationspakten_level = ?", event.to().value());
-            insertFact(event, sequence, "Integrationspakten level changed from " + event.from() + " to "
+    void on(IntegrationspaktenLevelChangedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
+            update(generation, event.enterpriseId(), "integrationspakten_level = ?", event.to().value());
+            insertFact(generation, event, sequence, "Integrationspakten level changed from " + event.from() + " to "
                     + event.to());
         }
     }
 
     @EventHandler
-    void on(LeftIntegrationspaktenEvent event, @SequenceNumber long sequence) {
-        if (advance(event.enterpriseId(), sequence)) {
-            update(event.enterpriseId(), "integrationspakten_level = null, integrationspakten_left_on = ?",
+    void on(LeftIntegrationspaktenEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
+            update(generation, event.enterpriseId(), "integrationspakten_level = null, integrationspakten_left_on = ?",
                     Date.valueOf(event.occurredOn()));
-            insertFact(event, sequence, "Left Integrationspakten");
+            insertFact(generation, event, sequence, "Left Integrationspakten");
         }
     }
 
     @EventHandler
-    void on(InvitedToReferenceGroupEvent event, @SequenceNumber long sequence) {
-        if (advance(event.enterpriseId(), sequence)) {
-            jdbc.update("update enterprise_view set reference_group_invited_on = ? where enterprise_id = ? and "
+    void on(InvitedToReferenceGroupEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
+            jdbc.update("update enterprise_view set reference_group_invited_on = ? where generation = ? and "
+                            + "enterprise_id = ? and "
                             + "(reference_group_invited_on is null or reference_group_invited_on < ?)",
-                    Date.valueOf(event.occurredOn()), event.enterpriseId().value(), Date.valueOf(event.occurredOn()));
-            insertFact(event, sequence, "Invited to Integrationspakten's reference group");
+                    Date.valueOf(event.occurredOn()), generation, event.enterpriseId().value(),
+                    Date.valueOf(event.occurredOn()));
+            insertFact(generation, event, sequence, "Invited to Integrationspakten's reference group");
         }
     }
 
     @EventHandler
-    void on(JoinedReferenceGroupEvent event, @SequenceNumber long sequence) {
-        if (advance(event.enterpriseId(), sequence)) {
-            update(event.enterpriseId(), "reference_group_joined_on = ?", Date.valueOf(event.occurredOn()));
-            insertFact(event, sequence, "Joined Integrationspakten's reference group");
+    void on(JoinedReferenceGroupEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
+            update(generation, event.enterpriseId(), "reference_group_joined_on = ?", Date.valueOf(event.occurredOn()));
+            insertFact(generation, event, sequence, "Joined Integrationspakten's reference group");
         }
     }
 
     @EventHandler
-    void on(InvitedToBusinessDialogueEvent event, @SequenceNumber long sequence) {
-        if (advance(event.enterpriseId(), sequence)) {
-            insertFact(event, sequence, "Invited to a business dialogue"
+    void on(InvitedToBusinessDialogueEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
+            insertFact(generation, event, sequence, "Invited to a business dialogue"
                     + (event.dialogue() == null ? "" : ": " + event.dialogue()));
         }
     }
 
     @EventHandler
-    void on(BusinessAdviceReceivedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.enterpriseId(), sequence)) {
-            insertFact(event, sequence, "Business advice from " + event.provider() + ", "
+    void on(BusinessAdviceReceivedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
+            insertFact(generation, event, sequence, "Business advice from " + event.provider() + ", "
                     + event.hours().toPlainString() + " hours");
         }
     }
 
     @EventHandler
-    void on(EventParticipationRecordedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.enterpriseId(), sequence)) {
+    void on(EventParticipationRecordedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
             String kind = switch (event.kind()) {
                 case EVENT -> "an event";
                 case SEMINAR -> "a seminar";
                 case TENDER_SCHOOL -> "a tender school";
             };
-            insertFact(event, sequence, "Took part in " + kind + ": " + event.eventName());
+            insertFact(generation, event, sequence, "Took part in " + kind + ": " + event.eventName());
         }
     }
 
+    /** Clears the generation this processor writes only: the other generations belong to other processors. */
     @ResetHandler
     void reset() {
-        jdbc.update("delete from enterprise_fact_view");
-        jdbc.update("delete from enterprise_view");
+        deleteGeneration(jdbc, rebuilding != null ? rebuilding : active());
+    }
+
+    /** Removes the rows of every generation older than the given one (the active one, after a switch). */
+    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
+        for (String table : TABLES) {
+            jdbc.update("delete from " + table + " where generation < ?", generation);
+        }
+    }
+
+    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
+    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
+        for (String table : TABLES) {
+            jdbc.update("delete from " + table + " where generation = ?", generation);
+        }
     }
 
     /** Moves the enterprise's applied sequence forward; false when this event was applied before. */
-    private boolean advance(EnterpriseId enterpriseId, long sequence) {
-        return jdbc.update("update enterprise_view set last_sequence = ? where enterprise_id = ? and last_sequence < ?",
-                sequence, enterpriseId.value(), sequence) == 1;
+    private boolean advance(int generation, EnterpriseId enterpriseId, long sequence) {
+        return jdbc.update("update enterprise_view set last_sequence = ? "
+                        + "where generation = ? and enterprise_id = ? and last_sequence < ?",
+                sequence, generation, enterpriseId.value(), sequence) == 1;
     }
 
-    private void update(EnterpriseId enterpriseId, String assignments, Object... values) {
-        Object[] arguments = new Object[values.length + 1];
+    private void update(int generation, EnterpriseId enterpriseId, String assignments, Object... values) {
+        Object[] arguments = new Object[values.length + 2];
         System.arraycopy(values, 0, arguments, 0, values.length);
-        arguments[values.length] = enterpriseId.value();
-        jdbc.update("update enterprise_view set " + assignments + " where enterprise_id = ?", arguments);
+        arguments[values.length] = generation;
+        arguments[values.length + 1] = enterpriseId.value();
+        jdbc.update("update enterprise_view set " + assignments + " where generation = ? and enterprise_id = ?",
+                arguments);
     }
 
-    private void insertFact(EnterpriseEvent event, long sequence, String summary) {
+    /**
+     * Enters the fact with the identifier of the event being handled (which a retraction names) and the
+     * Integrationspakten membership as it stands after it (so a retracted membership step can restore the one before).
+     */
+    private void insertFact(int generation, EnterpriseEvent event, long sequence, String summary) {
         String name = event.getClass().getSimpleName();
         PlanActivityReference carriesOut = event.carriesOut();
+        String eventId = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage().getIdentifier() : null;
         jdbc.update("""
-                insert into enterprise_fact_view (enterprise_id, event_sequence, fact, occurred_on, summary, plan_id,
-                                                  activity_id)
-                values (?, ?, ?, ?, ?, ?, ?)""",
-                event.enterpriseId().value(), sequence, name.substring(0, name.length() - "Event".length()),
+                insert into enterprise_fact_view (generation, enterprise_id, event_sequence, fact, occurred_on,
+                                                  summary, plan_id, activity_id, event_id, ip_level, ip_joined_on,
+                                                  ip_left_on)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, integrationspakten_level, integrationspakten_joined_on,
+                       integrationspakten_left_on
+                from enterprise_view where generation = ? and enterprise_id = ?""",
+                generation, event.enterpriseId().value(), sequence, name.substring(0, name.length() - "Event".length()),
                 Date.valueOf(event.occurredOn()), summary,
                 carriesOut == null ? null : carriesOut.planId().value(),
-                carriesOut == null ? null : carriesOut.activityId().value());
+                carriesOut == null ? null : carriesOut.activityId().value(), eventId, generation,
+                event.enterpriseId().value());
+    }
+
+    /**
+     * A retraction marks the retracted fact (it stays listed, with the day and reason), is listed as a fact of its
+     * own, and undoes what the fact did to the enterprise's state: the latest invitation is the latest one not
+     * retracted, a retracted membership step leaves the membership after the step before it (or none), a retracted
+     * reference-group membership leaves the enterprise outside the group.
+     */
+    @EventHandler
+    void on(EnterpriseFactRetractedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (!advance(generation, event.enterpriseId(), sequence)) {
+            return;
+        }
+        String enterpriseId = event.enterpriseId().value();
+        jdbc.update("update enterprise_fact_view set retracted_on = ?, retraction_reason = ? "
+                        + "where generation = ? and enterprise_id = ? and event_id = ?",
+                Date.valueOf(event.occurredOn()), event.reason(), generation, enterpriseId, event.retractedEventId());
+        switch (event.retractedFact()) {
+            case "InvitedToIntegrationspaktenEvent" -> latestInvitation(generation, enterpriseId,
+                    "InvitedToIntegrationspakten", "integrationspakten_invited_on");
+            case "InvitedToReferenceGroupEvent" -> latestInvitation(generation, enterpriseId,
+                    "InvitedToReferenceGroup", "reference_group_invited_on");
+            case "JoinedReferenceGroupEvent" -> update(generation, event.enterpriseId(),
+                    "reference_group_joined_on = null");
+            case "JoinedIntegrationspaktenEvent", "IntegrationspaktenLevelChangedEvent",
+                 "LeftIntegrationspaktenEvent" -> {
+                List<Object[]> before = jdbc.query("""
+                        select ip_level, ip_joined_on, ip_left_on from enterprise_fact_view
+                        where generation = ? and enterprise_id = ? and retracted_on is null
+                          and fact in ('JoinedIntegrationspakten', 'IntegrationspaktenLevelChanged',
+                                       'LeftIntegrationspakten')
+                        order by event_sequence desc""",
+                        (rs, row) -> new Object[] {rs.getString("ip_level"), rs.getDate("ip_joined_on"),
+                                rs.getDate("ip_left_on")}, generation, enterpriseId);
+                Object[] membership = before.isEmpty() ? new Object[3] : before.get(0);
+                update(generation, event.enterpriseId(), "integrationspakten_level = ?, "
+                        + "integrationspakten_joined_on = ?, integrationspakten_left_on = ?", membership);
+            }
+            default -> {
+            }
+        }
+        insertFact(generation, event, sequence, "Retracted " + event.retractedFact().replaceFirst("Event$", "")
+                + " (" + event.retractedEventId() + "): " + event.reason());
+    }
+
+    private void latestInvitation(int generation, String enterpriseId, String fact, String column) {
+        jdbc.update("update enterprise_view set " + column + " = (select max(occurred_on) from enterprise_fact_view "
+                        + "where generation = ? and enterprise_id = ? and fact = ? and retracted_on is null) "
+                        + "where generation = ? and enterprise_id = ?",
+                generation, enterpriseId, fact, generation, enterpriseId);
     }
 
     private static String asfStatus(EnterpriseDetails details) {
@@ -247,8 +383,9 @@ public class EnterpriseRegisterProjection {
 
     @QueryHandler
     public List<EnterpriseSummary> handle(FindEnterprisesQuery query) {
-        StringBuilder sql = new StringBuilder("select * from enterprise_view where 1 = 1");
+        StringBuilder sql = new StringBuilder("select * from enterprise_view where generation = ?");
         List<Object> arguments = new ArrayList<>();
+        arguments.add(active());
         if (query.countsAsAsf() != null) {
             sql.append(" and counts_as_asf = ?");
             arguments.add(query.countsAsAsf());
@@ -268,10 +405,13 @@ public class EnterpriseRegisterProjection {
     @QueryHandler
     public Optional<EnterpriseView> handle(FindEnterpriseQuery query) {
         String enterpriseId = query.enterpriseId().value();
+        int generation = active();
         // the facts are read after the enterprise row and up to its sequence, so the view is one consistent moment
         // even while the projection commits newer events between the two reads
-        List<EnterpriseView> enterprises = jdbc.query("select * from enterprise_view where enterprise_id = ?",
-                (rs, row) -> enterprise(rs, facts(enterpriseId, rs.getLong("last_sequence"))), enterpriseId);
+        List<EnterpriseView> enterprises = jdbc.query(
+                "select * from enterprise_view where generation = ? and enterprise_id = ?",
+                (rs, row) -> enterprise(rs, facts(generation, enterpriseId, rs.getLong("last_sequence"))),
+                generation, enterpriseId);
         return enterprises.stream().findFirst();
     }
 
@@ -279,13 +419,13 @@ public class EnterpriseRegisterProjection {
     public List<EnterpriseFactView> handle(FindEnterpriseFactsCarryingOutQuery query) {
         return jdbc.query("""
                 select f.*, e.name from enterprise_fact_view f
-                join enterprise_view e on e.enterprise_id = f.enterprise_id
-                where f.plan_id = ? and f.activity_id = ?
+                join enterprise_view e on e.generation = f.generation and e.enterprise_id = f.enterprise_id
+                where f.generation = ? and f.plan_id = ? and f.activity_id = ?
                 order by f.occurred_on, e.name, f.event_sequence""",
                 (rs, row) -> new EnterpriseFactView(new EnterpriseId(rs.getString("enterprise_id")),
                         rs.getString("name"), rs.getString("fact"), localDate(rs, "occurred_on"),
-                        rs.getString("summary")),
-                query.planId().value(), query.activityId().value());
+                        rs.getString("summary"), rs.getString("event_id"), localDate(rs, "retracted_on")),
+                active(), query.planId().value(), query.activityId().value());
     }
 
     private EnterpriseView enterprise(ResultSet rs, List<FactView> facts) throws SQLException {
@@ -309,13 +449,14 @@ public class EnterpriseRegisterProjection {
                 facts, rs.getLong("last_sequence") + 1);
     }
 
-    private List<FactView> facts(String enterpriseId, long upToSequence) {
-        return jdbc.query("select * from enterprise_fact_view where enterprise_id = ? and event_sequence <= ? "
-                        + "order by occurred_on, event_sequence",
+    private List<FactView> facts(int generation, String enterpriseId, long upToSequence) {
+        return jdbc.query("select * from enterprise_fact_view where generation = ? and enterprise_id = ? "
+                        + "and event_sequence <= ? order by occurred_on, event_sequence",
                 (rs, row) -> new FactView(rs.getString("fact"), localDate(rs, "occurred_on"), rs.getString("summary"),
                         rs.getString("plan_id") == null ? null : new PlanActivityReference(
-                                new PlanId(rs.getString("plan_id")), new ActivityId(rs.getString("activity_id")))),
-                enterpriseId, upToSequence);
+                                new PlanId(rs.getString("plan_id")), new ActivityId(rs.getString("activity_id"))),
+                        rs.getString("event_id"), localDate(rs, "retracted_on"), rs.getString("retraction_reason")),
+                generation, enterpriseId, upToSequence);
     }
 
     private static IntegrationspaktenLevel level(ResultSet rs) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.ActivityKind;
@@ -21,6 +22,7 @@ import se.asfplan.projections.followup.FollowUpQueries.ActivityFollowUpView;
 import se.asfplan.projections.followup.FollowUpQueries.AreaHeading;
 import se.asfplan.projections.followup.FollowUpQueries.FindActivityFollowUpQuery;
 import se.asfplan.projections.followup.FollowUpQueries.PlanHeading;
+import se.asfplan.projections.support.Retraction;
 
 /**
  * Folds one plan's facts into its follow-up, as a question's moment and range see them:
@@ -40,6 +42,18 @@ final class ActivityFollowUpFold {
             .thenComparing(FollowUpFact::recordedAt).thenComparingLong(FollowUpFact::globalIndex);
 
     private ActivityFollowUpFold() {
+    }
+
+    /**
+     * The follow-up without the facts retracted by the moment asked for: a start, completion or cancellation whose
+     * retraction was recorded at or before {@code asOf} never happened for the fold (the activity's status is the one
+     * before it), a retracted progress note is not the latest note; a retraction recorded later does not count yet.
+     */
+    static Optional<ActivityFollowUpReport> fold(List<FollowUpFact> facts, List<Retraction> retractions,
+                                                 FindActivityFollowUpQuery query) {
+        Set<String> retracted = Retraction.retractedAsOf(retractions, query.asOf());
+        return fold(facts.stream().filter(fact -> fact.type() != FactType.RETRACTED
+                && !retracted.contains(fact.eventId())).toList(), query);
     }
 
     static Optional<ActivityFollowUpReport> fold(List<FollowUpFact> facts, FindActivityFollowUpQuery query) {

@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,7 @@ import se.asfplan.domain.plan.PlanEvents.ActivityResponsibilityChangedEvent;
 import se.asfplan.domain.plan.PlanEvents.ActivityStartedEvent;
 import se.asfplan.domain.plan.PlanEvents.AreaAddedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
@@ -45,12 +47,17 @@ import se.asfplan.projections.followup.FollowUpFact.FactType;
 import se.asfplan.projections.followup.FollowUpFact.Recording;
 import se.asfplan.projections.followup.FollowUpQueries.ActivityFollowUpReport;
 import se.asfplan.projections.followup.FollowUpQueries.FindActivityFollowUpQuery;
+import se.asfplan.projections.support.Retraction;
+import se.asfplan.projections.support.EventPositions;
+import se.asfplan.projections.support.ProjectionGenerations;
 
 /**
  * Keeps every plan event about the plan's heading, its areas and its activities as a row of
  * {@code activity_followup_fact}, and answers the follow-up by folding a plan's facts at query time
  * ({@link ActivityFollowUpFold}), never by replaying the event store. A fact is inserted only when its event id is
- * absent, so redelivery after a crash or a segment hand-over is harmless.
+ * absent from the generation it writes, so redelivery after a crash or a segment hand-over is harmless. Every row
+ * belongs to a generation: the live processor writes the active one, a rebuild's processor the one it fills
+ * ({@code ProjectionRebuilds}); a query reads the active generation unless it names the one being rebuilt.
  */
 @Component
 @ProcessingGroup(ActivityFollowUpProjection.PROCESSING_GROUP)
@@ -58,12 +65,40 @@ public class ActivityFollowUpProjection {
 
     public static final String PROCESSING_GROUP = "activity-followup";
 
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    /**
+     * Party names are kept as a JSON array of strings. A plain mapper of its own (not the application's) writes them,
+     * so that every generation, whichever processor wrote it, holds them in exactly the same form.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public ActivityFollowUpProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    private final JdbcTemplate jdbc;
+    private final ProjectionGenerations generations;
+    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
+    private final Integer rebuilding;
+
+    /**
+     * The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. It writes the generation
+     * active when it handles an event, so after a switch it goes on writing the new generation, without a restart.
+     */
+    @Autowired
+    public ActivityFollowUpProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+        this(jdbc, generations, null);
+    }
+
+    private ActivityFollowUpProjection(JdbcTemplate jdbc, ProjectionGenerations generations, Integer rebuilding) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.generations = generations;
+        this.rebuilding = rebuilding;
+    }
+
+    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
+    public static ActivityFollowUpProjection rebuilding(JdbcTemplate jdbc, ProjectionGenerations generations,
+                                                        int generation) {
+        return new ActivityFollowUpProjection(jdbc, generations, generation);
+    }
+
+    private int generation() {
+        return rebuilding != null ? rebuilding : generations.of(PROCESSING_GROUP).active();
     }
 
     // ---------------------------------------------------------------------------------------------- events
@@ -140,36 +175,84 @@ public class ActivityFollowUpProjection {
                 event.activityId(), FactType.CANCELLED, event.occurredOn(), event.reason()));
     }
 
+    /**
+     * A retraction of a plan fact recorded in error, kept as a fact of its own (with the reason as its note); the
+     * fold reads it through {@link #retractions} and leaves the retracted fact out from the moment it was recorded.
+     */
+    @EventHandler
+    void on(PlanFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        Recording recording = recording(eventId, token, recordedAt, recordedBy);
+        int generation = generation();
+        jdbc.update("""
+                insert into activity_followup_fact (generation, event_id, global_index, plan_id, activity_id, fact,
+                                                    occurred_on, recorded_at, recorded_by, note, retracts_event_id)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from activity_followup_fact where generation = ? and event_id = ?)""",
+                generation, recording.eventId(), recording.globalIndex(), event.planId().value(),
+                event.activityId() == null ? null : event.activityId().value(), FactType.RETRACTED.name(),
+                Date.valueOf(event.occurredOn()), OffsetDateTime.ofInstant(recording.recordedAt(), ZoneOffset.UTC),
+                recording.recordedBy(), event.reason(), event.retractedEventId(), generation, recording.eventId());
+    }
+
+    private List<Retraction> retractions(int generation, PlanId planId) {
+        return jdbc.query("""
+                select event_id, global_index, recorded_at, recorded_by, occurred_on, note, retracts_event_id
+                from activity_followup_fact where generation = ? and plan_id = ? and fact = ?""",
+                (rs, row) -> new Retraction(rs.getString("event_id"), rs.getLong("global_index"),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
+                        rs.getDate("occurred_on").toLocalDate(), rs.getString("note"),
+                        rs.getString("retracts_event_id")),
+                generation, planId.value(), FactType.RETRACTED.name());
+    }
+
+    /** Clears the generation this processor writes only: the other generations belong to other processors. */
     @ResetHandler
     void reset() {
-        jdbc.update("delete from activity_followup_fact");
+        deleteGeneration(jdbc, generation());
     }
 
     /**
-     * The event's recording. The position comes from the tracking token, which a streaming processor always
-     * passes; the timestamp is kept to the microsecond, the precision both databases store.
+     * Removes the rows of every generation older than the given one: after a switch, the given one is active, and a
+     * rebuild under way fills a newer one.
      */
-    private static Recording recording(String eventId, TrackingToken token, Instant recordedAt, String recordedBy) {
-        if (token == null || token.position().isEmpty()) {
-            throw new IllegalStateException("event " + eventId + " arrived without its event-store position; the "
+    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
+        jdbc.update("delete from activity_followup_fact where generation < ?", generation);
+    }
+
+    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
+    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
+        jdbc.update("delete from activity_followup_fact where generation = ?", generation);
+    }
+
+    /**
+     * The event's recording. The position is the event's own, read from the event store ({@link EventPositions}:
+     * the token's may be a later event's); a tracking token shows that a streaming processor calls. The timestamp is
+     * kept to the microsecond, the precision both databases store.
+     */
+    private Recording recording(String eventId, TrackingToken token, Instant recordedAt, String recordedBy) {
+        if (token == null) {
+            throw new IllegalStateException("event " + eventId + " arrived without a tracking token; the "
                     + PROCESSING_GROUP + " group must run as a streaming processor");
         }
-        return new Recording(eventId, token.position().getAsLong(), recordedAt.truncatedTo(ChronoUnit.MICROS),
+        return new Recording(eventId, EventPositions.of(jdbc, eventId), recordedAt.truncatedTo(ChronoUnit.MICROS),
                 recordedBy);
     }
 
+    /** Inserts the fact into the generation this processor writes, unless that generation has the event already. */
     private void insert(FollowUpFact fact) {
         Responsibility responsibility = fact.responsibility();
         Timeline timeline = fact.timeline();
         PlanPeriod period = fact.period();
+        int generation = generation();
         jdbc.update("""
-                insert into activity_followup_fact (event_id, global_index, plan_id, activity_id, fact, occurred_on,
-                                                    recorded_at, recorded_by, area_id, area_name, kind, title,
-                                                    lead_party, involved_parties, timeline_from, timeline_to, note,
-                                                    municipality, period_from, period_to)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from activity_followup_fact where event_id = ?)""",
-                fact.eventId(), fact.globalIndex(), fact.planId().value(),
+                insert into activity_followup_fact (generation, event_id, global_index, plan_id, activity_id, fact,
+                                                    occurred_on, recorded_at, recorded_by, area_id, area_name, kind,
+                                                    title, lead_party, involved_parties, timeline_from, timeline_to,
+                                                    note, municipality, period_from, period_to)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from activity_followup_fact where generation = ? and event_id = ?)""",
+                generation, fact.eventId(), fact.globalIndex(), fact.planId().value(),
                 fact.activityId() == null ? null : fact.activityId().value(), fact.type().name(),
                 Date.valueOf(fact.occurredOn()), OffsetDateTime.ofInstant(fact.recordedAt(), ZoneOffset.UTC),
                 fact.recordedBy(), fact.areaId() == null ? null : fact.areaId().value(), fact.areaName(),
@@ -178,20 +261,21 @@ public class ActivityFollowUpProjection {
                 responsibility == null ? null : toJson(responsibility.involved()),
                 timeline == null ? null : timeline.fromYear(), timeline == null ? null : timeline.toYear(),
                 fact.text(), fact.municipality(), period == null ? null : period.fromYear(),
-                period == null ? null : period.toYear(), fact.eventId());
+                period == null ? null : period.toYear(), generation, fact.eventId());
     }
 
     // ---------------------------------------------------------------------------------------------- queries
 
     @QueryHandler
     public Optional<ActivityFollowUpReport> handle(FindActivityFollowUpQuery query) {
+        int read = generations.toRead(PROCESSING_GROUP, query.generation());
         List<FollowUpFact> facts = jdbc.query("""
-                select * from activity_followup_fact where plan_id = ? order by global_index""",
-                (rs, row) -> fact(rs), query.planId().value());
-        return ActivityFollowUpFold.fold(facts, query);
+                select * from activity_followup_fact where generation = ? and plan_id = ? order by global_index""",
+                (rs, row) -> fact(rs), read, query.planId().value());
+        return ActivityFollowUpFold.fold(facts, retractions(read, query.planId()), query);
     }
 
-    private FollowUpFact fact(ResultSet rs) throws SQLException {
+    private static FollowUpFact fact(ResultSet rs) throws SQLException {
         FactType type = FactType.valueOf(rs.getString("fact"));
         String lead = rs.getString("lead_party");
         boolean hasTimeline = type == FactType.ADDED || type == FactType.RESCHEDULED;
@@ -216,17 +300,17 @@ public class ActivityFollowUpProjection {
         return rs.wasNull() ? null : value;
     }
 
-    private String toJson(List<String> parties) {
+    private static String toJson(List<String> parties) {
         try {
-            return json.writeValueAsString(parties);
+            return JSON.writeValueAsString(parties);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("party names could not be written as JSON", e);
         }
     }
 
-    private List<String> fromJson(String parties) {
+    private static List<String> fromJson(String parties) {
         try {
-            return json.readValue(parties, new TypeReference<List<String>>() { });
+            return JSON.readValue(parties, new TypeReference<List<String>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored party names are not a JSON array", e);
         }

@@ -27,7 +27,9 @@ record FollowUpFact(String eventId, long globalIndex, PlanId planId, ActivityId 
     /** What a fact records. */
     enum FactType {
         PLAN_ADOPTED, PLAN_REVISED, AREA_ADDED, ADDED, STARTED, PROGRESS_REPORTED, RESCHEDULED,
-        RESPONSIBILITY_CHANGED, COMPLETED, CANCELLED
+        RESPONSIBILITY_CHANGED, COMPLETED, CANCELLED,
+        /** A retraction, read as a {@link se.asfplan.projections.support.Retraction}; never folded itself. */
+        RETRACTED
     }
 
     /** When and by whom an event was recorded, and where it lies in the event store. */

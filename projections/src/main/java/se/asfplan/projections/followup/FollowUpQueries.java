@@ -35,14 +35,21 @@ public final class FollowUpQueries {
      * @param to    facts dated after this business date did not happen yet at the end of the range, and this date
      *              decides which activities run late ({@code null}: no upper bound)
      * @param today today's date in Sweden, which decides lateness when neither {@code to} nor {@code asOf} is given
+     * @param generation the generation of the read model to read: the active one or the one a rebuild fills (see
+     *              {@code ProjectionGenerations}; {@code null}: the active one)
      */
     public record FindActivityFollowUpQuery(PlanId planId, Instant asOf, LocalDate from, LocalDate to,
-                                            LocalDate today) {
+                                            LocalDate today, Integer generation) {
 
         public FindActivityFollowUpQuery {
             if (from != null && to != null && from.isAfter(to)) {
                 throw new IllegalArgumentException("the range start " + from + " lies after its end " + to);
             }
+        }
+
+        /** The question asked of the active generation. */
+        public FindActivityFollowUpQuery(PlanId planId, Instant asOf, LocalDate from, LocalDate to, LocalDate today) {
+            this(planId, asOf, from, to, today, null);
         }
     }
 

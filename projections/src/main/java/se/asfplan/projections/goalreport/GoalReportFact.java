@@ -28,7 +28,12 @@ record GoalReportFact(String eventId, long globalIndex, FactType type, LocalDate
         ENTERPRISE_DETAILS, ENTERPRISE_CLOSED, IP_INVITED,
         /** Joined Integrationspakten or changed level: the level since then. */
         IP_MEMBERSHIP, IP_LEFT, REFERENCE_GROUP_INVITED, BUSINESS_DIALOGUE_INVITED, BUSINESS_ADVICE_RECEIVED,
-        EVENT_PARTICIPATION, RESERVED_PROCUREMENT_BEGUN, PROCUREMENT_DIVIDED_INTO_LOTS, CONTRACT_AWARDED_TO_ASF
+        EVENT_PARTICIPATION, RESERVED_PROCUREMENT_BEGUN, PROCUREMENT_DIVIDED_INTO_LOTS, CONTRACT_AWARDED_TO_ASF,
+        /**
+         * A retraction of a fact recorded in error (its {@code retracts_event_id} names the event); read as a
+         * {@link se.asfplan.projections.support.Retraction}, never counted itself.
+         */
+        RETRACTION
     }
 
     /** When and by whom an event was recorded, and where it lies in the event store. */

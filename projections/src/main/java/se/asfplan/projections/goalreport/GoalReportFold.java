@@ -20,6 +20,7 @@ import se.asfplan.projections.goalreport.GoalReportFact.FactType;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalStatus;
 import se.asfplan.projections.goalreport.GoalReportQueries.TargetVersion;
+import se.asfplan.projections.support.Retraction;
 
 /**
  * Folds the goal report facts into the yearly goal report of one plan and year, as recorded at a moment.
@@ -28,7 +29,9 @@ import se.asfplan.projections.goalreport.GoalReportQueries.TargetVersion;
  * year and not withdrawn. Its target in force is the latest version recorded (set, then each revision in the order
  * recorded). The outcome depends on the goal:
  * <ul>
- * <li>a count measure: the number of counted facts whose business date falls in the year;</li>
+ * <li>a count measure: the number of counted facts whose business date falls in the year; a measure of what
+ * happened to enterprises (invitations, advice, participations) counts only what happened to a known ASF on that
+ * day, so advice to a registered enterprise that does not meet the four criteria is not "advice to an ASF";</li>
  * <li>a change goal: its count measure's figure for the year minus the figure for the previous year; the target is
  * compared with this difference, so "increase by at least 1" is {@code AT_LEAST 1}; the events of both years make it
  * up, each listed once;</li>
@@ -56,6 +59,19 @@ final class GoalReportFold {
             .comparing(GoalReportFact::occurredOn).thenComparingLong(GoalReportFact::globalIndex);
 
     private GoalReportFold() {
+    }
+
+    /**
+     * The report as recorded at {@code asOf}, without the facts retracted by then: a fact whose retraction was
+     * recorded at or before {@code asOf} counts nowhere (so the state it moved is as before it), while one retracted
+     * later still counts, as it did for whoever read the report then.
+     */
+    static List<GoalReportRow> fold(List<GoalReportFact> allFacts, List<Retraction> retractions, String planId,
+                                    int year, Instant asOf, LocalDate today) {
+        Set<String> retracted = Retraction.retractedAsOf(retractions, asOf);
+        return fold(allFacts.stream()
+                .filter(fact -> fact.type() != FactType.RETRACTION && !retracted.contains(fact.eventId()))
+                .toList(), planId, year, asOf, today);
     }
 
     static List<GoalReportRow> fold(List<GoalReportFact> allFacts, String planId, int year, Instant asOf,
@@ -133,6 +149,11 @@ final class GoalReportFold {
             case PLUS_AND_JOBBPARTNER_ASF -> plusAndJobbpartner(facts, year);
             default -> {
                 List<GoalReportFact> inYear = countedIn(facts, counted(measure), year);
+                if (!inYear.isEmpty() && inYear.get(0).enterpriseId() != null) {
+                    Map<String, List<GoalReportFact>> histories = enterpriseHistories(facts);
+                    inYear = inYear.stream().filter(fact -> isKnownAsfOn(histories.get(fact.enterpriseId()),
+                            fact.occurredOn())).toList();
+                }
                 yield new Outcome(BigDecimal.valueOf(inYear.size()), null, null, inYear);
             }
         };
@@ -156,6 +177,29 @@ final class GoalReportFold {
 
     private static List<GoalReportFact> countedIn(List<GoalReportFact> facts, FactType counted, int year) {
         return facts.stream().filter(fact -> fact.type() == counted && fact.occurredOn().getYear() == year).toList();
+    }
+
+    /** Every enterprise's facts in business order, by enterprise. */
+    private static Map<String, List<GoalReportFact>> enterpriseHistories(List<GoalReportFact> facts) {
+        return facts.stream().filter(fact -> fact.enterpriseId() != null).sorted(IN_BUSINESS_ORDER)
+                .collect(Collectors.groupingBy(GoalReportFact::enterpriseId, TreeMap::new, Collectors.toList()));
+    }
+
+    /** Whether the enterprise is a known ASF on the day: its latest details count it as ASF, and it is not closed. */
+    private static boolean isKnownAsfOn(List<GoalReportFact> history, LocalDate day) {
+        GoalReportFact details = null;
+        for (GoalReportFact fact : history) {
+            if (fact.occurredOn().isAfter(day)) {
+                break;
+            }
+            if (fact.type() == FactType.ENTERPRISE_CLOSED) {
+                return false;
+            }
+            if (fact.type() == FactType.ENTERPRISE_DETAILS) {
+                details = fact;
+            }
+        }
+        return details != null && Boolean.TRUE.equals(details.countsAsAsf());
     }
 
     /** What decides an enterprise's place in a measure on a day: its details, invitation and membership facts. */

@@ -19,10 +19,12 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EnterpriseFactRetractedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.IntegrationspaktenLevelChangedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToBusinessDialogueEvent;
@@ -40,22 +42,29 @@ import se.asfplan.domain.plan.PlanEvents.GoalOutcomeReportedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.procurement.Procedure;
 import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
 import se.asfplan.projections.goalreport.GoalReportFact.FactType;
 import se.asfplan.projections.goalreport.GoalReportFact.Recording;
 import se.asfplan.projections.goalreport.GoalReportQueries.FindYearlyGoalReportQuery;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
+import se.asfplan.projections.support.Retraction;
+import se.asfplan.projections.support.EventPositions;
+import se.asfplan.projections.support.ProjectionGenerations;
 
 /**
  * Keeps every event the yearly goal report needs as a fact row, and answers the report by folding those rows
  * ({@link GoalReportFold}). A row is inserted only when no row has the event's identifier, so redelivery after a
- * crash, a segment hand-over or a replay is harmless. The event store is never read on the request path.
+ * crash, a segment hand-over or a replay is harmless. The event store is never read on the request path. Every row
+ * belongs to a generation: the live processor writes the active one, a rebuild's processor the one it fills
+ * ({@code ProjectionRebuilds}); a query reads the active generation unless it names the one being rebuilt.
  */
 @Component
 @ProcessingGroup(GoalReportProjection.PROCESSING_GROUP)
@@ -64,15 +73,45 @@ public class GoalReportProjection {
     public static final String PROCESSING_GROUP = "goal-report";
 
     private final JdbcTemplate jdbc;
+    private final ProjectionGenerations generations;
+    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
+    private final Integer rebuilding;
 
-    public GoalReportProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    /**
+     * The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. It writes the generation
+     * active when it handles an event, so after a switch it goes on writing the new generation, without a restart.
+     */
+    @Autowired
+    public GoalReportProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+        this(jdbc, generations, null);
     }
 
-    private static Recording recording(String eventId, TrackingToken token, Instant recordedAt, String recordedBy) {
-        long index = token.position().orElseThrow(() -> new IllegalStateException(
-                "event " + eventId + " arrived without a position in the event store"));
-        return new Recording(eventId, index, recordedAt, recordedBy);
+    private GoalReportProjection(JdbcTemplate jdbc, ProjectionGenerations generations, Integer rebuilding) {
+        this.jdbc = jdbc;
+        this.generations = generations;
+        this.rebuilding = rebuilding;
+    }
+
+    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
+    public static GoalReportProjection rebuilding(JdbcTemplate jdbc, ProjectionGenerations generations,
+                                                  int generation) {
+        return new GoalReportProjection(jdbc, generations, generation);
+    }
+
+    private int generation() {
+        return rebuilding != null ? rebuilding : generations.of(PROCESSING_GROUP).active();
+    }
+
+    /**
+     * The event's recording, with its own position read from the event store ({@link EventPositions}: the token's
+     * may be a later event's).
+     */
+    private Recording recording(String eventId, TrackingToken token, Instant recordedAt, String recordedBy) {
+        if (token == null) {
+            throw new IllegalStateException("event " + eventId + " arrived without a tracking token; the "
+                    + PROCESSING_GROUP + " group must run as a streaming processor");
+        }
+        return new Recording(eventId, EventPositions.of(jdbc, eventId), recordedAt, recordedBy);
     }
 
     // ---------------------------------------------------------------------------------------------- goals
@@ -239,39 +278,113 @@ public class GoalReportProjection {
         return procedure == Procedure.RESERVED_FOR_EMPLOYMENT || procedure == Procedure.RESERVED_WELFARE_SERVICES;
     }
 
+    // ---------------------------------------------------------------------------------------------- retractions
+
+    @EventHandler
+    void on(EnterpriseFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insertRetraction(recording(eventId, token, recordedAt, recordedBy), event.retractedEventId(), event.reason(),
+                event.occurredOn());
+    }
+
+    @EventHandler
+    void on(ProcurementFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insertRetraction(recording(eventId, token, recordedAt, recordedBy), event.retractedEventId(), event.reason(),
+                event.occurredOn());
+    }
+
+    @EventHandler
+    void on(PlanFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        insertRetraction(recording(eventId, token, recordedAt, recordedBy), event.retractedEventId(), event.reason(),
+                event.occurredOn());
+    }
+
+    /**
+     * A retraction as a fact of its own, with no plan, goal or enterprise so no fold counts it; the fold reads it
+     * through {@link #retractions(int)}. Inserted only when absent from the generation, like every fact.
+     */
+    private void insertRetraction(Recording recording, String retractedEventId, String reason,
+                                  LocalDate occurredOn) {
+        int generation = generation();
+        jdbc.update("""
+                insert into goal_report_fact (generation, event_id, global_index, fact, occurred_on, recorded_at,
+                                              recorded_by, text, retracts_event_id)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from goal_report_fact where generation = ? and event_id = ?)""",
+                generation, recording.eventId(), recording.globalIndex(), FactType.RETRACTION.name(),
+                Date.valueOf(occurredOn), recording.recordedAt().atOffset(ZoneOffset.UTC), recording.recordedBy(),
+                reason, retractedEventId, generation, recording.eventId());
+    }
+
+    private List<Retraction> retractions(int generation) {
+        return jdbc.query("""
+                select event_id, global_index, recorded_at, recorded_by, occurred_on, text, retracts_event_id
+                from goal_report_fact where generation = ? and fact = ?""",
+                (rs, row) -> new Retraction(rs.getString("event_id"), rs.getLong("global_index"),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
+                        rs.getDate("occurred_on").toLocalDate(), rs.getString("text"),
+                        rs.getString("retracts_event_id")),
+                generation, FactType.RETRACTION.name());
+    }
+
     // ---------------------------------------------------------------------------------------------- storage
 
+    /** Inserts the fact into the generation this processor writes, unless that generation has the event already. */
     private void insert(GoalReportFact fact) {
         Target target = fact.target();
+        int generation = generation();
         jdbc.update("""
-                insert into goal_report_fact (event_id, global_index, fact, occurred_on, recorded_at, recorded_by,
-                                              plan_id, goal_id, goal_year, goal_kind, measure, indicator,
-                                              activity_id, target_comparator, target_value, target_unit,
+                insert into goal_report_fact (generation, event_id, global_index, fact, occurred_on, recorded_at,
+                                              recorded_by, plan_id, goal_id, goal_year, goal_kind, measure,
+                                              indicator, activity_id, target_comparator, target_value, target_unit,
                                               outcome_value, text, enterprise_id, counts_as_asf, ip_level)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from goal_report_fact where event_id = ?)""",
-                fact.eventId(), fact.globalIndex(), fact.type().name(), Date.valueOf(fact.occurredOn()),
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from goal_report_fact where generation = ? and event_id = ?)""",
+                generation, fact.eventId(), fact.globalIndex(), fact.type().name(), Date.valueOf(fact.occurredOn()),
                 fact.recordedAt().atOffset(ZoneOffset.UTC), fact.recordedBy(), fact.planId(), fact.goalId(),
                 fact.year(), fact.kind() == null ? null : fact.kind().name(),
                 fact.measure() == null ? null : fact.measure().name(), fact.indicator(), fact.activityId(),
                 target == null ? null : target.comparator().name(), target == null ? null : target.value(),
                 target == null ? null : target.unit(), fact.value(), fact.text(), fact.enterpriseId(),
-                fact.countsAsAsf(), fact.level(), fact.eventId());
+                fact.countsAsAsf(), fact.level(), generation, fact.eventId());
     }
 
+    /** Clears the generation this processor writes only: the other generations belong to other processors. */
     @ResetHandler
     void reset() {
-        jdbc.update("delete from goal_report_fact");
+        deleteGeneration(jdbc, generation());
+    }
+
+    /**
+     * Removes the rows of every generation older than the given one: after a switch, the given one is active, and a
+     * rebuild under way fills a newer one.
+     */
+    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
+        jdbc.update("delete from goal_report_fact where generation < ?", generation);
+    }
+
+    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
+    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
+        jdbc.update("delete from goal_report_fact where generation = ?", generation);
     }
 
     // ---------------------------------------------------------------------------------------------- queries
 
-    /** The plan's goal facts and every measured fact (those carry no plan); the fold picks the year. */
+    /**
+     * The plan's goal facts and every measured fact (those carry no plan), of the generation asked for; the fold picks
+     * the year.
+     */
     @QueryHandler
     public List<GoalReportRow> handle(FindYearlyGoalReportQuery query) {
-        List<GoalReportFact> facts = jdbc.query("select * from goal_report_fact where plan_id = ? or plan_id is null",
-                (rs, row) -> fact(rs), query.planId());
-        return GoalReportFold.fold(facts, query.planId(), query.year(), query.asOf(), query.today());
+        int read = generations.toRead(PROCESSING_GROUP, query.generation());
+        List<GoalReportFact> facts = jdbc.query("""
+                select * from goal_report_fact
+                where generation = ? and fact <> ? and (plan_id = ? or plan_id is null)""",
+                (rs, row) -> fact(rs), read, FactType.RETRACTION.name(), query.planId());
+        return GoalReportFold.fold(facts, retractions(read), query.planId(), query.year(), query.asOf(),
+                query.today());
     }
 
     /** A decimal column without the zeros its scale pads, and never in exponent form (10, not 1E+1). */

@@ -20,9 +20,17 @@ public final class GoalReportQueries {
 
     /**
      * The yearly goal report of plan {@code planId} for {@code year}; {@code today} (the business date in
-     * Europe/Stockholm) decides whether the year is still in progress.
+     * Europe/Stockholm) decides whether the year is still in progress. {@code generation} is the generation of the
+     * read model to read: the active one or the one a rebuild fills (see {@code ProjectionGenerations};
+     * {@code null}: the active one).
      */
-    public record FindYearlyGoalReportQuery(String planId, int year, Instant asOf, LocalDate today) {
+    public record FindYearlyGoalReportQuery(String planId, int year, Instant asOf, LocalDate today,
+                                            Integer generation) {
+
+        /** The question asked of the active generation. */
+        public FindYearlyGoalReportQuery(String planId, int year, Instant asOf, LocalDate today) {
+            this(planId, year, asOf, today, null);
+        }
 
         public FindYearlyGoalReportQuery {
             if (planId == null || today == null) {

@@ -15,11 +15,15 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import se.asfplan.domain.enterprise.EnterpriseId;
+import se.asfplan.domain.meeting.MeetingEvents.MeetingFactRetractedEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
 import se.asfplan.domain.meeting.MeetingId;
@@ -31,10 +35,14 @@ import se.asfplan.projections.meeting.MeetingQueries.FindMeetingQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsCarryingOutQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsQuery;
 import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
+import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.support.StateGenerations;
 
 /**
  * Folds meeting events into {@code meeting_view}. A meeting is inserted once; a correction applies only when its
- * sequence number is newer than the last one applied, so redelivery is harmless.
+ * sequence number is newer than the last one applied, so redelivery is harmless. Every row belongs to a generation:
+ * the live processor writes the active one ({@link StateGenerations}), a rebuild's processor the one it fills
+ * ({@code ProjectionRebuilds}); the queries read the active generation.
  */
 @Component
 @ProcessingGroup(MeetingProjection.PROCESSING_GROUP)
@@ -44,46 +52,100 @@ public class MeetingProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ProjectionGenerations generations;
+    private final StateGenerations live;
+    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
+    private final Integer rebuilding;
 
-    public MeetingProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    /** The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. */
+    @Autowired
+    public MeetingProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
+                             StateGenerations live) {
+        this(jdbc, json, generations, live, null);
+    }
+
+    private MeetingProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
+                              StateGenerations live, Integer rebuilding) {
         this.jdbc = jdbc;
         this.json = json;
+        this.generations = generations;
+        this.live = live;
+        this.rebuilding = rebuilding;
+    }
+
+    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
+    public static MeetingProjection rebuilding(JdbcTemplate jdbc, ObjectMapper json,
+                                               ProjectionGenerations generations, int generation) {
+        return new MeetingProjection(jdbc, json, generations, null, generation);
+    }
+
+    private int generation(TrackingToken token) {
+        return rebuilding != null ? rebuilding : live.liveGeneration(PROCESSING_GROUP, token);
     }
 
     @EventHandler
-    void on(MeetingHeldEvent event, @SequenceNumber long sequence) {
+    void on(MeetingHeldEvent event, @SequenceNumber long sequence, TrackingToken token,
+            @MessageIdentifier String eventId) {
+        int generation = generation(token);
         PlanActivityReference carriesOut = event.carriesOut();
         jdbc.update("""
-                insert into meeting_view (meeting_id, kind, title, organiser, occurred_on, participants, plan_id,
-                                          activity_id, last_sequence)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from meeting_view where meeting_id = ?)""",
-                event.meetingId().value(), event.kind().name(), event.title(), event.organiser(),
+                insert into meeting_view (generation, meeting_id, kind, title, organiser, occurred_on, participants,
+                                          plan_id, activity_id, last_sequence, held_event_id)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from meeting_view where generation = ? and meeting_id = ?)""",
+                generation, event.meetingId().value(), event.kind().name(), event.title(), event.organiser(),
                 Date.valueOf(event.occurredOn()), toJson(event.participants()),
                 carriesOut == null ? null : carriesOut.planId().value(),
-                carriesOut == null ? null : carriesOut.activityId().value(), sequence, event.meetingId().value());
+                carriesOut == null ? null : carriesOut.activityId().value(), sequence, eventId, generation,
+                event.meetingId().value());
     }
 
+    /** A retracted meeting stays listed, marked retracted with the day and reason. */
     @EventHandler
-    void on(MeetingParticipantsCorrectedEvent event, @SequenceNumber long sequence) {
+    void on(MeetingFactRetractedEvent event, @SequenceNumber long sequence, TrackingToken token) {
         jdbc.update("""
-                update meeting_view set participants = ?, corrected_on = ?, correction_reason = ?, last_sequence = ?
-                where meeting_id = ? and last_sequence < ?""",
-                toJson(event.participants()), Date.valueOf(event.occurredOn()), event.reason(), sequence,
+                update meeting_view set retracted_on = ?, retraction_reason = ?, last_sequence = ?
+                where generation = ? and meeting_id = ? and last_sequence < ?""",
+                Date.valueOf(event.occurredOn()), event.reason(), sequence, generation(token),
                 event.meetingId().value(), sequence);
     }
 
+    @EventHandler
+    void on(MeetingParticipantsCorrectedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        jdbc.update("""
+                update meeting_view set participants = ?, corrected_on = ?, correction_reason = ?, last_sequence = ?
+                where generation = ? and meeting_id = ? and last_sequence < ?""",
+                toJson(event.participants()), Date.valueOf(event.occurredOn()), event.reason(), sequence,
+                generation(token), event.meetingId().value(), sequence);
+    }
+
+    /** Clears the generation this processor writes only: the other generations belong to other processors. */
     @ResetHandler
     void reset() {
-        jdbc.update("delete from meeting_view");
+        deleteGeneration(jdbc, rebuilding != null ? rebuilding : generations.of(PROCESSING_GROUP).active());
+    }
+
+    /** Removes the rows of every generation older than the given one (the active one, after a switch). */
+    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
+        jdbc.update("delete from meeting_view where generation < ?", generation);
+    }
+
+    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
+    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
+        jdbc.update("delete from meeting_view where generation = ?", generation);
+    }
+
+    private int active() {
+        return generations.of(PROCESSING_GROUP).active();
     }
 
     // ---------------------------------------------------------------------------------------------- queries
 
     @QueryHandler
     public List<MeetingView> handle(FindMeetingsQuery query) {
-        StringBuilder sql = new StringBuilder("select * from meeting_view where 1 = 1");
+        StringBuilder sql = new StringBuilder("select * from meeting_view where generation = ?");
         List<Object> arguments = new ArrayList<>();
+        arguments.add(active());
         if (query.kind() != null) {
             sql.append(" and kind = ?");
             arguments.add(query.kind().name());
@@ -96,15 +158,15 @@ public class MeetingProjection {
 
     @QueryHandler
     public Optional<MeetingView> handle(FindMeetingQuery query) {
-        return jdbc.query("select * from meeting_view where meeting_id = ?", (rs, row) -> meeting(rs),
-                query.meetingId().value()).stream().findFirst();
+        return jdbc.query("select * from meeting_view where generation = ? and meeting_id = ?",
+                (rs, row) -> meeting(rs), active(), query.meetingId().value()).stream().findFirst();
     }
 
     @QueryHandler
     public List<MeetingView> handle(FindMeetingsCarryingOutQuery query) {
-        return jdbc.query("select * from meeting_view where plan_id = ? and activity_id = ? "
+        return jdbc.query("select * from meeting_view where generation = ? and plan_id = ? and activity_id = ? "
                         + "order by occurred_on, meeting_id", (rs, row) -> meeting(rs),
-                query.planId().value(), query.activityId().value());
+                active(), query.planId().value(), query.activityId().value());
     }
 
     private MeetingView meeting(ResultSet rs) throws SQLException {
@@ -114,7 +176,8 @@ public class MeetingProjection {
                 fromJson(rs.getString("participants")).stream().map(EnterpriseId::new).toList(),
                 planId == null ? null : new PlanActivityReference(new PlanId(planId),
                         new ActivityId(rs.getString("activity_id"))),
-                localDate(rs, "corrected_on"), rs.getString("correction_reason"), rs.getLong("last_sequence") + 1);
+                localDate(rs, "corrected_on"), rs.getString("correction_reason"), rs.getLong("last_sequence") + 1,
+                rs.getString("held_event_id"), localDate(rs, "retracted_on"), rs.getString("retraction_reason"));
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

@@ -29,9 +29,13 @@ public final class MeetingQueries {
     }
 
     /** A meeting with its current participants; {@code correctedOn} is set once the list was corrected. */
+    /**
+     * A meeting; {@code heldEventId} is the event id a retraction names, {@code retractedOn} and
+     * {@code retractionReason} are set once the meeting is retracted (it then counts nowhere).
+     */
     public record MeetingView(MeetingId meetingId, MeetingKind kind, String title, String organiser,
                               LocalDate occurredOn, List<EnterpriseId> participants,
                               PlanActivityReference carriesOut, LocalDate correctedOn, String correctionReason,
-                              long version) {
+                              long version, String heldEventId, LocalDate retractedOn, String retractionReason) {
     }
 }

@@ -17,7 +17,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +42,7 @@ import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
@@ -55,12 +58,16 @@ import se.asfplan.projections.plan.PlanQueries.GoalView;
 import se.asfplan.projections.plan.PlanQueries.PlanSummary;
 import se.asfplan.projections.plan.PlanQueries.PlanView;
 import se.asfplan.projections.plan.PlanQueries.TargetHistoryEntry;
+import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.support.StateGenerations;
 
 /**
  * Folds plan events into the plan catalogue tables. Every handler first advances the plan's
  * {@code last_sequence}; an event whose sequence number was already applied changes nothing, so redelivery after
  * a crash or a segment hand-over is harmless. The token store shares the transaction, so a batch's rows and its
- * token commit together.
+ * token commit together. Every row belongs to a generation, and every read, update and guard names it: the live
+ * processor writes the active one ({@link StateGenerations}), a rebuild's processor the one it fills
+ * ({@code ProjectionRebuilds}); the queries read the active generation.
  */
 @Component
 @ProcessingGroup(PlanViewProjection.PROCESSING_GROUP)
@@ -68,54 +75,88 @@ public class PlanViewProjection {
 
     public static final String PROCESSING_GROUP = "plan-view";
 
+    /** The tables of the projection, plan_view, which the others refer to, last. */
+    private static final List<String> TABLES = List.of("plan_goal_target_view", "plan_goal_view",
+            "plan_activity_view", "plan_area_view", "plan_view");
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ProjectionGenerations generations;
+    private final StateGenerations live;
+    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
+    private final Integer rebuilding;
 
-    public PlanViewProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    /** The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. */
+    @Autowired
+    public PlanViewProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
+                              StateGenerations live) {
+        this(jdbc, json, generations, live, null);
+    }
+
+    private PlanViewProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
+                               StateGenerations live, Integer rebuilding) {
         this.jdbc = jdbc;
         this.json = json;
+        this.generations = generations;
+        this.live = live;
+        this.rebuilding = rebuilding;
+    }
+
+    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
+    public static PlanViewProjection rebuilding(JdbcTemplate jdbc, ObjectMapper json,
+                                                ProjectionGenerations generations, int generation) {
+        return new PlanViewProjection(jdbc, json, generations, null, generation);
+    }
+
+    private int generation(TrackingToken token) {
+        return rebuilding != null ? rebuilding : live.liveGeneration(PROCESSING_GROUP, token);
     }
 
     // ---------------------------------------------------------------------------------------------- events
 
     @EventHandler
-    void on(PlanAdoptedEvent event, @SequenceNumber long sequence) {
+    void on(PlanAdoptedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
         jdbc.update("""
-                insert into plan_view (plan_id, title, municipality, adopted_by, adoption_reference,
+                insert into plan_view (generation, plan_id, title, municipality, adopted_by, adoption_reference,
                                        adoption_paragraph, adopted_on, period_from, period_to, last_sequence)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from plan_view where plan_id = ?)""",
-                event.planId().value(), event.title(), event.municipality(), event.adoption().body(),
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from plan_view where generation = ? and plan_id = ?)""",
+                generation, event.planId().value(), event.title(), event.municipality(), event.adoption().body(),
                 event.adoption().reference(), event.adoption().paragraph(), Date.valueOf(event.occurredOn()),
-                event.period().fromYear(), event.period().toYear(), sequence, event.planId().value());
+                event.period().fromYear(), event.period().toYear(), sequence, generation, event.planId().value());
     }
 
     @EventHandler
-    void on(PlanRevisedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
+    void on(PlanRevisedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
             jdbc.update("update plan_view set title = ?, period_from = ?, period_to = ?, last_revised_on = ? "
-                            + "where plan_id = ?", event.title(), event.period().fromYear(), event.period().toYear(),
-                    Date.valueOf(event.occurredOn()), event.planId().value());
+                            + "where generation = ? and plan_id = ?", event.title(), event.period().fromYear(),
+                    event.period().toYear(), Date.valueOf(event.occurredOn()), generation, event.planId().value());
         }
     }
 
     @EventHandler
-    void on(AreaAddedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
-            jdbc.update("insert into plan_area_view (plan_id, area_id, ordinal, name, description) values (?, ?, ?, ?, ?)",
-                    event.planId().value(), event.areaId().value(), sequence, event.name(), event.description());
+    void on(AreaAddedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            jdbc.update("insert into plan_area_view (generation, plan_id, area_id, ordinal, name, description) "
+                            + "values (?, ?, ?, ?, ?, ?)", generation, event.planId().value(),
+                    event.areaId().value(), sequence, event.name(), event.description());
         }
     }
 
     @EventHandler
-    void on(ActivityAddedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
+    void on(ActivityAddedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
             jdbc.update("""
-                    insert into plan_activity_view (plan_id, activity_id, area_id, ordinal, kind, title, description,
-                                                    lead_party, involved_parties, timeline_from, timeline_to,
-                                                    status, added_on)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    event.planId().value(), event.activityId().value(), event.areaId().value(), sequence,
+                    insert into plan_activity_view (generation, plan_id, activity_id, area_id, ordinal, kind, title,
+                                                    description, lead_party, involved_parties, timeline_from,
+                                                    timeline_to, status, added_on)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    generation, event.planId().value(), event.activityId().value(), event.areaId().value(), sequence,
                     event.kind().name(), event.title(), event.description(), event.responsibility().lead(),
                     toJson(event.responsibility().involved()), event.timeline().fromYear(),
                     event.timeline().toYear(), ActivityStatus.NOT_STARTED.name(), Date.valueOf(event.occurredOn()));
@@ -123,125 +164,181 @@ public class PlanViewProjection {
     }
 
     @EventHandler
-    void on(ActivityStartedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
-            updateActivity(event.planId(), event.activityId(), "status = ?, started_on = ?",
+    void on(ActivityStartedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            updateActivity(generation, event.planId(), event.activityId(), "status = ?, started_on = ?",
                     ActivityStatus.STARTED.name(), Date.valueOf(event.occurredOn()));
         }
     }
 
     @EventHandler
-    void on(ActivityProgressReportedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
+    void on(ActivityProgressReportedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
             // a progress report recorded late must not hide a newer one: keep the latest by business date
             jdbc.update("update plan_activity_view set latest_note = ?, latest_note_on = ? "
-                            + "where plan_id = ? and activity_id = ? and (latest_note_on is null or latest_note_on <= ?)",
-                    event.note(), Date.valueOf(event.occurredOn()), event.planId().value(),
+                            + "where generation = ? and plan_id = ? and activity_id = ? "
+                            + "and (latest_note_on is null or latest_note_on <= ?)",
+                    event.note(), Date.valueOf(event.occurredOn()), generation, event.planId().value(),
                     event.activityId().value(), Date.valueOf(event.occurredOn()));
         }
     }
 
     @EventHandler
-    void on(ActivityRescheduledEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
-            updateActivity(event.planId(), event.activityId(), "timeline_from = ?, timeline_to = ?",
+    void on(ActivityRescheduledEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            updateActivity(generation, event.planId(), event.activityId(), "timeline_from = ?, timeline_to = ?",
                     event.timeline().fromYear(), event.timeline().toYear());
         }
     }
 
     @EventHandler
-    void on(ActivityResponsibilityChangedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
-            updateActivity(event.planId(), event.activityId(), "lead_party = ?, involved_parties = ?",
+    void on(ActivityResponsibilityChangedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            updateActivity(generation, event.planId(), event.activityId(), "lead_party = ?, involved_parties = ?",
                     event.responsibility().lead(), toJson(event.responsibility().involved()));
         }
     }
 
     @EventHandler
-    void on(ActivityCompletedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
-            updateActivity(event.planId(), event.activityId(), "status = ?, closed_on = ?, closing_note = ?",
+    void on(ActivityCompletedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            updateActivity(generation, event.planId(), event.activityId(),
+                    "status = ?, closed_on = ?, closing_note = ?",
                     ActivityStatus.COMPLETED.name(), Date.valueOf(event.occurredOn()), event.note());
         }
     }
 
     @EventHandler
-    void on(ActivityCancelledEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
-            updateActivity(event.planId(), event.activityId(), "status = ?, closed_on = ?, closing_note = ?",
+    void on(ActivityCancelledEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            updateActivity(generation, event.planId(), event.activityId(),
+                    "status = ?, closed_on = ?, closing_note = ?",
                     ActivityStatus.CANCELLED.name(), Date.valueOf(event.occurredOn()), event.reason());
         }
     }
 
+    /**
+     * A retracted start, completion or cancellation (only ever the activity's latest step) returns the activity to
+     * its status before it. A retracted progress note or outcome report changes nothing here: the plan view keeps no
+     * note history, so its latest note may still be a retracted one; the activity follow-up report folds them right.
+     */
     @EventHandler
-    void on(GoalSetEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
-            Target target = event.target();
-            jdbc.update("""
-                    insert into plan_goal_view (plan_id, goal_id, ordinal, goal_year, kind, indicator, comparator,
-                                                target_value, unit, activity_id, set_on)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    event.planId().value(), event.goalId().value(), sequence, event.year(), event.kind().name(),
-                    event.indicator(), target.comparator().name(), target.value(), target.unit(),
-                    event.activityId() == null ? null : event.activityId().value(), Date.valueOf(event.occurredOn()));
-            insertTarget(event.planId(), event.goalId(), sequence, target, event.decision(), null, event.occurredOn());
+    void on(PlanFactRetractedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence) && event.activityId() != null) {
+            switch (event.retractedFact()) {
+                case "ActivityStartedEvent" -> updateActivity(generation, event.planId(), event.activityId(),
+                        "status = ?, started_on = null", ActivityStatus.NOT_STARTED.name());
+                case "ActivityCompletedEvent", "ActivityCancelledEvent" -> updateActivity(generation,
+                        event.planId(), event.activityId(), "status = case when started_on is null then ? else ? end, closed_on = null, "
+                                + "closing_note = null", ActivityStatus.NOT_STARTED.name(),
+                        ActivityStatus.STARTED.name());
+                default -> {
+                }
+            }
         }
     }
 
     @EventHandler
-    void on(GoalRevisedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
+    void on(GoalSetEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
             Target target = event.target();
-            jdbc.update("update plan_goal_view set comparator = ?, target_value = ?, unit = ? "
-                            + "where plan_id = ? and goal_id = ?", target.comparator().name(), target.value(),
-                    target.unit(), event.planId().value(), event.goalId().value());
-            insertTarget(event.planId(), event.goalId(), sequence, target, event.decision(), event.reason(),
+            jdbc.update("""
+                    insert into plan_goal_view (generation, plan_id, goal_id, ordinal, goal_year, kind, indicator,
+                                                comparator, target_value, unit, activity_id, set_on)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    generation, event.planId().value(), event.goalId().value(), sequence, event.year(),
+                    event.kind().name(), event.indicator(), target.comparator().name(), target.value(),
+                    target.unit(), event.activityId() == null ? null : event.activityId().value(),
+                    Date.valueOf(event.occurredOn()));
+            insertTarget(generation, event.planId(), event.goalId(), sequence, target, event.decision(), null,
                     event.occurredOn());
         }
     }
 
     @EventHandler
-    void on(GoalWithdrawnEvent event, @SequenceNumber long sequence) {
-        if (advance(event.planId(), sequence)) {
-            jdbc.update("update plan_goal_view set withdrawn_on = ?, withdrawal_reason = ? "
-                            + "where plan_id = ? and goal_id = ?", Date.valueOf(event.occurredOn()), event.reason(),
-                    event.planId().value(), event.goalId().value());
+    void on(GoalRevisedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            Target target = event.target();
+            jdbc.update("update plan_goal_view set comparator = ?, target_value = ?, unit = ? "
+                            + "where generation = ? and plan_id = ? and goal_id = ?", target.comparator().name(),
+                    target.value(), target.unit(), generation, event.planId().value(), event.goalId().value());
+            insertTarget(generation, event.planId(), event.goalId(), sequence, target, event.decision(),
+                    event.reason(), event.occurredOn());
         }
     }
 
+    @EventHandler
+    void on(GoalWithdrawnEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            jdbc.update("update plan_goal_view set withdrawn_on = ?, withdrawal_reason = ? "
+                            + "where generation = ? and plan_id = ? and goal_id = ?",
+                    Date.valueOf(event.occurredOn()), event.reason(), generation, event.planId().value(),
+                    event.goalId().value());
+        }
+    }
+
+    /** Clears the generation this processor writes only: the other generations belong to other processors. */
     @ResetHandler
     void reset() {
-        jdbc.update("delete from plan_goal_target_view");
-        jdbc.update("delete from plan_goal_view");
-        jdbc.update("delete from plan_activity_view");
-        jdbc.update("delete from plan_area_view");
-        jdbc.update("delete from plan_view");
+        deleteGeneration(jdbc, rebuilding != null ? rebuilding : active());
+    }
+
+    /** Removes the rows of every generation older than the given one (the active one, after a switch). */
+    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
+        for (String table : TABLES) {
+            jdbc.update("delete from " + table + " where generation < ?", generation);
+        }
+    }
+
+    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
+    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
+        for (String table : TABLES) {
+            jdbc.update("delete from " + table + " where generation = ?", generation);
+        }
+    }
+
+    private int active() {
+        return generations.of(PROCESSING_GROUP).active();
     }
 
     /** Moves the plan's applied sequence forward; false when this event was applied before. */
-    private boolean advance(PlanId planId, long sequence) {
-        return jdbc.update("update plan_view set last_sequence = ? where plan_id = ? and last_sequence < ?",
-                sequence, planId.value(), sequence) == 1;
+    private boolean advance(int generation, PlanId planId, long sequence) {
+        return jdbc.update("update plan_view set last_sequence = ? "
+                        + "where generation = ? and plan_id = ? and last_sequence < ?",
+                sequence, generation, planId.value(), sequence) == 1;
     }
 
-    private void updateActivity(PlanId planId, ActivityId activityId, String assignments, Object... values) {
-        Object[] arguments = new Object[values.length + 2];
+    private void updateActivity(int generation, PlanId planId, ActivityId activityId, String assignments,
+                                Object... values) {
+        Object[] arguments = new Object[values.length + 3];
         System.arraycopy(values, 0, arguments, 0, values.length);
-        arguments[values.length] = planId.value();
-        arguments[values.length + 1] = activityId.value();
-        jdbc.update("update plan_activity_view set " + assignments + " where plan_id = ? and activity_id = ?",
-                arguments);
+        arguments[values.length] = generation;
+        arguments[values.length + 1] = planId.value();
+        arguments[values.length + 2] = activityId.value();
+        jdbc.update("update plan_activity_view set " + assignments
+                + " where generation = ? and plan_id = ? and activity_id = ?", arguments);
     }
 
-    private void insertTarget(PlanId planId, GoalId goalId, long sequence, Target target, Decision decision,
-                              String reason, LocalDate decidedOn) {
+    private void insertTarget(int generation, PlanId planId, GoalId goalId, long sequence, Target target,
+                              Decision decision, String reason, LocalDate decidedOn) {
         jdbc.update("""
-                insert into plan_goal_target_view (plan_id, goal_id, event_sequence, comparator, target_value, unit,
-                                                   decided_by, decision_reference, decision_paragraph, reason,
-                                                   decided_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                planId.value(), goalId.value(), sequence, target.comparator().name(), target.value(), target.unit(),
-                decision.body(), decision.reference(), decision.paragraph(), reason, Date.valueOf(decidedOn));
+                insert into plan_goal_target_view (generation, plan_id, goal_id, event_sequence, comparator,
+                                                   target_value, unit, decided_by, decision_reference,
+                                                   decision_paragraph, reason, decided_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                generation, planId.value(), goalId.value(), sequence, target.comparator().name(), target.value(),
+                target.unit(), decision.body(), decision.reference(), decision.paragraph(), reason,
+                Date.valueOf(decidedOn));
     }
 
     // ---------------------------------------------------------------------------------------------- queries
@@ -250,39 +347,47 @@ public class PlanViewProjection {
     public List<PlanSummary> handle(FindPlansQuery query) {
         return jdbc.query("""
                 select p.*,
-                       (select count(*) from plan_area_view a where a.plan_id = p.plan_id) as area_count,
-                       (select count(*) from plan_activity_view a where a.plan_id = p.plan_id) as activity_count,
-                       (select count(*) from plan_goal_view g where g.plan_id = p.plan_id) as goal_count
+                       (select count(*) from plan_area_view a
+                        where a.generation = p.generation and a.plan_id = p.plan_id) as area_count,
+                       (select count(*) from plan_activity_view a
+                        where a.generation = p.generation and a.plan_id = p.plan_id) as activity_count,
+                       (select count(*) from plan_goal_view g
+                        where g.generation = p.generation and g.plan_id = p.plan_id) as goal_count
                 from plan_view p
+                where p.generation = ?
                 order by p.adopted_on desc, p.plan_id""",
                 (rs, row) -> new PlanSummary(new PlanId(rs.getString("plan_id")), rs.getString("title"),
                         rs.getString("municipality"), period(rs), localDate(rs, "adopted_on"),
-                        rs.getInt("area_count"), rs.getInt("activity_count"), rs.getInt("goal_count")));
+                        rs.getInt("area_count"), rs.getInt("activity_count"), rs.getInt("goal_count")), active());
     }
 
     @QueryHandler
     public Optional<PlanView> handle(FindPlanQuery query) {
         String planId = query.planId().value();
-        List<PlanView> plans = jdbc.query("select * from plan_view where plan_id = ?", (rs, row) -> new PlanView(
+        int generation = active();
+        List<PlanView> plans = jdbc.query("select * from plan_view where generation = ? and plan_id = ?",
+                (rs, row) -> new PlanView(
                 new PlanId(rs.getString("plan_id")), rs.getString("title"), rs.getString("municipality"),
                 new Decision(rs.getString("adopted_by"), rs.getString("adoption_reference"),
                         rs.getString("adoption_paragraph")),
                 localDate(rs, "adopted_on"), period(rs), localDate(rs, "last_revised_on"),
-                rs.getLong("last_sequence") + 1, areas(planId), goals(planId)), planId);
+                rs.getLong("last_sequence") + 1, areas(generation, planId), goals(generation, planId)),
+                generation, planId);
         return plans.stream().findFirst();
     }
 
-    private List<AreaView> areas(String planId) {
+    private List<AreaView> areas(int generation, String planId) {
         Map<AreaId, List<ActivityView>> activitiesByArea = new LinkedHashMap<>();
-        jdbc.query("select * from plan_activity_view where plan_id = ? order by ordinal", rs -> {
+        jdbc.query("select * from plan_activity_view where generation = ? and plan_id = ? order by ordinal", rs -> {
             ActivityView activity = activity(rs);
             activitiesByArea.computeIfAbsent(activity.areaId(), id -> new ArrayList<>()).add(activity);
-        }, planId);
-        return jdbc.query("select * from plan_area_view where plan_id = ? order by ordinal", (rs, row) -> {
+        }, generation, planId);
+        return jdbc.query("select * from plan_area_view where generation = ? and plan_id = ? order by ordinal",
+                (rs, row) -> {
             AreaId areaId = new AreaId(rs.getString("area_id"));
             return new AreaView(areaId, rs.getString("name"), rs.getString("description"),
                     List.copyOf(activitiesByArea.getOrDefault(areaId, List.of())));
-        }, planId);
+        }, generation, planId);
     }
 
     private ActivityView activity(ResultSet rs) throws SQLException {
@@ -295,20 +400,22 @@ public class PlanViewProjection {
                 rs.getString("latest_note"), localDate(rs, "latest_note_on"));
     }
 
-    private List<GoalView> goals(String planId) {
+    private List<GoalView> goals(int generation, String planId) {
         Map<String, List<TargetHistoryEntry>> history = new LinkedHashMap<>();
-        jdbc.query("select * from plan_goal_target_view where plan_id = ? order by event_sequence", rs -> {
+        jdbc.query("select * from plan_goal_target_view where generation = ? and plan_id = ? "
+                + "order by event_sequence", rs -> {
             history.computeIfAbsent(rs.getString("goal_id"), id -> new ArrayList<>()).add(new TargetHistoryEntry(
                     target(rs), new Decision(rs.getString("decided_by"), rs.getString("decision_reference"),
                     rs.getString("decision_paragraph")), rs.getString("reason"), localDate(rs, "decided_on")));
-        }, planId);
-        return jdbc.query("select * from plan_goal_view where plan_id = ? order by goal_year, ordinal",
+        }, generation, planId);
+        return jdbc.query("select * from plan_goal_view where generation = ? and plan_id = ? "
+                        + "order by goal_year, ordinal",
                 (rs, row) -> new GoalView(new GoalId(rs.getString("goal_id")), rs.getInt("goal_year"),
                         GoalKind.valueOf(rs.getString("kind")), rs.getString("indicator"), target(rs),
                         rs.getString("activity_id") == null ? null : new ActivityId(rs.getString("activity_id")),
                         localDate(rs, "set_on"), rs.getDate("withdrawn_on") != null, localDate(rs, "withdrawn_on"),
                         rs.getString("withdrawal_reason"),
-                        List.copyOf(history.getOrDefault(rs.getString("goal_id"), List.of()))), planId);
+                        List.copyOf(history.getOrDefault(rs.getString("goal_id"), List.of()))), generation, planId);
     }
 
     private static Target target(ResultSet rs) throws SQLException {

@@ -14,7 +14,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +39,7 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCancelledEvent
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCompletedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementEvaluatedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
@@ -54,11 +58,16 @@ import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
 import se.asfplan.projections.procurement.ProcurementQueries.StepView;
 import se.asfplan.projections.procurement.ProcurementQueries.TenderView;
+import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.support.StateGenerations;
 
 /**
  * Folds procurement events into the procurement tables. The event that begins a procurement inserts its row only
  * when none exists; every later handler first advances the procurement's {@code last_sequence}, so an event applied
- * before changes nothing and redelivery after a crash or a segment hand-over is harmless.
+ * before changes nothing and redelivery after a crash or a segment hand-over is harmless. Every row belongs to a
+ * generation, and every read, update and guard names it: the live processor writes the active one
+ * ({@link StateGenerations}), a rebuild's processor the one it fills ({@code ProjectionRebuilds}); the queries read
+ * the active generation.
  */
 @Component
 @ProcessingGroup(ProcurementProjection.PROCESSING_GROUP)
@@ -66,75 +75,115 @@ public class ProcurementProjection {
 
     public static final String PROCESSING_GROUP = "procurements";
 
-    private final JdbcTemplate jdbc;
+    /** The tables of the projection, the one the others refer to last. */
+    private static final List<String> TABLES = List.of("procurement_evaluation_view", "procurement_tender_view",
+            "procurement_step_view", "procurement_view");
 
-    public ProcurementProjection(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ProjectionGenerations generations;
+    private final StateGenerations live;
+    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
+    private final Integer rebuilding;
+
+    /** The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. */
+    @Autowired
+    public ProcurementProjection(JdbcTemplate jdbc, ProjectionGenerations generations, StateGenerations live) {
+        this(jdbc, generations, live, null);
+    }
+
+    private ProcurementProjection(JdbcTemplate jdbc, ProjectionGenerations generations, StateGenerations live,
+                                  Integer rebuilding) {
         this.jdbc = jdbc;
+        this.generations = generations;
+        this.live = live;
+        this.rebuilding = rebuilding;
+    }
+
+    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
+    public static ProcurementProjection rebuilding(JdbcTemplate jdbc, ProjectionGenerations generations,
+                                                   int generation) {
+        return new ProcurementProjection(jdbc, generations, null, generation);
+    }
+
+    private int generation(TrackingToken token) {
+        return rebuilding != null ? rebuilding : live.liveGeneration(PROCESSING_GROUP, token);
+    }
+
+    private int active() {
+        return generations.of(PROCESSING_GROUP).active();
     }
 
     // ---------------------------------------------------------------------------------------------- events
 
     @EventHandler
-    void on(ProcurementPlannedEvent event, @SequenceNumber long sequence) {
-        if (begin(event.procurementId(), event.authority(), event.subject(), event.cpvCodes(), event.procedure(),
-                event.legalGround(), ProcurementStatus.PLANNED, event.occurredOn(), sequence)) {
-            update(event.procurementId(), "planned_on = ?", Date.valueOf(event.occurredOn()));
-            step(event, sequence);
+    void on(ProcurementPlannedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (begin(generation, event.procurementId(), event.authority(), event.subject(), event.cpvCodes(),
+                event.procedure(), event.legalGround(), ProcurementStatus.PLANNED, event.occurredOn(), sequence)) {
+            update(generation, event.procurementId(), "planned_on = ?", Date.valueOf(event.occurredOn()));
+            step(generation, event, sequence);
         }
     }
 
     @EventHandler
-    void on(ProcurementAnnouncedEvent event, @SequenceNumber long sequence) {
+    void on(ProcurementAnnouncedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
         boolean applied = sequence == 0
-                ? begin(event.procurementId(), event.authority(), event.subject(), event.cpvCodes(),
+                ? begin(generation, event.procurementId(), event.authority(), event.subject(), event.cpvCodes(),
                         event.procedure(), event.legalGround(), ProcurementStatus.ANNOUNCED, event.occurredOn(),
                         sequence)
-                : advance(event.procurementId(), sequence);
+                : advance(generation, event.procurementId(), sequence);
         if (applied) {
-            update(event.procurementId(), "status = ?, announced_on = ?", ProcurementStatus.ANNOUNCED.name(),
-                    Date.valueOf(event.occurredOn()));
-            step(event, sequence);
+            update(generation, event.procurementId(), "status = ?, announced_on = ?",
+                    ProcurementStatus.ANNOUNCED.name(), Date.valueOf(event.occurredOn()));
+            step(generation, event, sequence);
         }
     }
 
     @EventHandler
-    void on(ProcurementDividedIntoLotsEvent event, @SequenceNumber long sequence) {
-        if (advance(event.procurementId(), sequence)) {
-            update(event.procurementId(), "divided_into_lots = ?, number_of_lots = ?, bids_may_cover = ?, "
+    void on(ProcurementDividedIntoLotsEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.procurementId(), sequence)) {
+            update(generation, event.procurementId(), "divided_into_lots = ?, number_of_lots = ?, bids_may_cover = ?, "
                             + "lots_decided_on = ?", true, event.numberOfLots(), event.bidsMayCover().name(),
                     Date.valueOf(event.occurredOn()));
-            step(event, sequence);
+            step(generation, event, sequence);
         }
     }
 
     @EventHandler
-    void on(ProcurementNotDividedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.procurementId(), sequence)) {
-            update(event.procurementId(), "divided_into_lots = ?, not_divided_reason = ?, lots_decided_on = ?",
+    void on(ProcurementNotDividedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.procurementId(), sequence)) {
+            update(generation, event.procurementId(),
+                    "divided_into_lots = ?, not_divided_reason = ?, lots_decided_on = ?",
                     false, event.reason(), Date.valueOf(event.occurredOn()));
-            step(event, sequence);
+            step(generation, event, sequence);
         }
     }
 
     @EventHandler
-    void on(TenderReceivedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.procurementId(), sequence)) {
+    void on(TenderReceivedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.procurementId(), sequence)) {
             jdbc.update("""
-                    insert into procurement_tender_view (procurement_id, event_sequence, supplier_organisation_number,
-                                                         supplier_sole_trader, supplier_is_asf, received_on)
-                    values (?, ?, ?, ?, ?, ?)""", event.procurementId().value(), sequence,
+                    insert into procurement_tender_view (generation, procurement_id, event_sequence,
+                                                         supplier_organisation_number, supplier_sole_trader,
+                                                         supplier_is_asf, received_on)
+                    values (?, ?, ?, ?, ?, ?, ?)""", generation, event.procurementId().value(), sequence,
                     number(event.supplier()), event.supplier().soleTrader(), event.supplierIsAsf(),
                     Date.valueOf(event.occurredOn()));
-            step(event, sequence);
+            step(generation, event, sequence);
         }
     }
 
     @EventHandler
-    void on(ContractAwardedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.procurementId(), sequence)) {
+    void on(ContractAwardedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.procurementId(), sequence)) {
             DisadvantagedEmployment employment = event.employment();
             DirectAwardTally tally = event.directAward();
-            update(event.procurementId(), """
+            update(generation, event.procurementId(), """
                     status = ?, awarded_on = ?, supplier_organisation_number = ?, supplier_sole_trader = ?,
                     supplier_is_asf = ?, contract_value = ?, contract_from = ?, contract_to = ?,
                     disadvantaged_share = ?, share_tender_date = ?, evidence_reference = ?, purchase_kind = ?,
@@ -148,83 +197,137 @@ public class ProcurementProjection {
                     tally == null ? null : tally.purchaseKind(), tally == null ? null : tally.financialYear(),
                     tally == null ? null : tally.yearToDateTotal(), tally == null ? null : tally.limit(),
                     tally == null ? null : tally.limitExceeded());
-            step(event, sequence);
+            step(generation, event, sequence);
         }
     }
 
     @EventHandler
-    void on(ProcurementCompletedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.procurementId(), sequence)) {
-            update(event.procurementId(), "status = ?, completed_on = ?", ProcurementStatus.COMPLETED.name(),
-                    Date.valueOf(event.occurredOn()));
-            step(event, sequence);
+    void on(ProcurementCompletedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.procurementId(), sequence)) {
+            update(generation, event.procurementId(), "status = ?, completed_on = ?",
+                    ProcurementStatus.COMPLETED.name(), Date.valueOf(event.occurredOn()));
+            step(generation, event, sequence);
         }
     }
 
     @EventHandler
-    void on(ProcurementEvaluatedEvent event, @SequenceNumber long sequence) {
-        if (advance(event.procurementId(), sequence)) {
-            jdbc.update("insert into procurement_evaluation_view (procurement_id, event_sequence, evaluated_on, "
-                            + "evaluation) values (?, ?, ?, ?)", event.procurementId().value(), sequence,
+    void on(ProcurementEvaluatedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.procurementId(), sequence)) {
+            jdbc.update("insert into procurement_evaluation_view (generation, procurement_id, event_sequence, "
+                            + "evaluated_on, evaluation) values (?, ?, ?, ?, ?)", generation,
+                    event.procurementId().value(), sequence,
                     Date.valueOf(event.occurredOn()), event.text());
-            step(event, sequence);
+            step(generation, event, sequence);
         }
     }
 
     @EventHandler
-    void on(ProcurementCancelledEvent event, @SequenceNumber long sequence) {
-        if (advance(event.procurementId(), sequence)) {
-            update(event.procurementId(), "status = ?, cancelled_on = ?, cancellation_reason = ?",
+    void on(ProcurementCancelledEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.procurementId(), sequence)) {
+            update(generation, event.procurementId(), "status = ?, cancelled_on = ?, cancellation_reason = ?",
                     ProcurementStatus.CANCELLED.name(), Date.valueOf(event.occurredOn()), event.reason());
-            step(event, sequence);
+            step(generation, event, sequence);
         }
     }
 
+    /**
+     * A retraction undoes the retracted fact in the procurement as it stands: a retracted tender or evaluation leaves
+     * the lists, a retracted decision on lots leaves the lots undecided, a retracted completion leaves the procurement
+     * awarded. The steps keep the retracted event and list the retraction after it.
+     */
+    @EventHandler
+    void on(ProcurementFactRetractedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (!advance(generation, event.procurementId(), sequence)) {
+            return;
+        }
+        String id = event.procurementId().value();
+        List<Long> retracted = jdbc.queryForList("select event_sequence from procurement_step_view "
+                + "where generation = ? and procurement_id = ? and event_id = ?", Long.class, generation, id,
+                event.retractedEventId());
+        switch (event.retractedFact()) {
+            case "TenderReceivedEvent" -> retracted.forEach(step -> jdbc.update("delete from procurement_tender_view "
+                    + "where generation = ? and procurement_id = ? and event_sequence = ?", generation, id, step));
+            case "ProcurementEvaluatedEvent" -> retracted.forEach(step -> jdbc.update(
+                    "delete from procurement_evaluation_view where generation = ? and procurement_id = ? "
+                            + "and event_sequence = ?", generation, id, step));
+            case "ProcurementDividedIntoLotsEvent", "ProcurementNotDividedEvent" -> update(generation,
+                    event.procurementId(), "divided_into_lots = null, number_of_lots = null, bids_may_cover = null, "
+                            + "not_divided_reason = null, lots_decided_on = null");
+            case "ProcurementCompletedEvent" -> update(generation, event.procurementId(),
+                    "status = ?, completed_on = null", ProcurementStatus.AWARDED.name());
+            default -> {
+            }
+        }
+        step(generation, event, sequence);
+    }
+
+    /** Clears the generation this processor writes only: the other generations belong to other processors. */
     @ResetHandler
     void reset() {
-        jdbc.update("delete from procurement_evaluation_view");
-        jdbc.update("delete from procurement_tender_view");
-        jdbc.update("delete from procurement_step_view");
-        jdbc.update("delete from procurement_view");
+        deleteGeneration(jdbc, rebuilding != null ? rebuilding : active());
+    }
+
+    /** Removes the rows of every generation older than the given one (the active one, after a switch). */
+    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
+        for (String table : TABLES) {
+            jdbc.update("delete from " + table + " where generation < ?", generation);
+        }
+    }
+
+    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
+    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
+        for (String table : TABLES) {
+            jdbc.update("delete from " + table + " where generation = ?", generation);
+        }
     }
 
     /** Inserts the procurement's row; false when it exists already (the event was applied before). */
-    private boolean begin(ProcurementId id, ContractingAuthority authority, String subject, List<CpvCode> cpvCodes,
+    private boolean begin(int generation, ProcurementId id, ContractingAuthority authority, String subject,
+                          List<CpvCode> cpvCodes,
                           Procedure procedure, LegalGround ground, ProcurementStatus status, LocalDate begunOn,
                           long sequence) {
         return jdbc.update("""
-                insert into procurement_view (procurement_id, authority, subject, cpv_codes, procedure_kind,
-                                              legal_ground_id, legal_ground_citation, status, begun_on, begun_year,
-                                              last_sequence)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from procurement_view where procurement_id = ?)""",
-                id.value(), authority.value(), subject,
+                insert into procurement_view (generation, procurement_id, authority, subject, cpv_codes,
+                                              procedure_kind, legal_ground_id, legal_ground_citation, status,
+                                              begun_on, begun_year, last_sequence)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from procurement_view where generation = ? and procurement_id = ?)""",
+                generation, id.value(), authority.value(), subject,
                 cpvCodes.stream().map(CpvCode::value).collect(Collectors.joining(",")), procedure.name(),
                 ground == null ? null : ground.id(), ground == null ? null : ground.citation(), status.name(),
-                Date.valueOf(begunOn), begunOn.getYear(), sequence, id.value()) == 1;
+                Date.valueOf(begunOn), begunOn.getYear(), sequence, generation, id.value()) == 1;
     }
 
     /** Moves the procurement's applied sequence forward; false when this event was applied before. */
-    private boolean advance(ProcurementId id, long sequence) {
-        return jdbc.update("update procurement_view set last_sequence = ? where procurement_id = ? and last_sequence < ?",
-                sequence, id.value(), sequence) == 1;
+    private boolean advance(int generation, ProcurementId id, long sequence) {
+        return jdbc.update("update procurement_view set last_sequence = ? "
+                        + "where generation = ? and procurement_id = ? and last_sequence < ?",
+                sequence, generation, id.value(), sequence) == 1;
     }
 
-    private void update(ProcurementId id, String assignments, Object... values) {
-        Object[] arguments = Arrays.copyOf(values, values.length + 1);
-        arguments[values.length] = id.value();
-        jdbc.update("update procurement_view set " + assignments + " where procurement_id = ?", arguments);
+    private void update(int generation, ProcurementId id, String assignments, Object... values) {
+        Object[] arguments = Arrays.copyOf(values, values.length + 2);
+        arguments[values.length] = generation;
+        arguments[values.length + 1] = id.value();
+        jdbc.update("update procurement_view set " + assignments + " where generation = ? and procurement_id = ?",
+                arguments);
     }
 
-    private void step(ProcurementEvent event, long sequence) {
+    /** Lists the step with the identifier of the event being handled, which a retraction names. */
+    private void step(int generation, ProcurementEvent event, long sequence) {
         PlanActivityReference carriesOut = event.carriesOut();
+        String eventId = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage().getIdentifier() : null;
         jdbc.update("""
-                insert into procurement_step_view (procurement_id, event_sequence, step, occurred_on,
-                                                   carries_out_plan, carries_out_activity)
-                values (?, ?, ?, ?, ?, ?)""", event.procurementId().value(), sequence,
+                insert into procurement_step_view (generation, procurement_id, event_sequence, step, occurred_on,
+                                                   carries_out_plan, carries_out_activity, event_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", generation, event.procurementId().value(), sequence,
                 event.getClass().getSimpleName(), Date.valueOf(event.occurredOn()),
                 carriesOut == null ? null : carriesOut.planId().value(),
-                carriesOut == null ? null : carriesOut.activityId().value());
+                carriesOut == null ? null : carriesOut.activityId().value(), eventId);
     }
 
     private static String number(Supplier supplier) {
@@ -235,8 +338,9 @@ public class ProcurementProjection {
 
     @QueryHandler
     public List<ProcurementSummary> handle(FindProcurementsQuery query) {
-        StringBuilder sql = new StringBuilder("select * from procurement_view where 1 = 1");
+        StringBuilder sql = new StringBuilder("select * from procurement_view where generation = ?");
         List<Object> arguments = new ArrayList<>();
+        arguments.add(active());
         if (query.authority() != null) {
             sql.append(" and authority = ?");
             arguments.add(query.authority().value());
@@ -261,16 +365,19 @@ public class ProcurementProjection {
     @QueryHandler
     public Optional<ProcurementView> handle(FindProcurementQuery query) {
         String id = query.procurementId().value();
-        List<ProcurementView> found = jdbc.query("select * from procurement_view where procurement_id = ?",
+        int generation = active();
+        List<ProcurementView> found = jdbc.query(
+                "select * from procurement_view where generation = ? and procurement_id = ?",
                 (rs, row) -> new ProcurementView(new ProcurementId(rs.getString("procurement_id")),
                         new ContractingAuthority(rs.getString("authority")), rs.getString("subject"),
                         Arrays.stream(rs.getString("cpv_codes").split(",")).map(CpvCode::new).toList(),
                         Procedure.valueOf(rs.getString("procedure_kind")), legalGround(rs),
                         ProcurementStatus.valueOf(rs.getString("status")), localDate(rs, "begun_on"),
-                        localDate(rs, "planned_on"), localDate(rs, "announced_on"), lots(rs), tenders(id), award(rs),
+                        localDate(rs, "planned_on"), localDate(rs, "announced_on"), lots(rs),
+                        tenders(generation, id), award(rs),
                         localDate(rs, "completed_on"), localDate(rs, "cancelled_on"),
-                        rs.getString("cancellation_reason"), evaluations(id), lifecycle(id),
-                        rs.getLong("last_sequence") + 1), id);
+                        rs.getString("cancellation_reason"), evaluations(generation, id),
+                        lifecycle(generation, id), rs.getLong("last_sequence") + 1), generation, id);
         return found.stream().findFirst();
     }
 
@@ -278,14 +385,15 @@ public class ProcurementProjection {
     public List<ProcurementStepFactView> handle(FindProcurementStepsCarryingOutQuery query) {
         return jdbc.query("""
                 select s.procurement_id, s.step, s.occurred_on, p.authority, p.subject, p.procedure_kind
-                from procurement_step_view s join procurement_view p on p.procurement_id = s.procurement_id
-                where s.carries_out_plan = ? and s.carries_out_activity = ?
+                from procurement_step_view s
+                join procurement_view p on p.generation = s.generation and p.procurement_id = s.procurement_id
+                where s.generation = ? and s.carries_out_plan = ? and s.carries_out_activity = ?
                 order by s.occurred_on, s.procurement_id, s.event_sequence""",
                 (rs, row) -> new ProcurementStepFactView(new ProcurementId(rs.getString("procurement_id")),
                         new ContractingAuthority(rs.getString("authority")), rs.getString("subject"),
                         Procedure.valueOf(rs.getString("procedure_kind")), rs.getString("step"),
                         localDate(rs, "occurred_on")),
-                query.planId().value(), query.activityId().value());
+                active(), query.planId().value(), query.activityId().value());
     }
 
     private static LegalGround legalGround(ResultSet rs) throws SQLException {
@@ -331,24 +439,29 @@ public class ProcurementProjection {
         return soleTrader ? Supplier.aSoleTrader() : new Supplier(new OrganisationNumber(number), false);
     }
 
-    private List<TenderView> tenders(String id) {
-        return jdbc.query("select * from procurement_tender_view where procurement_id = ? order by event_sequence",
+    private List<TenderView> tenders(int generation, String id) {
+        return jdbc.query("select * from procurement_tender_view where generation = ? and procurement_id = ? "
+                        + "order by event_sequence",
                 (rs, row) -> new TenderView(supplier(rs.getString("supplier_organisation_number"),
                         rs.getBoolean("supplier_sole_trader")), rs.getBoolean("supplier_is_asf"),
-                        localDate(rs, "received_on")), id);
+                        localDate(rs, "received_on")), generation, id);
     }
 
-    private List<EvaluationView> evaluations(String id) {
-        return jdbc.query("select * from procurement_evaluation_view where procurement_id = ? order by event_sequence",
-                (rs, row) -> new EvaluationView(localDate(rs, "evaluated_on"), rs.getString("evaluation")), id);
+    private List<EvaluationView> evaluations(int generation, String id) {
+        return jdbc.query("select * from procurement_evaluation_view where generation = ? and procurement_id = ? "
+                        + "order by event_sequence",
+                (rs, row) -> new EvaluationView(localDate(rs, "evaluated_on"), rs.getString("evaluation")),
+                generation, id);
     }
 
-    private List<StepView> lifecycle(String id) {
-        return jdbc.query("select * from procurement_step_view where procurement_id = ? order by event_sequence",
+    private List<StepView> lifecycle(int generation, String id) {
+        return jdbc.query("select * from procurement_step_view where generation = ? and procurement_id = ? "
+                        + "order by event_sequence",
                 (rs, row) -> new StepView(rs.getString("step"), localDate(rs, "occurred_on"),
                         rs.getString("carries_out_plan") == null ? null : new PlanActivityReference(
                                 new PlanId(rs.getString("carries_out_plan")),
-                                new ActivityId(rs.getString("carries_out_activity")))), id);
+                                new ActivityId(rs.getString("carries_out_activity"))), rs.getString("event_id")),
+                generation, id);
     }
 
     private static Boolean bool(ResultSet rs, String column) throws SQLException {

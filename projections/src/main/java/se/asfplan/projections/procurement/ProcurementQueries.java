@@ -74,7 +74,10 @@ public final class ProcurementQueries {
     public record EvaluationView(LocalDate evaluatedOn, String text) {
     }
 
-    /** One recorded event: its type, business date, and the plan activity it carries out, if any. */
-    public record StepView(String event, LocalDate occurredOn, PlanActivityReference carriesOut) {
+    /**
+     * One recorded event: its type, business date, the plan activity it carries out, if any, and its event id (which a
+     * retraction names).
+     */
+    public record StepView(String event, LocalDate occurredOn, PlanActivityReference carriesOut, String eventId) {
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
@@ -30,6 +31,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.asfplan.projections.enterprise.EnterpriseRegisterProjection;
+import se.asfplan.projections.followup.ActivityFollowUpProjection;
+import se.asfplan.projections.goalreport.GoalReportProjection;
+import se.asfplan.projections.meeting.MeetingProjection;
+import se.asfplan.projections.plan.PlanViewProjection;
+import se.asfplan.projections.procurement.ProcurementProjection;
+import se.asfplan.projections.participation.ParticipationProjection;
 import se.asfplan.projections.statistics.StatisticsProjection;
 import se.asfplan.projections.support.ProcessedPosition;
 import se.asfplan.projections.support.ProjectionGenerations;
@@ -54,8 +62,16 @@ import se.asfplan.projections.support.ProjectionGenerations;
  * their segments through the token store), switches a rebuild started with {@code switchWhenCaughtUp} once it has
  * been caught up at two checks in a row, and retires its rebuild processors once their generation is active.
  *
- * <p>Only groups whose tables carry a generation column can be rebuilt this way: {@value
- * StatisticsProjection#PROCESSING_GROUP}. The other projections are replayed in place by resetting their tokens.
+ * <p>Every projection's tables carry a generation column, so every group can be rebuilt this way: {@value
+ * StatisticsProjection#PROCESSING_GROUP}, {@value ParticipationProjection#PROCESSING_GROUP}, {@value
+ * PlanViewProjection#PROCESSING_GROUP}, {@value EnterpriseRegisterProjection#PROCESSING_GROUP}, {@value
+ * MeetingProjection#PROCESSING_GROUP}, {@value ProcurementProjection#PROCESSING_GROUP}, {@value
+ * ActivityFollowUpProjection#PROCESSING_GROUP} and {@value GoalReportProjection#PROCESSING_GROUP}.
+ * The state projections among them (one row per aggregate, guarded by its last applied sequence number) need the
+ * live processor to wait, after a switch, until the rebuild's processor has folded the event it is about to write
+ * ({@link se.asfplan.projections.support.StateGenerations}); a process that finds the tokens of the active
+ * generation's rebuild processor, as after a restart between the switch and the processor's retirement, runs that
+ * processor on until it has passed the head.
  */
 @Component
 public class ProjectionRebuilds implements SmartLifecycle {
@@ -92,7 +108,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
     public ProjectionRebuilds(JdbcTemplate jdbc, TransactionTemplate transactions, ProjectionGenerations generations,
                               ProcessedPosition positions,
                               StreamableMessageSource<TrackedEventMessage<?>> eventStore, TokenStore tokenStore,
-                              TransactionManager transactionManager, Clock clock) {
+                              TransactionManager transactionManager, Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.generations = generations;
@@ -104,7 +120,35 @@ public class ProjectionRebuilds implements SmartLifecycle {
         this.rebuildable = Map.of(StatisticsProjection.PROCESSING_GROUP, new Rebuildable(
                 generation -> StatisticsProjection.rebuilding(jdbc, generations, generation),
                 generation -> StatisticsProjection.deleteGeneration(jdbc, generation),
-                generation -> StatisticsProjection.deleteGenerationsBefore(jdbc, generation)));
+                generation -> StatisticsProjection.deleteGenerationsBefore(jdbc, generation)),
+                PlanViewProjection.PROCESSING_GROUP, new Rebuildable(
+                generation -> PlanViewProjection.rebuilding(jdbc, json, generations, generation),
+                generation -> PlanViewProjection.deleteGeneration(jdbc, generation),
+                generation -> PlanViewProjection.deleteGenerationsBefore(jdbc, generation)),
+                EnterpriseRegisterProjection.PROCESSING_GROUP, new Rebuildable(
+                generation -> EnterpriseRegisterProjection.rebuilding(jdbc, json, generations, generation),
+                generation -> EnterpriseRegisterProjection.deleteGeneration(jdbc, generation),
+                generation -> EnterpriseRegisterProjection.deleteGenerationsBefore(jdbc, generation)),
+                MeetingProjection.PROCESSING_GROUP, new Rebuildable(
+                generation -> MeetingProjection.rebuilding(jdbc, json, generations, generation),
+                generation -> MeetingProjection.deleteGeneration(jdbc, generation),
+                generation -> MeetingProjection.deleteGenerationsBefore(jdbc, generation)),
+                ProcurementProjection.PROCESSING_GROUP, new Rebuildable(
+                generation -> ProcurementProjection.rebuilding(jdbc, generations, generation),
+                generation -> ProcurementProjection.deleteGeneration(jdbc, generation),
+                generation -> ProcurementProjection.deleteGenerationsBefore(jdbc, generation)),
+                ParticipationProjection.PROCESSING_GROUP, new Rebuildable(
+                generation -> ParticipationProjection.rebuilding(jdbc, generations, generation),
+                generation -> ParticipationProjection.deleteGeneration(jdbc, generation),
+                generation -> ParticipationProjection.deleteGenerationsBefore(jdbc, generation)),
+                ActivityFollowUpProjection.PROCESSING_GROUP, new Rebuildable(
+                generation -> ActivityFollowUpProjection.rebuilding(jdbc, generations, generation),
+                generation -> ActivityFollowUpProjection.deleteGeneration(jdbc, generation),
+                generation -> ActivityFollowUpProjection.deleteGenerationsBefore(jdbc, generation)),
+                GoalReportProjection.PROCESSING_GROUP, new Rebuildable(
+                generation -> GoalReportProjection.rebuilding(jdbc, generations, generation),
+                generation -> GoalReportProjection.deleteGeneration(jdbc, generation),
+                generation -> GoalReportProjection.deleteGenerationsBefore(jdbc, generation)));
     }
 
     /** The name of the processor that rebuilds a group's generation. */
@@ -302,6 +346,13 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 switchOver(group);
             }
             return;
+        }
+        String activeRebuild = processorName(group, status.activeGeneration());
+        if (!local.containsKey(activeRebuild) && jdbc.queryForObject(
+                "select count(*) from token_entry where processor_name = ?", Integer.class, activeRebuild) > 0) {
+            // switched to, but its processor stopped before it passed the head (a restart): run it on, the live
+            // processor of a state projection waits for it
+            runLocally(group, status.activeGeneration());
         }
         for (LocalProcessor running : List.copyOf(local.values())) {
             if (!running.group().equals(group)) {

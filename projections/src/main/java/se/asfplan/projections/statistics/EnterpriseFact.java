@@ -14,7 +14,8 @@ record EnterpriseFact(String eventId, long globalIndex, String enterpriseId, Kin
                       Instant recordedAt, String recordedBy, Boolean countsAsAsf, String municipality,
                       String district, String legalForm, String level) {
 
-    enum Kind { REGISTERED, DETAILS_CHANGED, CLOSED, INVITED_TO_IP, JOINED_IP, LEVEL_CHANGED, LEFT_IP }
+    /** {@code RETRACTED} rows are retractions, read as {@link se.asfplan.projections.support.Retraction}s. */
+    enum Kind { REGISTERED, DETAILS_CHANGED, CLOSED, INVITED_TO_IP, JOINED_IP, LEVEL_CHANGED, LEFT_IP, RETRACTED }
 
     /** Business date first; of facts on the same date the one stored later in the event store comes later. */
     static final Comparator<EnterpriseFact> IN_BUSINESS_ORDER = Comparator.comparing(EnterpriseFact::occurredOn)

@@ -17,7 +17,8 @@ record ProcurementFact(String eventId, long globalIndex, String procurementId, K
                        String legalGroundId, String legalGroundCitation, Integer numberOfLots, Boolean supplierIsAsf,
                        BigDecimal value) {
 
-    enum Kind { BEGUN, DIVIDED_INTO_LOTS, NOT_DIVIDED, CONTRACT_AWARDED, COMPLETED, CANCELLED }
+    /** {@code RETRACTED} rows are retractions, read as {@link se.asfplan.projections.support.Retraction}s. */
+    enum Kind { BEGUN, DIVIDED_INTO_LOTS, NOT_DIVIDED, CONTRACT_AWARDED, COMPLETED, CANCELLED, RETRACTED }
 
     boolean recordedBy(Instant asOf) {
         return asOf == null || !recordedAt.isAfter(asOf);

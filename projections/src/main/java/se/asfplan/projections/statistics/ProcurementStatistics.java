@@ -8,10 +8,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import se.asfplan.projections.statistics.StatisticsQueries.ProcurementStatisticsRow;
+import se.asfplan.projections.support.Retraction;
 
 /**
  * Folds procurement facts into statistics per year and contracting authority, as recorded at a moment.
@@ -26,6 +28,14 @@ import se.asfplan.projections.statistics.StatisticsQueries.ProcurementStatistics
 final class ProcurementStatistics {
 
     private ProcurementStatistics() {
+    }
+
+    /** The statistics without the facts retracted by {@code asOf}, as {@link RegisterStatistics} has it. */
+    static List<ProcurementStatisticsRow> fold(List<ProcurementFact> facts, List<Retraction> retractions,
+                                               Instant asOf, LocalDate from, LocalDate to, String authority) {
+        Set<String> retracted = Retraction.retractedAsOf(retractions, asOf);
+        return fold(facts.stream().filter(fact -> fact.kind() != ProcurementFact.Kind.RETRACTED
+                && !retracted.contains(fact.eventId())).toList(), asOf, from, to, authority);
     }
 
     static List<ProcurementStatisticsRow> fold(List<ProcurementFact> facts, Instant asOf, LocalDate from,

@@ -7,11 +7,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import se.asfplan.projections.statistics.StatisticsQueries.RegisterStatisticsRow;
+import se.asfplan.projections.support.Retraction;
 
 /**
  * Folds enterprise facts into the register statistics on a business date, as recorded at a moment.
@@ -30,6 +32,18 @@ import se.asfplan.projections.statistics.StatisticsQueries.RegisterStatisticsRow
 final class RegisterStatistics {
 
     private RegisterStatistics() {
+    }
+
+    /**
+     * The statistics without the facts retracted by {@code asOf}: a fact whose retraction was recorded at or before
+     * it counts nowhere (a retracted membership step leaves the membership before it), one retracted later still
+     * counts.
+     */
+    static List<RegisterStatisticsRow> fold(List<EnterpriseFact> facts, List<Retraction> retractions, Instant asOf,
+                                            LocalDate from, LocalDate to) {
+        Set<String> retracted = Retraction.retractedAsOf(retractions, asOf);
+        return fold(facts.stream().filter(fact -> fact.kind() != EnterpriseFact.Kind.RETRACTED
+                && !retracted.contains(fact.eventId())).toList(), asOf, from, to);
     }
 
     static List<RegisterStatisticsRow> fold(List<EnterpriseFact> facts, Instant asOf, LocalDate from, LocalDate to) {

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import se.asfplan.domain.enterprise.EnterpriseDetails;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EnterpriseFactRetractedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.IntegrationspaktenLevelChangedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToIntegrationspaktenEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedIntegrationspaktenEvent;
@@ -38,13 +39,16 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCancelledEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCompletedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
 import se.asfplan.projections.statistics.StatisticsQueries.FindProcurementStatisticsQuery;
 import se.asfplan.projections.statistics.StatisticsQueries.FindRegisterStatisticsQuery;
 import se.asfplan.projections.statistics.StatisticsQueries.ProcurementStatisticsRow;
 import se.asfplan.projections.statistics.StatisticsQueries.RegisterStatisticsRow;
+import se.asfplan.projections.support.EventPositions;
 import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.support.Retraction;
 
 /**
  * Keeps every enterprise and procurement event the statistics count as a fact row, and answers the statistics
@@ -92,12 +96,18 @@ public class StatisticsProjection {
 
     /** Where an event is and who recorded it: what every fact row starts with. */
     private record Recorded(String eventId, long globalIndex, Instant recordedAt, String recordedBy) {
+    }
 
-        static Recorded of(String eventId, TrackingToken token, Instant recordedAt, String recordedBy) {
-            long index = token.position().orElseThrow(() -> new IllegalStateException(
-                    "event " + eventId + " arrived without a position in the event store"));
-            return new Recorded(eventId, index, recordedAt, recordedBy);
+    /**
+     * The event's recording, with its own position read from the event store ({@link EventPositions}: the token's
+     * may be a later event's, when events commit out of index order).
+     */
+    private Recorded recorded(String eventId, TrackingToken token, Instant recordedAt, String recordedBy) {
+        if (token == null) {
+            throw new IllegalStateException("event " + eventId + " arrived without a tracking token; the "
+                    + PROCESSING_GROUP + " group must run as a streaming processor");
         }
+        return new Recorded(eventId, EventPositions.of(jdbc, eventId), recordedAt, recordedBy);
     }
 
     // ---------------------------------------------------------------------------------------------- enterprises
@@ -105,49 +115,49 @@ public class StatisticsProjection {
     @EventHandler
     void on(SocialEnterpriseRegisteredEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        enterpriseFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
+        enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.REGISTERED, event.occurredOn(), event.details(), null);
     }
 
     @EventHandler
     void on(SocialEnterpriseDetailsChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        enterpriseFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
+        enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.DETAILS_CHANGED, event.occurredOn(), event.details(), null);
     }
 
     @EventHandler
     void on(SocialEnterpriseClosedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        enterpriseFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
+        enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.CLOSED, event.occurredOn(), null, null);
     }
 
     @EventHandler
     void on(InvitedToIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        enterpriseFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
+        enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.INVITED_TO_IP, event.occurredOn(), null, null);
     }
 
     @EventHandler
     void on(JoinedIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        enterpriseFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
+        enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.JOINED_IP, event.occurredOn(), null, event.level());
     }
 
     @EventHandler
     void on(IntegrationspaktenLevelChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        enterpriseFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
+        enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.LEVEL_CHANGED, event.occurredOn(), null, event.to());
     }
 
     @EventHandler
     void on(LeftIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        enterpriseFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
+        enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.LEFT_IP, event.occurredOn(), null, null);
     }
 
@@ -173,7 +183,7 @@ public class StatisticsProjection {
     @EventHandler
     void on(ProcurementPlannedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        begun(Recorded.of(eventId, token, recordedAt, recordedBy), event.procurementId().value(), "PLANNED",
+        begun(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(), "PLANNED",
                 event.authority().value(), event.procedure(), event.legalGround(), event.occurredOn());
     }
 
@@ -182,7 +192,7 @@ public class StatisticsProjection {
     void on(ProcurementAnnouncedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
         if (sequence == 0) {
-            begun(Recorded.of(eventId, token, recordedAt, recordedBy), event.procurementId().value(), "ANNOUNCED",
+            begun(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(), "ANNOUNCED",
                     event.authority().value(), event.procedure(), event.legalGround(), event.occurredOn());
         }
     }
@@ -190,21 +200,21 @@ public class StatisticsProjection {
     @EventHandler
     void on(ProcurementDividedIntoLotsEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        procurementFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
+        procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.DIVIDED_INTO_LOTS, event.occurredOn(), event.numberOfLots(), null, null);
     }
 
     @EventHandler
     void on(ProcurementNotDividedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        procurementFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
+        procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.NOT_DIVIDED, event.occurredOn(), null, null, null);
     }
 
     @EventHandler
     void on(ContractAwardedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        procurementFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
+        procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.CONTRACT_AWARDED, event.occurredOn(), null, event.supplierIsAsf(),
                 event.value());
     }
@@ -212,14 +222,14 @@ public class StatisticsProjection {
     @EventHandler
     void on(ProcurementCompletedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        procurementFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
+        procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.COMPLETED, event.occurredOn(), null, null, null);
     }
 
     @EventHandler
     void on(ProcurementCancelledEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        procurementFact(Recorded.of(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
+        procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.CANCELLED, event.occurredOn(), null, null, null);
     }
 
@@ -253,6 +263,48 @@ public class StatisticsProjection {
                 Date.valueOf(occurredOn),
                 utc(recorded.recordedAt()), recorded.recordedBy(), numberOfLots, supplierIsAsf, value,
                 generation, recorded.eventId());
+    }
+
+    // ---------------------------------------------------------------------------------------------- retractions
+
+    @EventHandler
+    void on(EnterpriseFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        Recorded recorded = recorded(eventId, token, recordedAt, recordedBy);
+        int generation = generation();
+        jdbc.update("""
+                insert into statistics_enterprise_fact (generation, event_id, global_index, enterprise_id, fact,
+                                                        occurred_on, recorded_at, recorded_by, retracts_event_id)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from statistics_enterprise_fact where generation = ? and event_id = ?)""",
+                generation, recorded.eventId(), recorded.globalIndex(), event.enterpriseId().value(),
+                EnterpriseFact.Kind.RETRACTED.name(), Date.valueOf(event.occurredOn()), utc(recorded.recordedAt()),
+                recorded.recordedBy(), event.retractedEventId(), generation, recorded.eventId());
+    }
+
+    @EventHandler
+    void on(ProcurementFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+        Recorded recorded = recorded(eventId, token, recordedAt, recordedBy);
+        int generation = generation();
+        jdbc.update("""
+                insert into statistics_procurement_fact (generation, event_id, global_index, procurement_id, fact,
+                                                         occurred_on, recorded_at, recorded_by, retracts_event_id)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from statistics_procurement_fact where generation = ? and event_id = ?)""",
+                generation, recorded.eventId(), recorded.globalIndex(), event.procurementId().value(),
+                ProcurementFact.Kind.RETRACTED.name(), Date.valueOf(event.occurredOn()), utc(recorded.recordedAt()),
+                recorded.recordedBy(), event.retractedEventId(), generation, recorded.eventId());
+    }
+
+    /** The retractions kept in a fact table's generation (the reason is not kept here; the event store has it). */
+    private List<Retraction> retractions(String table, String kind, int generation) {
+        return jdbc.query("select event_id, global_index, recorded_at, recorded_by, occurred_on, retracts_event_id from "
+                        + table + " where generation = ? and fact = ?",
+                (rs, row) -> new Retraction(rs.getString("event_id"), rs.getLong("global_index"), recordedAt(rs),
+                        rs.getString("recorded_by"), rs.getDate("occurred_on").toLocalDate(), null,
+                        rs.getString("retracts_event_id")),
+                generation, kind);
     }
 
     /** Clears the generation this processor writes only: the other generations belong to other processors. */
@@ -292,7 +344,9 @@ public class StatisticsProjection {
                         rs.getDate("occurred_on").toLocalDate(), recordedAt(rs), rs.getString("recorded_by"),
                         bool(rs, "counts_as_asf"), rs.getString("municipality"), rs.getString("district"),
                         rs.getString("legal_form"), rs.getString("ip_level")), read);
-        return RegisterStatistics.fold(facts, query.asOf(), query.from(), query.to());
+        return RegisterStatistics.fold(facts,
+                retractions("statistics_enterprise_fact", EnterpriseFact.Kind.RETRACTED.name(), read), query.asOf(),
+                query.from(), query.to());
     }
 
     @QueryHandler
@@ -310,7 +364,9 @@ public class StatisticsProjection {
                     rs.getString("legal_ground_id"), rs.getString("legal_ground_citation"), numberOfLots,
                     bool(rs, "supplier_is_asf"), rs.getBigDecimal("contract_value"));
         }, read);
-        return ProcurementStatistics.fold(facts, query.asOf(), query.from(), query.to(), query.authority());
+        return ProcurementStatistics.fold(facts,
+                retractions("statistics_procurement_fact", ProcurementFact.Kind.RETRACTED.name(), read),
+                query.asOf(), query.from(), query.to(), query.authority());
     }
 
     private static Instant recordedAt(ResultSet rs) throws SQLException {

@@ -125,6 +125,7 @@ class GoalReportFoldTest {
         goal("evenemang-2023", 2023, GoalKind.COUNT, Measure.EVENT_PARTICIPATIONS, Target.atLeast(1, "st"));
         goal("avtal-2023", 2023, GoalKind.COUNT, Measure.CONTRACTS_AWARDED_TO_ASF, Target.atLeast(1, "st"));
         LocalDate on = LocalDate.of(2023, 9, 1);
+        enterprise(FactType.ENTERPRISE_DETAILS, "asf-1", true, null, LocalDate.of(2023, 1, 1));
         GoalReportFact ip = enterprise(FactType.IP_INVITED, "asf-1", null, null, on);
         GoalReportFact ref = enterprise(FactType.REFERENCE_GROUP_INVITED, "asf-1", null, null, on);
         GoalReportFact dialog = enterprise(FactType.BUSINESS_DIALOGUE_INVITED, "asf-1", null, null, on);
@@ -139,6 +140,33 @@ class GoalReportFoldTest {
                 org.assertj.core.groups.Tuple.tuple("ip-2023", positions(ip)),
                 org.assertj.core.groups.Tuple.tuple("rad-2023", positions(advice)),
                 org.assertj.core.groups.Tuple.tuple("ref-2023", positions(ref)));
+    }
+
+    @Test
+    void countsOnlyWhatHappenedToAKnownAsfOnThatDay() {
+        goal("rad-2023", 2023, GoalKind.COUNT, Measure.BUSINESS_ADVICE_TO_ASF, Target.atLeast(1, "st"));
+        enterprise(FactType.ENTERPRISE_DETAILS, "asf", true, null, LocalDate.of(2023, 2, 1));
+        enterprise(FactType.ENTERPRISE_DETAILS, "not-asf", false, null, LocalDate.of(2023, 1, 1));
+        enterprise(FactType.ENTERPRISE_DETAILS, "became-asf", false, null, LocalDate.of(2023, 1, 1));
+        enterprise(FactType.ENTERPRISE_DETAILS, "became-asf", true, null, LocalDate.of(2023, 6, 1));
+        enterprise(FactType.ENTERPRISE_DETAILS, "closed", true, null, LocalDate.of(2023, 1, 1));
+        enterprise(FactType.ENTERPRISE_CLOSED, "closed", null, null, LocalDate.of(2023, 5, 1));
+        enterprise(FactType.BUSINESS_ADVICE_RECEIVED, "asf", null, null, LocalDate.of(2023, 1, 15)); // before
+        GoalReportFact counted = enterprise(FactType.BUSINESS_ADVICE_RECEIVED, "asf", null, null,
+                LocalDate.of(2023, 2, 1));
+        enterprise(FactType.BUSINESS_ADVICE_RECEIVED, "not-asf", null, null, LocalDate.of(2023, 3, 1));
+        enterprise(FactType.BUSINESS_ADVICE_RECEIVED, "became-asf", null, null, LocalDate.of(2023, 5, 31));
+        GoalReportFact afterBecoming = enterprise(FactType.BUSINESS_ADVICE_RECEIVED, "became-asf", null, null,
+                LocalDate.of(2023, 6, 1));
+        GoalReportFact beforeClosing = enterprise(FactType.BUSINESS_ADVICE_RECEIVED, "closed", null, null,
+                LocalDate.of(2023, 4, 30));
+        enterprise(FactType.BUSINESS_ADVICE_RECEIVED, "closed", null, null, LocalDate.of(2023, 5, 1));
+
+        GoalReportRow row = only(2023);
+
+        assertThat(row.outcome()).isEqualByComparingTo("3");
+        assertThat(row.events()).isEqualTo(positions(counted, beforeClosing, afterBecoming).stream().sorted()
+                .toList());
     }
 
     // ------------------------------------------------------------------------------------------- status
@@ -243,6 +271,8 @@ class GoalReportFoldTest {
     @Test
     void meetsAChangeGoalWhenTheYearExceedsThePreviousByTheTarget() {
         goal("fler-evenemang-2024", 2024, GoalKind.CHANGE, Measure.EVENT_PARTICIPATIONS, Target.atLeast(1, "st"));
+        enterprise(FactType.ENTERPRISE_DETAILS, "asf-1", true, null, LocalDate.of(2022, 1, 1));
+        enterprise(FactType.ENTERPRISE_DETAILS, "asf-2", true, null, LocalDate.of(2022, 1, 1));
         GoalReportFact before = enterprise(FactType.EVENT_PARTICIPATION, "asf-1", null, null, LocalDate.of(2023, 5, 1));
         GoalReportFact first = enterprise(FactType.EVENT_PARTICIPATION, "asf-1", null, null, LocalDate.of(2024, 5, 1));
         GoalReportFact second = enterprise(FactType.EVENT_PARTICIPATION, "asf-2", null, null, LocalDate.of(2024, 6, 1));
@@ -258,6 +288,7 @@ class GoalReportFoldTest {
     @Test
     void doesNotMeetAnIncreaseGoalWhenTheYearEqualsThePrevious() {
         goal("fler-evenemang-2024", 2024, GoalKind.CHANGE, Measure.EVENT_PARTICIPATIONS, Target.atLeast(1, "st"));
+        enterprise(FactType.ENTERPRISE_DETAILS, "asf-1", true, null, LocalDate.of(2022, 1, 1));
         enterprise(FactType.EVENT_PARTICIPATION, "asf-1", null, null, LocalDate.of(2023, 5, 1));
         enterprise(FactType.EVENT_PARTICIPATION, "asf-1", null, null, LocalDate.of(2024, 5, 1));
 

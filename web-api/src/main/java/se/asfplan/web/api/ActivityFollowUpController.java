@@ -32,13 +32,17 @@ import se.asfplan.projections.followup.FollowUpQueries.ActivityFollowUpView;
 import se.asfplan.projections.followup.FollowUpQueries.FindActivityFollowUpQuery;
 import se.asfplan.projections.followup.FollowUpQueries.FollowUpGroup;
 import se.asfplan.projections.followup.FollowUpQueries.PlanHeading;
+import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.projections.support.ProcessedPosition;
+import se.asfplan.projections.support.ProjectionGenerations;
 import se.asfplan.web.report.Csv;
 import se.asfplan.web.report.ReportAnswer;
 
 /**
  * The activity follow-up report: per area or per lead party, how each activity stands, as JSON or CSV. The
  * answer's position is read before the report, so the report reflects at least every event up to it.
+ * {@code generation} asks a generation of the follow-up read model other than the active one: the one a rebuild is
+ * filling, to compare the two before switching (see {@code ProjectionRebuilds}).
  */
 @RestController
 @Tag(name = "Reports", description = "Follow-up reports, as recorded now or at a past moment, for a business-date "
@@ -51,11 +55,14 @@ public class ActivityFollowUpController {
 
     private final QueryGateway queries;
     private final ProcessedPosition positions;
+    private final ProjectionGenerations generations;
     private final Clock clock;
 
-    public ActivityFollowUpController(QueryGateway queries, ProcessedPosition positions, Clock clock) {
+    public ActivityFollowUpController(QueryGateway queries, ProcessedPosition positions,
+                                      ProjectionGenerations generations, Clock clock) {
         this.queries = queries;
         this.positions = positions;
+        this.generations = generations;
         this.clock = clock;
     }
 
@@ -72,6 +79,9 @@ public class ActivityFollowUpController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "last business date: later facts had not happened; decides lateness")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "the generation of the follow-up read model to read: the active one (default) "
+                    + "or the one a rebuild is filling, to compare them before switching")
+            @RequestParam(required = false) Integer generation,
             @Parameter(description = "json (default) or csv; Accept: text/csv also answers CSV",
                     schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
             @RequestParam(required = false) Format format,
@@ -80,10 +90,14 @@ public class ActivityFollowUpController {
             throw new IllegalArgumentException("from (" + from + ") must not lie after to (" + to + ")");
         }
         Instant generatedAt = clock.instant();
-        OptionalLong position = positions.of(ActivityFollowUpProjection.PROCESSING_GROUP);
+        // the position of the processor that writes the generation read: the live one, or the rebuild's
+        String processingGroup = ActivityFollowUpProjection.PROCESSING_GROUP;
+        int read = generations.toRead(processingGroup, generation);
+        OptionalLong position = positions.of(read == generations.of(processingGroup).active() ? processingGroup
+                : ProjectionRebuilds.processorName(processingGroup, read));
         Optional<ActivityFollowUpReport> found = queries.query(new FindActivityFollowUpQuery(planId, asOf, from, to,
-                        BusinessCalendar.today(clock)), ResponseTypes.optionalInstanceOf(ActivityFollowUpReport.class))
-                .join();
+                        BusinessCalendar.today(clock), generation),
+                ResponseTypes.optionalInstanceOf(ActivityFollowUpReport.class)).join();
         ActivityFollowUpReport report = found.orElseThrow(() -> new NotFoundException(asOf == null
                 ? "No plan " + planId + " is recorded" : "No plan " + planId + " was recorded at " + asOf));
         List<FollowUpGroup> groups = groupBy.byLead() ? report.byLead() : report.byArea();

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.domain.enterprise.EnterpriseCommands.RetractEnterpriseFactCommand;
 import se.asfplan.domain.enterprise.DefinitionCriteria;
 import se.asfplan.domain.enterprise.EnterpriseCommands.ChangeIntegrationspaktenLevelCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.ChangeSocialEnterpriseDetailsCommand;
@@ -195,6 +196,16 @@ public class EnterpriseController {
         send(enterpriseId, new RecordEventParticipationCommand(enterpriseId, request.kind(), request.eventName(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
         return recorded("EventParticipationRecordedEvent", enterpriseId);
+    }
+
+    @PostMapping("/{enterpriseId}/retractions")
+    @Operation(summary = "Retract a fact recorded in error (an invitation, membership step, advice or participation),"
+            + " named by its event id, with the reason. It stops counting from the moment the retraction is recorded;"
+            + " reports asked as recorded before that still count it. A membership step only while it is the latest")
+    public Recorded retract(@PathVariable EnterpriseId enterpriseId, @Valid @RequestBody RetractionRequest request) {
+        send(enterpriseId, new RetractEnterpriseFactCommand(enterpriseId, request.eventId(), request.reason(),
+                dates.orToday(request.occurredOn())));
+        return recorded("EnterpriseFactRetractedEvent", enterpriseId);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.domain.meeting.MeetingCommands.RetractMeetingFactCommand;
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsCommand;
 import se.asfplan.domain.meeting.MeetingCommands.RecordMeetingCommand;
@@ -79,6 +80,15 @@ public class MeetingController {
         send(meetingId, new CorrectMeetingParticipantsCommand(meetingId, request.participants(), request.reason(),
                 dates.orToday(request.occurredOn())));
         return new Recorded("MeetingParticipantsCorrectedEvent", uri(meetingId));
+    }
+
+    @PostMapping("/{meetingId}/retractions")
+    @Operation(summary = "Retract the meeting recorded in error, named by the event id of its recording, with the "
+            + "reason. It stops counting from the moment the retraction is recorded")
+    public Recorded retract(@PathVariable MeetingId meetingId, @Valid @RequestBody RetractionRequest request) {
+        send(meetingId, new RetractMeetingFactCommand(meetingId, request.eventId(), request.reason(),
+                dates.orToday(request.occurredOn())));
+        return new Recorded("MeetingFactRetractedEvent", uri(meetingId));
     }
 
     /** Sends the command; see {@code EnterpriseController.send} for the refusals it names. */

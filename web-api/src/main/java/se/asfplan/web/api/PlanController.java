@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.domain.plan.PlanCommands.RetractPlanFactCommand;
 import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.PlanCommands.AddAreaCommand;
@@ -88,6 +89,16 @@ public class PlanController {
         commands.send(new RevisePlanCommand(planId, request.title(), request.period(), request.decision(),
                 request.reason(), dates.orToday(request.occurredOn())));
         return new Recorded("PlanRevisedEvent", planUri(planId));
+    }
+
+    @PostMapping("/{planId}/retractions")
+    @Operation(summary = "Retract a fact recorded in error (a progress note, an outcome report; an activity's start,"
+            + " completion or cancellation while it is the activity's latest step), named by its event id, with the "
+            + "reason. It stops counting from the moment the retraction is recorded")
+    public Recorded retract(@PathVariable PlanId planId, @Valid @RequestBody RetractionRequest request) {
+        commands.send(new RetractPlanFactCommand(planId, request.eventId(), request.reason(),
+                dates.orToday(request.occurredOn())));
+        return new Recorded("PlanFactRetractedEvent", planUri(planId));
     }
 
     @GetMapping("/{planId}/areas")

@@ -12,13 +12,16 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -110,6 +113,40 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    /**
+     * The client's {@code If-Match} named another version than the record has: somebody changed it since the client
+     * read it. The answer names the current version (also as {@code ETag}) so that the client can read and decide.
+     */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> expectedVersionDiffers(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "rules/expected-version-must-match",
+                "Refused: expected-version-must-match", "The record is at version " + e.getActualVersion()
+                        + ", not at the version " + e.getExpectedVersion() + " that If-Match expects: it was changed "
+                        + "since; read it again and decide; nothing was recorded");
+        problem.setProperty("rule", "expected-version-must-match");
+        problem.setProperty("expectedVersion", e.getExpectedVersion());
+        problem.setProperty("currentVersion", e.getActualVersion());
+        return ResponseEntity.status(HttpStatus.CONFLICT).eTag("\"" + e.getActualVersion() + "\"").body(problem);
+    }
+
+    /**
+     * A unique key the command's transaction wrote was written by another transaction at the same moment (for
+     * instance by another application node sharing the database): the same answer as any concurrent change.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> writtenConcurrently(DuplicateKeyException e) {
+        return concurrentChange(new ConcurrencyException("written concurrently", e));
+    }
+
+    /**
+     * So many requests changed the record at once that this one could not wait its turn (Axon's aggregate lock):
+     * answered like any concurrent change, nothing recorded.
+     */
+    @ExceptionHandler(LockAcquisitionFailedException.class)
+    ResponseEntity<ProblemDetail> tooManyConcurrentChanges(LockAcquisitionFailedException e) {
+        return concurrentChange(new ConcurrencyException("lock not acquired", e));
+    }
+
     @ExceptionHandler(PlanFileException.class)
     ResponseEntity<ProblemDetail> badPlanFile(PlanFileException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-plan-file", "Invalid plan file",
@@ -181,8 +218,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String message;
         if (required != null && required.isEnum()) {
             message = "must be one of " + List.of(required.getEnumConstants()) + ", but was '" + e.getValue() + "'";
-        } else if (root instanceof IllegalArgumentException && root.getMessage() != null
-                && !root.getMessage().contains("se.asfplan") && !root.getMessage().contains("java.")) {
+        } else if (root instanceof IllegalArgumentException && speaksPlainly(root.getMessage())) {
             message = root.getMessage();
         } else {
             message = "has the wrong format: '" + e.getValue() + "'";
@@ -239,6 +275,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
+    /** A Java or package name such as {@code se.asfplan.domain} or {@code java.lang.String}. */
+    private static final java.util.regex.Pattern QUALIFIED_NAME =
+            java.util.regex.Pattern.compile("\\b[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*\\.[A-Za-z]");
+
+    /** Whether a library's message can go to the client as it is: it names no class or type. */
+    private static boolean speaksPlainly(String message) {
+        return message != null && !message.contains("`") && !QUALIFIED_NAME.matcher(message).find();
+    }
+
     /** A message for the client that never shows Java class names. */
     private static String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
@@ -249,7 +294,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (e instanceof InvalidFormatException invalid) {
             String message = invalid.getOriginalMessage();
-            if (message != null && !message.startsWith("Cannot deserialize")) {
+            if (speaksPlainly(message) && !message.startsWith("Cannot ")) {
                 return message;
             }
             Class<?> target = invalid.getTargetType();

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.domain.procurement.ProcurementCommands.RetractProcurementFactCommand;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.procurement.BidsMayCover;
 import se.asfplan.domain.procurement.ContractPeriod;
@@ -179,6 +180,17 @@ public class ProcurementController {
     }
 
     /** Sends the command, naming the procurement rule when the procurement does not exist or was begun meanwhile. */
+    @PostMapping("/{procurementId}/retractions")
+    @Operation(summary = "Retract a fact recorded in error (a tender, an evaluation; the decision on lots or the "
+            + "completion while it is the latest step), named by its event id, with the reason. It stops counting "
+            + "from the moment the retraction is recorded")
+    public Recorded retract(@PathVariable ProcurementId procurementId,
+                            @Valid @RequestBody RetractionRequest request) {
+        send(procurementId, new RetractProcurementFactCommand(procurementId, request.eventId(), request.reason(),
+                dates.orToday(request.occurredOn())));
+        return new Recorded("ProcurementFactRetractedEvent", uri(procurementId));
+    }
+
     private void send(ProcurementId procurementId, Object command) {
         try {
             commands.send(command);

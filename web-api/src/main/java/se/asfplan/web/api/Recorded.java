@@ -2,9 +2,20 @@ package se.asfplan.web.api;
 
 import java.net.URI;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
- * The answer to a recorded command: what was recorded and where to read it. Reads are served by projections
- * and may take a moment to show a new event.
+ * The answer to a recorded command: what was recorded, where to read it and, when known, the record's version after
+ * the change (also sent as the {@code ETag} header; send it back as {@code If-Match} to change the record only if
+ * nobody changed it since). Reads are served by projections and may take a moment to show a new event.
  */
-public record Recorded(String recorded, URI location) {
+public record Recorded(String recorded, URI location, @JsonInclude(JsonInclude.Include.NON_NULL) Long version) {
+
+    public Recorded(String recorded, URI location) {
+        this(recorded, location, null);
+    }
+
+    Recorded withVersion(long recordedVersion) {
+        return new Recorded(recorded, location, recordedVersion);
+    }
 }

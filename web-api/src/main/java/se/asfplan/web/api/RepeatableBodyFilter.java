@@ -57,11 +57,12 @@ class RepeatableBodyFilter extends OncePerRequestFilter {
         }, response);
     }
 
-    private static final class BytesInputStream extends ServletInputStream {
+    /** A body already read, served from memory. */
+    static final class BytesInputStream extends ServletInputStream {
 
         private final ByteArrayInputStream bytes;
 
-        private BytesInputStream(byte[] body) {
+        BytesInputStream(byte[] body) {
             this.bytes = new ByteArrayInputStream(body);
         }
 

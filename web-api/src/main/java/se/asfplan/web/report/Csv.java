@@ -23,6 +23,22 @@ public final class Csv {
     private Csv() {
     }
 
+    /**
+     * Whether the client asked for CSV: {@code format=csv}, or no {@code format} and an {@code Accept} header naming
+     * text/csv. {@code format} must be json or csv.
+     */
+    public static boolean requested(String format, String accept) {
+        if (format == null) {
+            return accept != null && MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.isCompatibleWith(TEXT_CSV) && !type.isWildcardSubtype());
+        }
+        return switch (format) {
+            case "csv" -> true;
+            case "json" -> false;
+            default -> throw new IllegalArgumentException("format must be json or csv, but was '" + format + "'");
+        };
+    }
+
     public static <T> ResponseEntity<byte[]> answer(ReportAnswer<T> answer, String fileName, List<String> header,
                                                     Function<T, List<?>> row) {
         StringBuilder csv = new StringBuilder("\uFEFF");

@@ -73,7 +73,7 @@ public class StatisticsController {
                                       @RequestParam(required = false) Integer generation,
                                       @RequestParam(required = false) String format,
                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean csv = csv(format, accept);
+        boolean csv = Csv.requested(format, accept);
         FindRegisterStatisticsQuery query = new FindRegisterStatisticsQuery(asOf, from,
                 to != null ? to : BusinessCalendar.today(clock), generation);
         ReportAnswer<RegisterStatisticsRow> answer = answer(asOf, generation, () -> queries.query(query,
@@ -101,7 +101,7 @@ public class StatisticsController {
                                          @RequestParam(required = false) Integer generation,
                                          @RequestParam(required = false) String format,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean csv = csv(format, accept);
+        boolean csv = Csv.requested(format, accept);
         FindProcurementStatisticsQuery query = new FindProcurementStatisticsQuery(asOf, from, to,
                 authority == null ? null : authority.value(), generation);
         ReportAnswer<ProcurementStatisticsRow> answer = answer(asOf, generation, () -> queries.query(query,
@@ -132,18 +132,6 @@ public class StatisticsController {
         OptionalLong position = positions.of(read == generations.of(group).active() ? group
                 : ProjectionRebuilds.processorName(group, read));
         return new ReportAnswer<>(generatedAt, position.isPresent() ? position.getAsLong() : null, asOf, rows.get());
-    }
-
-    private static boolean csv(String format, String accept) {
-        if (format == null) {
-            return accept != null && MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> type.isCompatibleWith(Csv.TEXT_CSV) && !type.isWildcardSubtype());
-        }
-        return switch (format) {
-            case "csv" -> true;
-            case "json" -> false;
-            default -> throw new IllegalArgumentException("format must be json or csv, but was '" + format + "'");
-        };
     }
 
     /** Event positions separated by spaces, so that one CSV field holds them all. */

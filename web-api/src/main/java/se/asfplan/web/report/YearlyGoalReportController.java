@@ -33,13 +33,16 @@ import se.asfplan.projections.goalreport.GoalReportProjection;
 import se.asfplan.projections.goalreport.GoalReportQueries.FindYearlyGoalReportQuery;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
 import se.asfplan.projections.goalreport.GoalReportQueries.TargetVersion;
+import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.projections.support.ProcessedPosition;
+import se.asfplan.projections.support.ProjectionGenerations;
 
 /**
  * The yearly goal report as JSON or CSV ({@code format=csv} or {@code Accept: text/csv}): for a plan and a year,
  * each goal's target in force, its outcome, its status and the events that make up the outcome. The answer says
  * when it was generated and the event position the goal report read model had reached before the question was
- * asked.
+ * asked. {@code generation} asks a generation of the goal report read model other than the active one: the one a
+ * rebuild is filling, to compare the two before switching (see {@code ProjectionRebuilds}).
  */
 @RestController
 @Tag(name = "Reports", description = "Register and procurement statistics, as recorded at a past moment and for a "
@@ -52,11 +55,14 @@ public class YearlyGoalReportController {
 
     private final QueryGateway queries;
     private final ProcessedPosition positions;
+    private final ProjectionGenerations generations;
     private final Clock clock;
 
-    public YearlyGoalReportController(QueryGateway queries, ProcessedPosition positions, Clock clock) {
+    public YearlyGoalReportController(QueryGateway queries, ProcessedPosition positions,
+                                      ProjectionGenerations generations, Clock clock) {
         this.queries = queries;
         this.positions = positions;
+        this.generations = generations;
         this.clock = clock;
     }
 
@@ -69,13 +75,16 @@ public class YearlyGoalReportController {
             @Parameter(description = "the calendar year the goals are for") @RequestParam int year,
             @Parameter(description = "ISO instant: ignore everything recorded later")
             @RequestParam(required = false) Instant asOf,
+            @Parameter(description = "the generation of the goal report read model to read: the active one "
+                    + "(default) or the one a rebuild is filling, to compare them before switching")
+            @RequestParam(required = false) Integer generation,
             @Parameter(description = "json (default) or csv; Accept: text/csv also answers CSV",
                     schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
             @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean csv = csv(format, accept);
+        boolean csv = Csv.requested(format, accept);
         FindYearlyGoalReportQuery query = new FindYearlyGoalReportQuery(planId.value(), year, asOf,
-                BusinessCalendar.today(clock));
+                BusinessCalendar.today(clock), generation);
         boolean recorded = queries.query(new PlanQueries.FindPlanQuery(planId),
                 ResponseTypes.optionalInstanceOf(PlanQueries.PlanView.class)).join().isPresent();
         if (!recorded) {
@@ -83,7 +92,11 @@ public class YearlyGoalReportController {
                     HttpStatus.NOT_FOUND, "No plan " + planId + " is recorded"), null);
         }
         Instant generatedAt = clock.instant();
-        OptionalLong position = positions.of(GoalReportProjection.PROCESSING_GROUP);
+        // the position of the processor that writes the generation read: the live one, or the rebuild's
+        String group = GoalReportProjection.PROCESSING_GROUP;
+        int read = generations.toRead(group, generation);
+        OptionalLong position = positions.of(read == generations.of(group).active() ? group
+                : ProjectionRebuilds.processorName(group, read));
         List<GoalReportRow> rows = queries.query(query, ResponseTypes.multipleInstancesOf(GoalReportRow.class))
                 .join();
         ReportAnswer<GoalReportRow> answer = new ReportAnswer<>(generatedAt,
@@ -110,17 +123,5 @@ public class YearlyGoalReportController {
             return target.comparator() + " " + target.value().toPlainString() + " " + target.unit() + " ("
                     + version.decidedOn() + ")";
         }).collect(Collectors.joining("; "));
-    }
-
-    private static boolean csv(String format, String accept) {
-        if (format == null) {
-            return accept != null && MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> type.isCompatibleWith(Csv.TEXT_CSV) && !type.isWildcardSubtype());
-        }
-        return switch (format) {
-            case "csv" -> true;
-            case "json" -> false;
-            default -> throw new IllegalArgumentException("format must be json or csv, but was '" + format + "'");
-        };
     }
 }

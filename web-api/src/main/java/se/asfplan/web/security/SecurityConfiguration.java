@@ -1,72 +1,91 @@
 package se.asfplan.web.security;
 
-import java.util.List;
-
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
+import se.asfplan.web.security.TrackerSecurityProperties.Mode;
+
 /**
- * HTTP Basic against configured users. Reading needs any role; recording needs COORDINATOR; anything not listed
- * here is denied.
+ * Who may do what, deny by default:
+ * <table>
+ *   <caption>Role matrix</caption>
+ *   <tr><th></th><th>COORDINATOR</th><th>AUDITOR</th><th>COMMITTEE</th><th>anonymous</th></tr>
+ *   <tr><td>GET /api/plans/**, /api/reports/**</td><td>yes</td><td>yes</td><td>yes</td><td>401</td></tr>
+ *   <tr><td>any other GET /api/** (enterprises, meetings, procurements, admin)</td><td>yes</td><td>yes</td>
+ *       <td>403</td><td>401</td></tr>
+ *   <tr><td>POST /api/**</td><td>yes</td><td>403</td><td>403</td><td>401</td></tr>
+ *   <tr><td>GET health, info, API description, Swagger UI; /error</td><td colspan="4">open</td></tr>
+ *   <tr><td>anything else</td><td>403</td><td>403</td><td>403</td><td>401</td></tr>
+ * </table>
+ * Users sign in with HTTP Basic against the configured users ({@code tracker.security.mode=basic}, the default) or
+ * with a bearer JWT from the organisation's OpenID Connect provider ({@code tracker.security.mode=oidc}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@EnableConfigurationProperties(SecurityConfiguration.Users.class)
+@EnableConfigurationProperties(TrackerSecurityProperties.class)
 public class SecurityConfiguration {
 
+    private static final String MODE = "tracker.security.mode";
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        String[] anyRole = {Role.COORDINATOR.name(), Role.AUDITOR.name(), Role.COMMITTEE.name()};
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(anyRole)
-                        .requestMatchers(HttpMethod.POST, "/api/**").hasRole(Role.COORDINATOR.name())
-                        .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
+    SecurityFilterChain api(HttpSecurity http, TrackerSecurityProperties properties,
+                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        http.authorizeHttpRequests(SecurityConfiguration::roleMatrix)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .build();
-    }
-
-    @Bean
-    UserDetailsService users(Users users) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        return new InMemoryUserDetailsManager(users.users().stream()
-                .map(user -> User.withUsername(user.name())
-                        .password(user.password().startsWith("{") ? user.password() : encoder.encode(user.password()))
-                        .roles(user.role().name())
-                        .build())
-                .toList());
-    }
-
-    /**
-     * @param users the configured users, each with one role; a password may be given in Spring Security's
-     *              {@code {id}encoded} form (e.g. {@code {bcrypt}...}) or in plain text, which is encoded at start
-     */
-    @ConfigurationProperties("tracker.security")
-    public record Users(List<ConfiguredUser> users) {
-        public Users {
-            users = users == null ? List.of() : List.copyOf(users);
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        if (properties.mode() == Mode.OIDC) {
+            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt
+                    .decoder(jwtDecoder.getObject())
+                    .jwtAuthenticationConverter(new OidcTokens.RolesAndName(properties.oidc()))));
+        } else {
+            http.httpBasic(Customizer.withDefaults());
         }
+        return http.build();
     }
 
-    public record ConfiguredUser(String name, String password, Role role) {
+    /** The role matrix above; the README's table and {@code EndpointRoleMatrixIT} follow it. */
+    static void roleMatrix(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        String coordinator = Role.COORDINATOR.name();
+        String auditor = Role.AUDITOR.name();
+        String committee = Role.COMMITTEE.name();
+        requests
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                        "/v3/api-docs.yaml", "/swagger-ui/**").permitAll()
+                .requestMatchers("/error").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/plans", "/api/plans/**", "/api/reports", "/api/reports/**")
+                .hasAnyRole(coordinator, auditor, committee)
+                .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(coordinator, auditor)
+                .requestMatchers(HttpMethod.POST, "/api/**").hasRole(coordinator)
+                .anyRequest().denyAll();
+    }
+
+    /** The configured local users; refuses to start with a default password outside 'local' and 'test'. */
+    @Bean
+    @ConditionalOnProperty(name = MODE, havingValue = "basic", matchIfMissing = true)
+    UserDetailsService localUsers(TrackerSecurityProperties properties, Environment environment) {
+        return LocalUsers.of(properties.users(), environment);
+    }
+
+    /** Verifies bearer tokens; refuses to start without issuer, audience and keys. */
+    @Bean
+    @ConditionalOnProperty(name = MODE, havingValue = "oidc")
+    JwtDecoder jwtDecoder(TrackerSecurityProperties properties) {
+        return OidcTokens.decoder(properties.oidc());
     }
 }

@@ -1,4 +1,7 @@
 /**
- * Who may do what: coordinators record, auditors and committee readers read. Deny by default.
+ * Who may do what, deny by default: coordinators record, auditors read everything, committee readers read plans and
+ * reports (the matrix is in {@link se.asfplan.web.security.SecurityConfiguration}). Users sign in with HTTP Basic
+ * against configured users (mode {@code basic}; default passwords only in the profiles {@code local} and
+ * {@code test}) or with bearer JWTs of an OpenID Connect provider (mode {@code oidc}).
  */
 package se.asfplan.web.security;

@@ -208,7 +208,7 @@ class ActivityFollowUpIT extends PostgresApiTest {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
-        awaitCaughtUp(Duration.ofSeconds(60));
+        awaitCaughtUp(Duration.ofMinutes(3));
         assertThat(factCount()).isEqualTo(facts);
         assertThat(withoutGenerationTime(get(COMMITTEE, report + "?groupBy=lead").getBody())).isEqualTo(before);
     }
@@ -221,7 +221,8 @@ class ActivityFollowUpIT extends PostgresApiTest {
                 paths.get("/api/plans/{planId}/reports/activity-follow-up")).get("get");
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.get("parameters");
         assertThat(parameters).extracting(parameter -> parameter.get("name"))
-                .containsExactlyInAnyOrder("planId", "groupBy", "asOf", "from", "to", "format", "Accept");
+                .containsExactlyInAnyOrder("planId", "groupBy", "asOf", "from", "to", "generation", "format",
+                        "Accept");
         Map<String, Object> groupBy = parameters.stream().filter(parameter -> "groupBy".equals(parameter.get("name")))
                 .findFirst().orElseThrow();
         assertThat((Map<String, Object>) groupBy.get("schema")).containsEntry("type", "string")

@@ -101,7 +101,7 @@ class EnterpriseApiIT extends PostgresApiTest {
         assertThat(registerRow(enterprise)).containsEntry("organisation_number", number)
                 .containsEntry("counts_as_asf", false).containsEntry("closed_on", java.sql.Date.valueOf("2023-06-30"));
 
-        Map<String, Object> view = awaitResource(COMMITTEE, base,
+        Map<String, Object> view = awaitResource(AUDITOR, base,
                 body -> ((Number) body.get("version")).intValue() == 12);
         assertThat(view).containsEntry("organisationNumber", number).containsEntry("countsAsAsf", false)
                 .containsEntry("closed", true).containsEntry("closedOn", "2023-06-30")
@@ -127,9 +127,9 @@ class EnterpriseApiIT extends PostgresApiTest {
         assertThat(get(AUDITOR, "/api/plans/" + plan + "/activities/no-such/facts").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
-        assertThat(getList(COMMITTEE, "/api/enterprises?countsAsAsf=false&district=Spånga-Tensta").getBody())
+        assertThat(getList(AUDITOR, "/api/enterprises?countsAsAsf=false&district=Spånga-Tensta").getBody())
                 .extracting(summary -> summary.get("enterpriseId")).contains(enterprise);
-        assertThat(getList(COMMITTEE, "/api/enterprises?countsAsAsf=true").getBody())
+        assertThat(getList(AUDITOR, "/api/enterprises?countsAsAsf=true").getBody())
                 .extracting(summary -> summary.get("enterpriseId")).doesNotContain(enterprise);
     }
 
@@ -140,7 +140,7 @@ class EnterpriseApiIT extends PostgresApiTest {
         assertStatus(registered, HttpStatus.CREATED);
         String location = registered.getHeaders().getLocation().toString();
         assertThat(location).matches("/api/enterprises/[0-9a-f-]{36}");
-        assertThat(awaitResource(COMMITTEE, location, body -> true)).containsEntry("registeredOn", "2022-01-10");
+        assertThat(awaitResource(AUDITOR, location, body -> true)).containsEntry("registeredOn", "2022-01-10");
     }
 
     @Test
@@ -152,7 +152,7 @@ class EnterpriseApiIT extends PostgresApiTest {
                 .satisfies(event -> assertThat(event.payload()).contains("\"organisationNumber\":null")
                         .doesNotContainPattern("\\d{6}-?\\d{4}"));
         assertThat(registerRow(enterprise)).containsEntry("organisation_number", null);
-        assertThat(awaitResource(COMMITTEE, base, body -> true)).containsEntry("organisationNumber", null)
+        assertThat(awaitResource(AUDITOR, base, body -> true)).containsEntry("organisationNumber", null)
                 .extractingByKey("details", InstanceOfAssertFactories.MAP).containsEntry("legalForm", "ENSKILD_FIRMA");
         assertThat(jdbc.queryForObject("select organisation_number from enterprise_view where enterprise_id = ?",
                 String.class, enterprise)).isNull();
@@ -284,7 +284,7 @@ class EnterpriseApiIT extends PostgresApiTest {
 
         assertStatus(post(COORDINATOR, base + "/business-dialogue/invitations", """
                 {"occurredOn": "2023-06-30"}"""), HttpStatus.OK);
-        assertThat(get(COMMITTEE, "/api/enterprises/no-such-enterprise").getStatusCode())
+        assertThat(get(AUDITOR, "/api/enterprises/no-such-enterprise").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 

@@ -96,7 +96,7 @@ class EnterpriseRegisterConsistencyIT extends PostgresApiTest {
         assertThat(post(COORDINATOR, base + "/business-advice", """
                 {"provider": "SBR", "hours": 1.25, "occurredOn": "2022-03-01"}""").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        Map<String, Object> before = awaitResource(COMMITTEE, base,
+        Map<String, Object> before = awaitResource(AUDITOR, base,
                 body -> ((Number) body.get("version")).intValue() == 3);
 
         StreamingEventProcessor processor = eventProcessing.eventProcessor(
@@ -106,7 +106,8 @@ class EnterpriseRegisterConsistencyIT extends PostgresApiTest {
         processor.resetTokens();
         processor.start();
 
-        assertThat(awaitResource(COMMITTEE, base, body -> ((Number) body.get("version")).intValue() == 3))
+        assertThat(awaitResource(AUDITOR, base, body -> ((Number) body.get("version")).intValue() == 3,
+                java.time.Duration.ofMinutes(3)))
                 .isEqualTo(before);
     }
 

@@ -75,7 +75,7 @@ class MeetingApiIT extends PostgresApiTest {
         assertThat(events.get(0).payload()).contains("\"participants\":[\"" + kompassen + "\",\"" + vaveriet + "\"]",
                 "\"occurredOn\":\"2022-03-15\"", "\"kind\":\"DIALOGUE_FORUM\"");
 
-        Map<String, Object> view = awaitResource(COMMITTEE, base, body -> ((Number) body.get("version")).intValue() == 2);
+        Map<String, Object> view = awaitResource(AUDITOR, base, body -> ((Number) body.get("version")).intValue() == 2);
         assertThat(view).containsEntry("title", "Dialogforum om livsmedel").containsEntry("occurredOn", "2022-03-15")
                 .containsEntry("participants", List.of(kompassen, cykelkoket))
                 .containsEntry("correctedOn", "2022-03-20").containsEntry("correctionReason", "Fel företag antecknat")
@@ -84,9 +84,9 @@ class MeetingApiIT extends PostgresApiTest {
         assertThat(get(AUDITOR, "/api/plans/" + plan + "/activities/dialogforum/facts").getBody())
                 .extractingByKey("meetings", InstanceOfAssertFactories.LIST).singleElement()
                 .satisfies(held -> assertThat(EnterpriseApiIT.map(held)).containsEntry("meetingId", meeting));
-        assertThat(getList(COMMITTEE, "/api/meetings?kind=DIALOGUE_FORUM&participant=" + cykelkoket).getBody())
+        assertThat(getList(AUDITOR, "/api/meetings?kind=DIALOGUE_FORUM&participant=" + cykelkoket).getBody())
                 .extracting(summary -> summary.get("meetingId")).contains(meeting);
-        assertThat(getList(COMMITTEE, "/api/meetings?participant=" + vaveriet).getBody())
+        assertThat(getList(AUDITOR, "/api/meetings?participant=" + vaveriet).getBody())
                 .extracting(summary -> summary.get("meetingId")).doesNotContain(meeting);
     }
 

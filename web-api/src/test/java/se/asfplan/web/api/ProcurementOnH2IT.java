@@ -86,7 +86,7 @@ class ProcurementOnH2IT {
     }
 
     private Map<String, Object> get(String path) {
-        ResponseEntity<Map<String, Object>> response = http.withBasicAuth("committee", "committee").exchange(path,
+        ResponseEntity<Map<String, Object>> response = http.withBasicAuth("auditor", "auditor").exchange(path,
                 HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() { });
         return response.getStatusCode() == HttpStatus.OK ? response.getBody() : null;
     }

@@ -260,9 +260,9 @@ class ProcurementRefusalsIT extends ProcurementApiSupport {
         assertBadRequest(award(p, "556677-8899", "100", "2024-02-01", "2023-12-31", "", "2024-01-20"),
                 "contractPeriod");
         assertThat(eventCount()).isEqualTo(afterBegin);
-        assertThat(get(COMMITTEE, "/api/procurements?procedure=AUCTION").getStatusCode())
+        assertThat(get(AUDITOR, "/api/procurements?procedure=AUCTION").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(get(COMMITTEE, base(id("finns-inte"))).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get(AUDITOR, base(id("finns-inte"))).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(post(COMMITTEE, "/api/procurements", "{}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 }

@@ -305,7 +305,8 @@ class StatisticsReportIT extends ProcurementApiSupport {
 
     /** Asks until the statistics have folded every stored event, and returns that answer. */
     private Map<String, Object> awaitCaughtUp(String path) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        // after a replay of the whole shared test history this takes longer than following one new event
+        return Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
                 .until(() -> get(COMMITTEE, path).getBody(), body -> body != null && body.get("position") != null
                         && ((Number) body.get("position")).longValue() == jdbc.queryForObject(
                         "select max(global_index) from domain_event_entry", Long.class));

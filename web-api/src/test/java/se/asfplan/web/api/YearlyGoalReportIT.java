@@ -9,13 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,9 +28,6 @@ import se.asfplan.web.report.Csv;
  * {@code domain_event_entry}, not against a fixed number.
  */
 class YearlyGoalReportIT extends ProcurementApiSupport {
-
-    @Autowired
-    private EventProcessingConfiguration processing;
 
     private final String plan = id("goalplan");
     private final String goals = "/api/plans/" + plan + "/goals";
@@ -116,18 +109,20 @@ class YearlyGoalReportIT extends ProcurementApiSupport {
     }
 
     @Test
-    void yieldsTheSameReportAfterTheGoalReportIsReplayed() throws Exception {
+    void yieldsTheSameReportAfterTheGoalReportIsRebuilt() throws Exception {
         Instant between = recordTwoBatches();
         String path = "/api/plans/" + plan + "/reports/yearly-goals?year=2023";
         awaitCaughtUp(path);
         List<Map<String, Object>> before = rows(get(COMMITTEE, path).getBody());
         List<Map<String, Object>> thenBefore = rows(get(COMMITTEE, path + "&asOf=" + between).getBody());
+        String admin = "/api/admin/projections/goal-report";
+        int active = ((Number) get(AUDITOR, admin).getBody().get("activeGeneration")).intValue();
 
-        StreamingEventProcessor goalReport = processing.eventProcessor("goal-report", StreamingEventProcessor.class)
-                .orElseThrow();
-        goalReport.shutdownAsync().get(15, TimeUnit.SECONDS);
-        goalReport.resetTokens();
-        goalReport.start();
+        assertStatus(post(COORDINATOR, admin + "/rebuilds", ""), HttpStatus.ACCEPTED);
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(AUDITOR, admin).getBody(), status -> status != null
+                        && ((Number) status.get("activeGeneration")).intValue() == active + 1
+                        && status.get("rebuildingGeneration") == null);
         awaitCaughtUp(path);
 
         assertThat(rows(get(COMMITTEE, path).getBody())).isEqualTo(before);
@@ -254,16 +249,21 @@ class YearlyGoalReportIT extends ProcurementApiSupport {
     // ---------------------------------------------------------------------------------------------- raw events
 
     /**
-     * The row's outcome and events equal the events of that type dated in 2023 and recorded by {@code asOf},
+     * The row's outcome and events equal the events of that type dated in 2023, recorded by {@code asOf} and not
+     * retracted by then,
      * counted straight from {@code domain_event_entry}; its status follows from the count and the target value.
      */
     private void assertCountMatchesRawEvents(Map<String, Object> row, String type, Instant asOf, int target) {
         String recorded = asOf == null ? "true" : "time_stamp::timestamptz <= '" + asOf + "'::timestamptz";
+        // other tests' retractions (recorded by asOf) take their facts out of every count
         List<Long> expected = jdbc.queryForList("""
                 select global_index from domain_event_entry
                 where payload_type like ? and %s
                   and extract(year from (convert_from(payload, 'UTF8')::jsonb ->> 'occurredOn')::date) = 2023
-                order by global_index""".formatted(recorded), Long.class, "%$" + type);
+                  and event_identifier not in (
+                      select convert_from(payload, 'UTF8')::jsonb ->> 'retractedEventId' from domain_event_entry
+                      where payload_type like '%%FactRetractedEvent' and %s)
+                order by global_index""".formatted(recorded, recorded), Long.class, "%$" + type);
         assertThat(expected).isNotEmpty();
         assertThat(new BigDecimal(row.get("outcome").toString())).isEqualByComparingTo(
                 BigDecimal.valueOf(expected.size()));
@@ -282,7 +282,8 @@ class YearlyGoalReportIT extends ProcurementApiSupport {
     }
 
     private Map<String, Object> awaitCaughtUp(String path) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        // the goal report follows every test's events: after the long histories of other tests it may trail a while
+        return Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                 .until(() -> get(COMMITTEE, path).getBody(), body -> body != null && body.get("position") != null
                         && ((Number) body.get("position")).longValue() == jdbc.queryForObject(
                         "select max(global_index) from domain_event_entry", Long.class));

@@ -119,9 +119,47 @@ class TrackerCliIT {
         Result again = run(database, "rebuild-projection", "statistics");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.errors()).contains("a rebuild of statistics is already under way (generation 3)");
-        Result unknown = run(database, "rebuild-projection", "plan-view");
+        Result unknown = run(database, "rebuild-projection", "no-such-group");
         assertThat(unknown.exitCode()).isEqualTo(1);
-        assertThat(unknown.errors()).contains("one of [statistics], but was 'plan-view'");
+        assertThat(unknown.errors()).contains("processing group must be one with generations, one of [",
+                "statistics", "plan-view", "but was 'no-such-group'");
+
+        // a state projection too: the plan's areas and activities are rebuilt into generation 2
+        Result plans = run(database, "rebuild-projection", "plan-view", "--interval", "1");
+        assertThat(plans.exitCode()).as(plans.errors()).isZero();
+        assertThat(plans.output()).contains("Rebuilding plan-view into generation 2; generation 1 keeps answering",
+                "Switched plan-view to generation 2");
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select g.active_generation, (select count(*) "
+                     + "from plan_activity_view a where a.generation = g.active_generation) "
+                     + "from projection_generation g where g.processing_group = 'plan-view'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(2)).isEqualTo(40);
+        }
+    }
+
+    @Test
+    void rebuildsTheFollowUpAndGoalReportFactsIntoANewGenerationAndSwitches() throws Exception {
+        String url = "jdbc:h2:file:" + work.resolve("db/rebuild-facts") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;USER=sa;PASSWORD=";
+        Map<String, String> database = Map.of("spring.datasource.url", url);
+        Result imported = run(database, "import-plan", copy("plans/stockholm-asf-2021.yaml").toString());
+        assertThat(imported.exitCode()).as(imported.errors()).isZero();
+
+        for (String group : List.of("activity-followup", "goal-report")) {
+            Result switched = run(database, "rebuild-projection", group, "--interval", "1");
+            assertThat(switched.exitCode()).as(switched.errors()).isZero();
+            assertThat(switched.output()).contains("Rebuilding " + group + " into generation 2; generation 1 keeps "
+                    + "answering", "100.0 %", "Switched " + group + " to generation 2");
+        }
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from activity_followup_fact where generation = 2")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("the plan's facts, rebuilt").isEqualTo(1 + 3 + 40);
+        }
     }
 
     @Test

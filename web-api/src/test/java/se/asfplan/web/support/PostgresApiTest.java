@@ -78,7 +78,16 @@ public abstract class PostgresApiTest {
 
     /** Reads the resource until it satisfies the condition: projections follow the event store within moments. */
     protected Map<String, Object> awaitResource(String user, String path, Predicate<Map<String, Object>> condition) {
-        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+        return awaitResource(user, path, condition, Duration.ofSeconds(15));
+    }
+
+    /**
+     * Reads the resource until it satisfies the condition within the given time: after a processor replays the whole
+     * shared test history (every test's events), that takes longer than following one new event.
+     */
+    protected Map<String, Object> awaitResource(String user, String path, Predicate<Map<String, Object>> condition,
+                                                Duration atMost) {
+        return Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     ResponseEntity<Map<String, Object>> response = get(user, path);
                     return response.getStatusCode().is2xxSuccessful() ? response.getBody() : null;

@@ -1,0 +1,79 @@
+package se.asfplan.infra.axon;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A node gives back the segments beyond its share of the live nodes, one per round, and keeps them when alone. */
+class SegmentBalancerTest {
+
+    private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
+    private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+    private final TokenStore tokens = mock(TokenStore.class);
+    private final PooledStreamingEventProcessor processor = mock(PooledStreamingEventProcessor.class);
+    private final SegmentBalancer balancer = new SegmentBalancer(jdbc, processing, tokens,
+            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), Duration.ofSeconds(5));
+
+    private void liveNodes(int nodes, int segments, Integer... claimed) {
+        when(jdbc.update(anyString(), any(Object[].class))).thenReturn(1);
+        when(jdbc.queryForObject(anyString(), eq(Integer.class), any(Object[].class))).thenReturn(nodes);
+        when(processing.eventProcessors()).thenReturn(Map.<String, EventProcessor>of("plan-view", processor));
+        int[] all = new int[segments];
+        for (int i = 0; i < segments; i++) {
+            all[i] = i;
+        }
+        when(tokens.fetchSegments("plan-view")).thenReturn(all);
+        Map<Integer, EventTrackerStatus> status = new java.util.HashMap<>();
+        for (Integer segment : claimed) {
+            status.put(segment, mock(EventTrackerStatus.class));
+        }
+        when(processor.processingStatus()).thenReturn(status);
+    }
+
+    @Test
+    void releasesTheHighestSegmentBeyondItsShareForThreeIntervals() {
+        liveNodes(2, 2, 0, 1);
+
+        balancer.balance();
+
+        verify(processor).releaseSegment(1, 15_000, TimeUnit.MILLISECONDS);
+    }
+
+    @Test
+    void keepsEverySegmentWhenAlone() {
+        liveNodes(1, 2, 0, 1);
+
+        balancer.balance();
+
+        verify(processor, never()).releaseSegment(any(Integer.class), anyLong(), any());
+    }
+
+    @Test
+    void keepsItsRoundedUpShare() {
+        liveNodes(2, 3, 0, 1);
+
+        balancer.balance();
+
+        verify(processor, never()).releaseSegment(any(Integer.class), anyLong(), any());
+    }
+}

@@ -1,0 +1,5 @@
+-- An event's activity follow-up and goal report fact is unique within its generation (V190), not across generations.
+alter table activity_followup_fact drop primary key;
+alter table activity_followup_fact add primary key (generation, event_id);
+alter table goal_report_fact drop primary key;
+alter table goal_report_fact add primary key (generation, event_id);

@@ -1,0 +1,74 @@
+package se.asfplan.web.admin;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.asfplan.infra.axon.ProjectionMonitor;
+import se.asfplan.infra.axon.ProjectionMonitor.ParkedEvent;
+import se.asfplan.infra.axon.ProjectionMonitor.RetryResult;
+import se.asfplan.infra.axon.ProjectionMonitor.UnknownProcessorException;
+
+/**
+ * Events that made a projection handler fail are parked in the projection's dead-letter queue, with the later
+ * events of the same aggregate, while everything else flows on. Once the cause is fixed (a deployment, a data
+ * correction), the coordinator retries them; reading what is parked is open to every role. Causes are the
+ * exception's class and message as Axon stored them, never a stack trace.
+ */
+@RestController
+@RequestMapping("/api/admin/dead-letters")
+@Tag(name = "Dead letters", description = "Events parked because a projection failed on them, and their retry")
+public class DeadLetterController {
+
+    private final ProjectionMonitor monitor;
+
+    public DeadLetterController(ProjectionMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    @GetMapping
+    @Operation(summary = "Per projection group: how many events are parked, and each parked event's id, type, "
+            + "aggregate and cause")
+    public List<GroupLetters> all() {
+        return monitor.parkedCounts().entrySet().stream()
+                .map(entry -> new GroupLetters(entry.getKey(), entry.getValue(), monitor.parked(entry.getKey())))
+                .toList();
+    }
+
+    @GetMapping("/{group}")
+    @Operation(summary = "One projection group's parked events")
+    public GroupLetters one(@PathVariable String group) {
+        List<ParkedEvent> parked = monitor.parked(group);
+        return new GroupLetters(group, parked.size(), parked);
+    }
+
+    @PostMapping("/{group}/retry")
+    @Operation(summary = "Retry the group's parked events, each aggregate's in order; those that fail again stay "
+            + "parked with their new cause")
+    public RetryResult retry(@PathVariable String group) {
+        return monitor.retry(group);
+    }
+
+    @ExceptionHandler(UnknownProcessorException.class)
+    ResponseEntity<ProblemDetail> unknown(UnknownProcessorException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("No such projection group");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    public record GroupLetters(String group, long parked, List<ParkedEvent> events) {
+        public GroupLetters {
+            events = List.copyOf(events);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package se.asfplan.web.health;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.stereotype.Component;
+
+import se.asfplan.infra.axon.ProjectionMonitor;
+import se.asfplan.infra.axon.ProjectionMonitor.ProcessorState;
+
+/**
+ * {@code /actuator/health/projections}: per projection processor its position, the head of the event store, the
+ * lag in events and the number of parked (dead-lettered) events. Details are shown to authenticated users.
+ * <p>
+ * Status: {@code UP} when nothing is parked and no segment is in error; {@link #PARKED} when any event is parked
+ * (the projections are running but incomplete until the parked events are retried); {@code DOWN} when a
+ * processor is not running. {@code PARKED} ranks between {@code DOWN} and {@code UP} in the overall health and
+ * answers HTTP 200, so load balancers keep the instance in service (see {@code management.endpoint.health.status}).
+ * Lag alone does not change the status: it is normal while events arrive; watch the gauge instead.
+ */
+@Component("projections")
+public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
+
+    /** Some events are parked in a dead-letter queue: reads are missing them until they are retried. */
+    public static final Status PARKED = new Status("PARKED", "events are parked in a dead-letter queue");
+
+    private final ProjectionMonitor monitor;
+
+    public ProjectionsHealthIndicator(ProjectionMonitor monitor) {
+        super("Projection processors could not be inspected");
+        this.monitor = monitor;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        List<ProcessorState> states = monitor.states();
+        long parked = 0;
+        boolean stopped = false;
+        boolean errored = false;
+        Map<String, Object> processors = new LinkedHashMap<>();
+        for (ProcessorState state : states) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("running", state.running());
+            detail.put("error", state.error());
+            detail.put("position", state.position());
+            detail.put("head", state.head());
+            detail.put("lag", state.lag());
+            detail.put("parked", state.parked());
+            processors.put(state.name(), detail);
+            parked += state.parked();
+            stopped |= !state.running();
+            errored |= state.error();
+        }
+        builder.status(stopped ? Status.DOWN : parked > 0 ? PARKED : Status.UP)
+                .withDetail("head", monitor.head())
+                .withDetail("parked", parked)
+                .withDetail("segmentsInError", errored)
+                .withDetail("processors", processors);
+    }
+}
