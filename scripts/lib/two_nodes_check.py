@@ -29,6 +29,7 @@ class Sampler:
         self.nodes, self.schema, self.interval = nodes, schema, interval
         self.memory = {node.name: [] for node in nodes}  # name -> [(t, node id or None, {(processor, segment)})]
         self.stored = []  # [(t, {(processor, segment): owner})]
+        self.failed = {node.name: [] for node in nodes}  # name -> [(t, {(processor, segment)} listed as failed)]
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=self._node_loop, args=(node,), daemon=True) for node in nodes]
         self._threads.append(threading.Thread(target=self._db_loop, daemon=True))
@@ -53,6 +54,8 @@ class Sampler:
                 answer = json.loads(body)
                 segments = {(p["name"], s["segment"]) for p in answer["processors"] for s in p["segments"]}
                 self.memory[node.name].append((t, answer["node"], segments))
+                failed = {(p["name"], s) for p in answer["processors"] for s in p.get("failedSegments", [])}
+                self.failed[node.name].append((t, failed))
             else:
                 self.memory[node.name].append((t, None, None))
             time.sleep(max(0.0, self.interval - (lc.elapsed() - sent)))
@@ -97,6 +100,17 @@ def double_beliefs(sampler, names, stale=1.5):
     for key, (before, first) in open_since.items():
         periods.setdefault(key, []).append((first, last_both[key], previous_t - before))
     return periods
+
+
+def failed_entries(sampler, name):
+    """Every segment a node listed as failed (a work package stopping, or an entry Axon left behind; never processed),
+    with the first and last time it was seen so. Returns {(processor, segment): (first, last, samples)}."""
+    seen = {}
+    for t, failed in sampler.failed[name]:
+        for key in failed:
+            first, _last, count = seen.get(key, (t, t, 0))
+            seen[key] = (first, t, count + 1)
+    return seen
 
 
 def answer_gaps(sampler, name, since=0.0):
@@ -255,6 +269,14 @@ def main():
                f"({total_samples} samples, one every {interval} s per node and database)")
     else:
         lc.log(f"no segment was ever reported by both nodes at once ({total_samples} samples every {interval} s)")
+    for name in names:
+        entries = failed_entries(sampler, name)
+        if entries:
+            lc.log(f"{name} listed {len(entries)} segment(s) as failed (not processed; see ProcessingSegments): "
+                   + "; ".join(f"{k[0]}/{k[1]} from {v[0]:.1f} s to {v[1]:.1f} s in {v[2]} samples"
+                               for k, v in sorted(entries.items())))
+        else:
+            lc.log(f"{name} never listed a segment as failed")
     # A resumed node's stale belief can only be seen once it answers: until its first answer after SIGCONT it may
     # have believed anything, so that delay bounds an overlap the samples could not see.
     first_answer = next((t for t, _id, seg in sampler.memory[victim.name] if t >= t_cont and seg is not None), None)

@@ -61,17 +61,18 @@ public class ProjectionMonitor {
     /** One processor's state measured against the given head of the store. */
     public ProcessorState state(String processor, long head) {
         StreamingEventProcessor streaming = streaming(processor);
-        Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
+        // segments marked failed are stopping or left-over entries (see ProcessingSegments); their positions are
+        // stale, and counting them would hold the lag up for good
+        Map<Integer, EventTrackerStatus> status = ProcessingSegments.active(streaming);
         long position = -1;
         boolean anySegment = false;
-        boolean errored = false;
         for (EventTrackerStatus segment : status.values()) {
             OptionalLong current = segment.getCurrentPosition();
             long segmentPosition = current.isPresent() ? current.getAsLong() : -1;
             position = anySegment ? Math.min(position, segmentPosition) : segmentPosition;
             anySegment = true;
-            errored |= segment.isErrorState();
         }
+        boolean errored = streaming.isError();
         long lag = anySegment ? Math.max(0, head - position) : Math.max(0, head + 1);
         Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = processing.deadLetterQueue(processor);
         long parked = queue.map(SequencedDeadLetterQueue::size).orElse(0L);
@@ -147,7 +148,9 @@ public class ProjectionMonitor {
     }
 
     /**
-     * @param position        the {@code global_index} every segment has passed, -1 before the first event
+     * @param error           the processor's coordinator failed and retries after a back-off
+     * @param position        the {@code global_index} every segment this node processes has passed, -1 before the
+     *                        first event or when it processes none
      * @param head            the {@code global_index} of the newest stored event, -1 when there is none
      * @param lag             events stored but not yet passed by the slowest segment
      * @param parked          events in the dead-letter queue

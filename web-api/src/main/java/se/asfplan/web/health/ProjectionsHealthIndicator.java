@@ -16,11 +16,12 @@ import se.asfplan.infra.axon.ProjectionMonitor.ProcessorState;
  * {@code /actuator/health/projections}: per projection processor its position, the head of the event store, the
  * lag in events and the number of parked (dead-lettered) events. Details are shown to authenticated users.
  * <p>
- * Status: {@code UP} when nothing is parked and no segment is in error; {@link #PARKED} when any event is parked
+ * Status: {@code UP} when nothing is parked; {@link #PARKED} when any event is parked
  * (the projections are running but incomplete until the parked events are retried); {@code DOWN} when a
  * processor is not running. {@code PARKED} ranks between {@code DOWN} and {@code UP} in the overall health and
  * answers HTTP 200, so load balancers keep the instance in service (see {@code management.endpoint.health.status}).
- * Lag alone does not change the status: it is normal while events arrive; watch the gauge instead.
+ * Lag alone does not change the status: it is normal while events arrive; watch the gauge instead. A processor
+ * {@code error} means its coordinator failed (for instance could not reach the database) and retries after a back-off.
  */
 @Component("projections")
 public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
@@ -58,7 +59,7 @@ public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
         builder.status(stopped ? Status.DOWN : parked > 0 ? PARKED : Status.UP)
                 .withDetail("head", monitor.head())
                 .withDetail("parked", parked)
-                .withDetail("segmentsInError", errored)
+                .withDetail("processorsInError", errored)
                 .withDetail("processors", processors);
     }
 }

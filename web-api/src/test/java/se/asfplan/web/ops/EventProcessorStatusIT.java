@@ -36,6 +36,7 @@ class EventProcessorStatusIT extends PostgresApiTest {
             for (Map<String, Object> processor : processors) {
                 assertThat(processor.get("running")).isEqualTo(true);
                 assertThat(processor.get("error")).isEqualTo(false);
+                assertThat((List<Object>) processor.get("failedSegments")).isEmpty();
                 for (Map<String, Object> segment : (List<Map<String, Object>>) processor.get("segments")) {
                     reported.add(processor.get("name") + "/" + segment.get("segment"));
                 }
