@@ -1,5 +1,6 @@
 package se.asfplan.web.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -8,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,7 +31,8 @@ import se.asfplan.web.security.TrackerSecurityProperties.Mode;
  *   <tr><td>anything else</td><td>403</td><td>403</td><td>403</td><td>401</td></tr>
  * </table>
  * Users sign in with HTTP Basic against the configured users ({@code tracker.security.mode=basic}, the default) or
- * with a bearer JWT from the organisation's OpenID Connect provider ({@code tracker.security.mode=oidc}).
+ * with a bearer JWT from the organisation's OpenID Connect provider ({@code tracker.security.mode=oidc}). 401 and 403
+ * answer problem details ({@link SecurityProblems}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -42,16 +43,23 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrackerSecurityProperties properties,
-                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+                            ObjectProvider<JwtDecoder> jwtDecoder, ObjectMapper json) throws Exception {
+        SecurityProblems problems = properties.mode() == Mode.OIDC
+                ? SecurityProblems.bearer(json) : SecurityProblems.basic(json);
         http.authorizeHttpRequests(SecurityConfiguration::roleMatrix)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
         if (properties.mode() == Mode.OIDC) {
-            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt
-                    .decoder(jwtDecoder.getObject())
-                    .jwtAuthenticationConverter(new OidcTokens.RolesAndName(properties.oidc()))));
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt
+                            .decoder(jwtDecoder.getObject())
+                            .jwtAuthenticationConverter(new OidcTokens.RolesAndName(properties.oidc()))));
         } else {
-            http.httpBasic(Customizer.withDefaults());
+            http.httpBasic(basic -> basic.realmName(SecurityProblems.REALM).authenticationEntryPoint(problems));
         }
         return http.build();
     }

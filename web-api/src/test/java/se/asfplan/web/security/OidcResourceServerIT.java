@@ -118,6 +118,11 @@ class OidcResourceServerIT extends PostgresApiTest {
                 assertThat(response.getStatusCode()).as(token.getKey() + " " + method).isEqualTo(HttpStatus.UNAUTHORIZED);
                 assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).as(token.getKey())
                         .startsWith("Bearer").contains("invalid_token").doesNotContain("9876");
+                assertThat(response.getHeaders().getContentType()).as(token.getKey())
+                        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(response.getBody()).as(token.getKey())
+                        .contains("\"status\":401", "problems/authentication-required", "bearer token")
+                        .doesNotContain("9876", "Exception", "org.springframework");
             }
         }
         // the local users' HTTP Basic is off in this mode
