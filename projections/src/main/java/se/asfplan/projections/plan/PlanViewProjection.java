@@ -5,19 +5,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -81,6 +87,7 @@ public class PlanViewProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final EventStore events;
     private final ProjectionGenerations generations;
     private final StateGenerations live;
     /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
@@ -88,24 +95,25 @@ public class PlanViewProjection {
 
     /** The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. */
     @Autowired
-    public PlanViewProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
-                              StateGenerations live) {
-        this(jdbc, json, generations, live, null);
+    public PlanViewProjection(JdbcTemplate jdbc, ObjectMapper json, EventStore events,
+                              ProjectionGenerations generations, StateGenerations live) {
+        this(jdbc, json, events, generations, live, null);
     }
 
-    private PlanViewProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
-                               StateGenerations live, Integer rebuilding) {
+    private PlanViewProjection(JdbcTemplate jdbc, ObjectMapper json, EventStore events,
+                               ProjectionGenerations generations, StateGenerations live, Integer rebuilding) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
         this.generations = generations;
         this.live = live;
         this.rebuilding = rebuilding;
     }
 
     /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
-    public static PlanViewProjection rebuilding(JdbcTemplate jdbc, ObjectMapper json,
+    public static PlanViewProjection rebuilding(JdbcTemplate jdbc, ObjectMapper json, EventStore events,
                                                 ProjectionGenerations generations, int generation) {
-        return new PlanViewProjection(jdbc, json, generations, null, generation);
+        return new PlanViewProjection(jdbc, json, events, generations, null, generation);
     }
 
     private int generation(TrackingToken token) {
@@ -225,8 +233,8 @@ public class PlanViewProjection {
 
     /**
      * A retracted start, completion or cancellation (only ever the activity's latest step) returns the activity to
-     * its status before it. A retracted progress note or outcome report changes nothing here: the plan view keeps no
-     * note history, so its latest note may still be a retracted one; the activity follow-up report folds them right.
+     * its status before it. A retracted progress note gives way to the latest note not retracted. A retracted outcome
+     * report changes nothing here (the plan view shows no outcomes; the yearly goal report folds them).
      */
     @EventHandler
     void on(PlanFactRetractedEvent event, @SequenceNumber long sequence, TrackingToken token) {
@@ -239,10 +247,49 @@ public class PlanViewProjection {
                         event.planId(), event.activityId(), "status = case when started_on is null then ? else ? end, closed_on = null, "
                                 + "closing_note = null", ActivityStatus.NOT_STARTED.name(),
                         ActivityStatus.STARTED.name());
+                case "ActivityProgressReportedEvent" -> {
+                    Optional<ProgressNote> latest = latestNoteNotRetracted(event, sequence);
+                    updateActivity(generation, event.planId(), event.activityId(),
+                            "latest_note = ?, latest_note_on = ?", latest.map(ProgressNote::text).orElse(null),
+                            latest.map(note -> Date.valueOf(note.on())).orElse(null));
+                }
                 default -> {
                 }
             }
         }
+    }
+
+    private record ProgressNote(String eventId, long sequence, String text, LocalDate on) {
+    }
+
+    /**
+     * The activity's latest progress note by business date (of two on one date, the later recorded), leaving out the
+     * retracted ones, as the plan's own events up to the retraction say. The view keeps only the latest note, and the
+     * plan's events are the record of the others; they are read from the first (never from a snapshot) and only up
+     * to the retraction, so a replay or a rebuild finds the same answer. Retractions are rare and a plan's history
+     * is short, so this costs one read of one plan's events now and then.
+     */
+    private Optional<ProgressNote> latestNoteNotRetracted(PlanFactRetractedEvent retraction, long sequence) {
+        List<ProgressNote> notes = new ArrayList<>();
+        Set<String> retracted = new HashSet<>();
+        DomainEventStream history = events.readEvents(retraction.planId().value(), 0);
+        while (history.hasNext()) {
+            DomainEventMessage<?> message = history.next();
+            if (message.getSequenceNumber() > sequence) {
+                break;
+            }
+            Object payload = message.getPayload();
+            if (payload instanceof ActivityProgressReportedEvent note
+                    && note.activityId().equals(retraction.activityId())) {
+                notes.add(new ProgressNote(message.getIdentifier(), message.getSequenceNumber(), note.note(),
+                        note.occurredOn()));
+            } else if (payload instanceof PlanFactRetractedEvent earlier) {
+                retracted.add(earlier.retractedEventId());
+            }
+        }
+        return notes.stream()
+                .filter(note -> !retracted.contains(note.eventId()))
+                .max(Comparator.comparing(ProgressNote::on).thenComparingLong(ProgressNote::sequence));
     }
 
     @EventHandler

@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.slf4j.Logger;
@@ -107,7 +108,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
 
     public ProjectionRebuilds(JdbcTemplate jdbc, TransactionTemplate transactions, ProjectionGenerations generations,
                               ProcessedPosition positions,
-                              StreamableMessageSource<TrackedEventMessage<?>> eventStore, TokenStore tokenStore,
+                              EventStore eventStore, TokenStore tokenStore,
                               TransactionManager transactionManager, Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -122,7 +123,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 generation -> StatisticsProjection.deleteGeneration(jdbc, generation),
                 generation -> StatisticsProjection.deleteGenerationsBefore(jdbc, generation)),
                 PlanViewProjection.PROCESSING_GROUP, new Rebuildable(
-                generation -> PlanViewProjection.rebuilding(jdbc, json, generations, generation),
+                generation -> PlanViewProjection.rebuilding(jdbc, json, eventStore, generations, generation),
                 generation -> PlanViewProjection.deleteGeneration(jdbc, generation),
                 generation -> PlanViewProjection.deleteGenerationsBefore(jdbc, generation)),
                 EnterpriseRegisterProjection.PROCESSING_GROUP, new Rebuildable(

@@ -119,6 +119,41 @@ class RetractionIT extends ProcurementApiSupport {
     }
 
     @Test
+    void aRetractedProgressNoteGivesWayToTheLatestNoteNotRetractedInThePlanView() {
+        adoptPlan();
+        String progress = "/api/plans/" + plan + "/activities/aktivitetsplan/progress-reports";
+        String activity = "/api/plans/" + plan + "/activities/aktivitetsplan";
+        assertStatus(post(COORDINATOR, "/api/plans/" + plan + "/activities/aktivitetsplan/start",
+                "{\"occurredOn\": \"2022-01-05\"}"), HttpStatus.OK);
+        assertStatus(post(COORDINATOR, progress, "{\"note\": \"Utkast klart\", \"occurredOn\": \"2022-03-01\"}"),
+                HttpStatus.OK);
+        assertStatus(post(COORDINATOR, progress, "{\"note\": \"Remiss skickad\", \"occurredOn\": \"2022-06-01\"}"),
+                HttpStatus.OK);
+        // recorded late, with an earlier business date: never the latest note
+        assertStatus(post(COORDINATOR, progress, "{\"note\": \"Arbetsgrupp bildad\", \"occurredOn\": \"2022-02-01\"}"),
+                HttpStatus.OK);
+        assertStatus(post(COORDINATOR, progress, "{\"note\": \"Fel aktivitet\", \"occurredOn\": \"2022-09-01\"}"),
+                HttpStatus.OK);
+        awaitResource(COMMITTEE, activity, view -> "Fel aktivitet".equals(view.get("latestNote")));
+
+        assertStatus(post(COORDINATOR, "/api/plans/" + plan + "/retractions", """
+                {"eventId": "%s", "reason": "Gällde en annan aktivitet", "occurredOn": "2022-09-02"}"""
+                .formatted(eventIdOf(plan, "ActivityProgressReportedEvent", 3))), HttpStatus.OK);
+        Map<String, Object> view = awaitResource(COMMITTEE, activity,
+                answer -> !"Fel aktivitet".equals(answer.get("latestNote")));
+        assertThat(view).containsEntry("latestNote", "Remiss skickad").containsEntry("latestNoteOn", "2022-06-01");
+
+        assertStatus(post(COORDINATOR, "/api/plans/" + plan + "/retractions", """
+                {"eventId": "%s", "reason": "Remissen skickades aldrig", "occurredOn": "2022-09-03"}"""
+                .formatted(eventIdOf(plan, "ActivityProgressReportedEvent", 1))), HttpStatus.OK);
+        view = awaitResource(COMMITTEE, activity, answer -> !"Remiss skickad".equals(answer.get("latestNote")));
+        assertThat(view).containsEntry("latestNote", "Utkast klart").containsEntry("latestNoteOn", "2022-03-01");
+        // the follow-up report agrees
+        assertThat(activity(awaitCaughtUp("/api/plans/" + plan + "/reports/activity-follow-up"), "aktivitetsplan"))
+                .containsEntry("latestNote", "Utkast klart").containsEntry("latestNoteOn", "2022-03-01");
+    }
+
+    @Test
     void aRetractedDivisionIntoLotsDropsFromTheProcurementStatistics() {
         String procurement = id("p1");
         announced(procurement, "ORDINARY", "\"80511000-9\"", "2023-03-01");
