@@ -9,11 +9,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 import se.asfplan.web.security.TrackerSecurityProperties.Mode;
@@ -55,6 +57,13 @@ public class SecurityConfiguration {
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
+                            filter.setAuthenticationFailureHandler(problems);
+                            return filter;
+                        }
+                    })
                     .jwt(jwt -> jwt
                             .decoder(jwtDecoder.getObject())
                             .jwtAuthenticationConverter(new OidcTokens.RolesAndName(properties.oidc()))));

@@ -11,19 +11,28 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * 401 and 403 answers as problem details (RFC 9457), like every other refusal, with the challenge header the
  * sign-in mode needs ({@code WWW-Authenticate: Basic} or Spring's {@code Bearer} challenge with the token error).
  * The detail says what is missing, never why a given password or token failed beyond that, and names no internals.
+ * A bearer token that cannot be checked because the identity provider is unreachable answers 503.
  */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
+    /** Seconds a client is asked to wait before trying again when the identity provider cannot be reached. */
+    static final int RETRY_AFTER_SECONDS = 30;
 
     static final String REALM = "asf-plan-tracker";
     private static final String TYPE_BASE = "https://asf-plan-tracker.example/problems/";
@@ -60,6 +69,25 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                 ? "This needs a valid bearer token from the organisation's identity provider (unexpired, for this "
                   + "service, signed by the provider)."
                 : "This needs a signed-in user: send a user name and password (HTTP Basic) that the service knows.");
+    }
+
+    /**
+     * A bearer token that could not be checked at all, because the provider's signing keys could not be fetched (or
+     * the check failed inside), is no wrong token: 503 with {@code Retry-After}, not 401 and not a bare 500. Every
+     * other failure is a refused token (401).
+     */
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException failure) throws IOException {
+        if (failure instanceof AuthenticationServiceException) {
+            log.warn("A bearer token could not be checked: {}", failure.getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+                    "The bearer token could not be checked: the identity provider's signing keys could not be "
+                    + "fetched. Try again in a while.");
+        } else {
+            commence(request, response, failure);
+        }
     }
 
     @Override
