@@ -102,6 +102,7 @@ class FactProjectionRebuildIT extends PostgresApiTest {
 
     private static final String FOLLOW_UP = "activity-followup";
     private static final String GOAL_REPORT = "goal-report";
+    private static final String PARTICIPATION = "participation";
     private static final int EVENTS = 10_000;
     private static final int WRITERS = 4;
     /** Plans per writer: few enough that a plan's aggregate, loaded for each command, stays small. */
@@ -131,7 +132,7 @@ class FactProjectionRebuildIT extends PostgresApiTest {
     private final List<PlanId> plans = new ArrayList<>();
 
     @Test
-    void rebuildsTheFollowUpAndGoalReportIntoNewGenerationsEqualToTheIncrementalOnesWhileEventsKeepArriving()
+    void rebuildsTheFollowUpGoalAndParticipationReportsIntoNewGenerationsEqualToTheIncrementalOnes()
             throws Exception {
         long seed = Long.getLong("rebuild.seed", System.nanoTime());
         System.out.println("FactProjectionRebuildIT seed: " + seed + " (rerun with -Drebuild.seed=" + seed + ")");
@@ -165,9 +166,12 @@ class FactProjectionRebuildIT extends PostgresApiTest {
         printFactKinds();
 
         rebuildAndCompare(FOLLOW_UP, "activity_followup_fact", new Writer(new Random(seed + 1), "b"),
-                this::followUpReports);
+                this::followUpReports, 1000, Writer::manualGoalOfANewPlan);
         rebuildAndCompare(GOAL_REPORT, "goal_report_fact", new Writer(new Random(seed + 2), "c"),
-                this::goalReports);
+                this::goalReports, 1000, Writer::manualGoalOfANewPlan);
+        // event participations are a few percent of the random history
+        rebuildAndCompare(PARTICIPATION, "participation_fact", new Writer(new Random(seed + 3), "d"),
+                this::participationReports, 100, Writer::participationOfANewEnterprise);
     }
 
     /**
@@ -175,7 +179,8 @@ class FactProjectionRebuildIT extends PostgresApiTest {
      * rows and reports, switches, and checks that the reports stay the same and the old rows go.
      */
     private void rebuildAndCompare(String group, String table, Writer background,
-                                   java.util.function.Function<Integer, Map<String, Object>> reports)
+                                   java.util.function.Function<Integer, Map<String, Object>> reports,
+                                   int minimumFacts, java.util.function.Predicate<Writer> recordsAFact)
             throws Exception {
         awaitLiveCaughtUp(group);
         RebuildStatus idle = rebuilds.status(group);
@@ -232,7 +237,7 @@ class FactProjectionRebuildIT extends PostgresApiTest {
                 .containsEntry("caughtUp", true).containsEntry("percent", 100.0);
 
         List<Map<String, Object>> incremental = rows(table, active);
-        assertThat(incremental).as(table + " has facts").hasSizeGreaterThan(1000);
+        assertThat(incremental).as(table + " has facts").hasSizeGreaterThan(minimumFacts);
         assertThat(rows(table, next)).as(table + ", generation " + next + " against " + active)
                 .isEqualTo(incremental);
         Map<String, Object> activeReports = reports.apply(active);
@@ -259,9 +264,7 @@ class FactProjectionRebuildIT extends PostgresApiTest {
         // the live processor now writes the new generation
         long facts = count(table, next);
         Writer after = new Writer(new Random(seedOf(group)), "after-" + group);
-        after.adoptPlan();
-        assertThat(after.own).isNotEmpty();
-        assertThat(after.manualGoal(after.own.get(0))).isTrue();
+        assertThat(recordsAFact.test(after)).as("a fact recorded after the switch").isTrue();
         awaitLiveCaughtUp(group);
         assertThat(count(table, next)).isGreaterThan(facts);
         assertThat(jdbc.queryForObject("select count(*) from " + table + " where generation <> ?", Long.class, next))
@@ -296,6 +299,14 @@ class FactProjectionRebuildIT extends PostgresApiTest {
         return reports;
     }
 
+    /** The participation report over the whole random history, keyed by its path. */
+    private Map<String, Object> participationReports(Integer generation) {
+        String path = "/api/reports/participation?from=" + START + "&to=" + LATEST;
+        Map<String, Object> report = report(path, generation);
+        assertThat((List<?>) report.get("rows")).as("participation report rows").isNotEmpty();
+        return Map.of(path, report);
+    }
+
     /** The report's JSON without what differs between two askings: when it was generated and the position. */
     private Map<String, Object> report(String path, Integer generation) {
         String url = generation == null ? path : path + "&generation=" + generation;
@@ -319,7 +330,7 @@ class FactProjectionRebuildIT extends PostgresApiTest {
     }
 
     private void printFactKinds() {
-        for (String table : List.of("activity_followup_fact", "goal_report_fact")) {
+        for (String table : List.of("activity_followup_fact", "goal_report_fact", "participation_fact")) {
             System.out.println("FactProjectionRebuildIT " + table + ": " + jdbc.queryForList(
                     "select fact, count(*) as n from " + table + " group by fact order by fact"));
         }
@@ -629,6 +640,23 @@ class FactProjectionRebuildIT extends PostgresApiTest {
         }
 
         // ------------------------------------------------------------------------------------------ enterprises
+
+        /** Adopts a plan and sets it a manually reported goal: a fact for the follow-up and the goal report. */
+        boolean manualGoalOfANewPlan() {
+            adoptPlan();
+            return !own.isEmpty() && manualGoal(own.get(0));
+        }
+
+        /** Registers an enterprise and records its participation in an event: a fact for the participation report. */
+        boolean participationOfANewEnterprise() {
+            registerOne();
+            if (enterprises.isEmpty()) {
+                return false;
+            }
+            Enterprise enterprise = enterprises.get(enterprises.size() - 1);
+            return send(new RecordEventParticipationCommand(enterprise.id, ParticipationKind.values()[0],
+                    "Träff efter bytet", enterprise.on, null));
+        }
 
         void registerOne() {
             Enterprise enterprise = new Enterprise(new EnterpriseId("frbe-" + run + "-" + prefix + enterprises.size()),
