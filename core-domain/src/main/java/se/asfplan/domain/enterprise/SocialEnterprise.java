@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventHandler;
@@ -71,7 +73,10 @@ public class SocialEnterprise {
     private LocalDate registeredOn;
     private EnterpriseDetails details;
     private LocalDate closedOn;
-    private LocalDate latestFactOn;
+    /** The latest date of the facts no retraction can take back: registration, details changed, closing. */
+    private LocalDate latestLastingFactOn;
+    /** The dates of the retractable facts not retracted, by the identifier of the event that recorded each. */
+    private final Map<String, LocalDate> retractableFactDates = new HashMap<>();
     private IntegrationspaktenLevel integrationspaktenLevel;
     private LocalDate integrationspaktenJoinedOn;
     /** The date of the latest join, level change or leaving: the next step may not be dated before it. */
@@ -140,6 +145,7 @@ public class SocialEnterprise {
                     "Enterprise " + enterpriseId + " was already closed on " + closedOn);
         }
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        LocalDate latestFactOn = latestFactOn();
         if (occurredOn.isBefore(latestFactOn)) {
             throw new RuleViolationException(EnterpriseRule.CLOSING_MUST_NOT_PRECEDE_RECORDED_FACTS,
                     "Enterprise " + enterpriseId + " has facts recorded up to " + latestFactOn
@@ -391,7 +397,7 @@ public class SocialEnterprise {
         integrationspaktenLevel = event.level();
         integrationspaktenJoinedOn = event.occurredOn();
         integrationspaktenStepOn = event.occurredOn();
-        factOn(event.occurredOn());
+        factOn(eventId, event.occurredOn());
     }
 
     @EventHandler
@@ -400,7 +406,7 @@ public class SocialEnterprise {
         membershipStep(eventId, event);
         integrationspaktenLevel = event.to();
         integrationspaktenStepOn = event.occurredOn();
-        factOn(event.occurredOn());
+        factOn(eventId, event.occurredOn());
     }
 
     @EventHandler
@@ -410,7 +416,7 @@ public class SocialEnterprise {
         integrationspaktenLevel = null;
         integrationspaktenJoinedOn = null;
         integrationspaktenStepOn = event.occurredOn();
-        factOn(event.occurredOn());
+        factOn(eventId, event.occurredOn());
     }
 
     @EventHandler
@@ -419,48 +425,49 @@ public class SocialEnterprise {
         retractable.recorded(eventId, event);
         referenceGroupJoinEventId = eventId;
         referenceGroupJoinedOn = event.occurredOn();
-        factOn(event.occurredOn());
+        factOn(eventId, event.occurredOn());
     }
 
     @EventHandler
     void on(InvitedToIntegrationspaktenEvent event, EventMessage<?> message) {
         String eventId = message.getIdentifier();
         retractable.recorded(eventId, event);
-        factOn(event.occurredOn());
+        factOn(eventId, event.occurredOn());
     }
 
     @EventHandler
     void on(InvitedToReferenceGroupEvent event, EventMessage<?> message) {
         String eventId = message.getIdentifier();
         retractable.recorded(eventId, event);
-        factOn(event.occurredOn());
+        factOn(eventId, event.occurredOn());
     }
 
     @EventHandler
     void on(InvitedToBusinessDialogueEvent event, EventMessage<?> message) {
         String eventId = message.getIdentifier();
         retractable.recorded(eventId, event);
-        factOn(event.occurredOn());
+        factOn(eventId, event.occurredOn());
     }
 
     @EventHandler
     void on(BusinessAdviceReceivedEvent event, EventMessage<?> message) {
         String eventId = message.getIdentifier();
         retractable.recorded(eventId, event);
-        factOn(event.occurredOn());
+        factOn(eventId, event.occurredOn());
     }
 
     @EventHandler
     void on(EventParticipationRecordedEvent event, EventMessage<?> message) {
         String eventId = message.getIdentifier();
         retractable.recorded(eventId, event);
-        factOn(event.occurredOn());
+        factOn(eventId, event.occurredOn());
     }
 
     @EventHandler
     void on(EnterpriseFactRetractedEvent event) {
         String eventId = event.retractedEventId();
         retractable.retracted(eventId);
+        retractableFactDates.remove(eventId);
         if (!membershipSteps.isEmpty() && membershipSteps.get(membershipSteps.size() - 1).eventId().equals(eventId)) {
             MembershipStep step = membershipSteps.remove(membershipSteps.size() - 1);
             integrationspaktenLevel = step.levelBefore();
@@ -481,8 +488,23 @@ public class SocialEnterprise {
     }
 
     private void factOn(LocalDate date) {
-        if (latestFactOn == null || date.isAfter(latestFactOn)) {
-            latestFactOn = date;
+        if (latestLastingFactOn == null || date.isAfter(latestLastingFactOn)) {
+            latestLastingFactOn = date;
         }
+    }
+
+    private void factOn(String eventId, LocalDate date) {
+        retractableFactDates.put(eventId, date);
+    }
+
+    /** The date of the latest fact recorded and not retracted: a closing may not precede it. */
+    private LocalDate latestFactOn() {
+        LocalDate latest = latestLastingFactOn;
+        for (LocalDate date : retractableFactDates.values()) {
+            if (date.isAfter(latest)) {
+                latest = date;
+            }
+        }
+        return latest;
     }
 }

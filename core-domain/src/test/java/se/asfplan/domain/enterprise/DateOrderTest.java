@@ -5,6 +5,7 @@ import static se.asfplan.domain.enterprise.EnterpriseFixtures.*;
 import java.time.LocalDate;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,13 +14,17 @@ import se.asfplan.domain.enterprise.EnterpriseCommands.CloseSocialEnterpriseComm
 import se.asfplan.domain.enterprise.EnterpriseCommands.JoinIntegrationspaktenCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.LeaveIntegrationspaktenCommand;
 import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EnterpriseFactRetractedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.IntegrationspaktenLevelChangedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToIntegrationspaktenEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedIntegrationspaktenEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.LeftIntegrationspaktenEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent;
+import se.asfplan.domain.shared.GivenEventIds;
 
 /**
- * Facts about an enterprise keep their order in time: it cannot close before a fact already recorded for it, and
+ * Facts about an enterprise keep their order in time: it cannot close before a fact already recorded for it and not
+ * retracted, and
  * Integrationspakten's join, level changes and leaving cannot be dated before the step they follow.
  */
 class DateOrderTest {
@@ -53,6 +58,32 @@ class DateOrderTest {
                         .when(new CloseSocialEnterpriseCommand(ENTERPRISE_ID, "Avvecklad", ADVISED_ON.minusDays(1),
                                 null)),
                 EnterpriseRule.CLOSING_MUST_NOT_PRECEDE_RECORDED_FACTS, "has facts recorded up to " + ADVISED_ON);
+    }
+
+    @Test
+    void aRetractedFactNoLongerHoldsTheClosingBack() {
+        TestExecutor<SocialEnterprise> given = fixture.given(registered(), advised(),
+                new InvitedToIntegrationspaktenEvent(ENTERPRISE_ID, ADVISED_ON.minusDays(10), null));
+        String advice = GivenEventIds.idOf(fixture, ENTERPRISE_ID.value(), 1);
+        LocalDate closing = ADVISED_ON.minusDays(1);
+        given.andGiven(new EnterpriseFactRetractedEvent(ENTERPRISE_ID, advice, "BusinessAdviceReceivedEvent",
+                        "Rådgivningen gällde ett annat företag", ADVISED_ON.plusDays(5)))
+                .when(new CloseSocialEnterpriseCommand(ENTERPRISE_ID, "Avvecklad", closing, null))
+                .expectEvents(new SocialEnterpriseClosedEvent(ENTERPRISE_ID, "Avvecklad", closing, null));
+    }
+
+    @Test
+    void theFactsNotRetractedStillHoldTheClosingBack() {
+        TestExecutor<SocialEnterprise> given = fixture.given(registered(), advised(),
+                new InvitedToIntegrationspaktenEvent(ENTERPRISE_ID, ADVISED_ON.minusDays(10), null));
+        String advice = GivenEventIds.idOf(fixture, ENTERPRISE_ID.value(), 1);
+        expectRefusal(given.andGiven(new EnterpriseFactRetractedEvent(ENTERPRISE_ID, advice,
+                                "BusinessAdviceReceivedEvent", "Rådgivningen gällde ett annat företag",
+                                ADVISED_ON.plusDays(5)))
+                        .when(new CloseSocialEnterpriseCommand(ENTERPRISE_ID, "Avvecklad", ADVISED_ON.minusDays(11),
+                                null)),
+                EnterpriseRule.CLOSING_MUST_NOT_PRECEDE_RECORDED_FACTS,
+                "has facts recorded up to " + ADVISED_ON.minusDays(10));
     }
 
     @Test
