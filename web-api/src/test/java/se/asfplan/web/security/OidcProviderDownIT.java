@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
@@ -32,28 +29,10 @@ import se.asfplan.web.support.PostgresApiTest;
 class OidcProviderDownIT extends PostgresApiTest {
 
     private static final TestTokens TOKENS = new TestTokens();
-    private static final String SCHEMA = System.getenv().getOrDefault("TEST_DATABASE_SCHEMA", "asf_tracker_it")
-            + "_oidc_down";
 
     @DynamicPropertySource
     static void oidcModeWithTheProviderDown(DynamicPropertyRegistry registry) throws SQLException {
-        String base = System.getenv().getOrDefault("TEST_DATABASE_BASE_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String user = System.getenv().getOrDefault("TEST_DATABASE_USERNAME", "postgres");
-        String password = System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", "");
-        try (Connection connection = DriverManager.getConnection(base, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("create schema if not exists " + SCHEMA);
-        }
-        registry.add("spring.datasource.url", () -> base + "?currentSchema=" + SCHEMA);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("tracker.security.mode", () -> "oidc");
-        registry.add("tracker.security.oidc.issuer", () -> TestTokens.ISSUER);
-        registry.add("tracker.security.oidc.audience", () -> TestTokens.AUDIENCE);
-        registry.add("tracker.security.oidc.jwk-set-uri", () -> "http://127.0.0.1:" + closedPort() + "/certs");
-        registry.add("tracker.security.oidc.roles-claim", () -> "realm_access.roles");
-        registry.add("tracker.security.oidc.role-mapping.COORDINATOR", () -> "asf-samordnare");
-        registry.add("tracker.security.oidc.role-mapping.AUDITOR", () -> "asf-revisor");
-        registry.add("tracker.security.oidc.role-mapping.COMMITTEE", () -> "asf-namnd");
+        OidcMode.configure(registry, "_oidc_down", "http://127.0.0.1:" + closedPort() + "/certs");
     }
 
     /** A loopback port nothing listens on: taken, then given back. */

@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -48,32 +45,14 @@ class OidcResourceServerIT extends PostgresApiTest {
 
     private static final TestTokens TOKENS = new TestTokens();
     private static final HttpServer PROVIDER = jwkSetServer();
-    private static final String SCHEMA = System.getenv().getOrDefault("TEST_DATABASE_SCHEMA", "asf_tracker_it")
-            + "_oidc";
 
     @Autowired
     ApplicationContext context;
 
     @DynamicPropertySource
     static void oidcMode(DynamicPropertyRegistry registry) throws SQLException {
-        String base = System.getenv().getOrDefault("TEST_DATABASE_BASE_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String user = System.getenv().getOrDefault("TEST_DATABASE_USERNAME", "postgres");
-        String password = System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", "");
-        try (Connection connection = DriverManager.getConnection(base, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("create schema if not exists " + SCHEMA);
-        }
-        registry.add("spring.datasource.url", () -> base + "?currentSchema=" + SCHEMA);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("tracker.security.mode", () -> "oidc");
-        registry.add("tracker.security.oidc.issuer", () -> TestTokens.ISSUER);
-        registry.add("tracker.security.oidc.audience", () -> TestTokens.AUDIENCE);
-        registry.add("tracker.security.oidc.jwk-set-uri",
-                () -> "http://127.0.0.1:" + PROVIDER.getAddress().getPort() + "/realms/asf/certs");
-        registry.add("tracker.security.oidc.roles-claim", () -> "realm_access.roles");
-        registry.add("tracker.security.oidc.role-mapping.COORDINATOR", () -> "asf-samordnare");
-        registry.add("tracker.security.oidc.role-mapping.AUDITOR", () -> "asf-revisor,internrevision");
-        registry.add("tracker.security.oidc.role-mapping.COMMITTEE", () -> "asf-namnd");
+        OidcMode.configure(registry, "_oidc",
+                "http://127.0.0.1:" + PROVIDER.getAddress().getPort() + "/realms/asf/certs");
     }
 
     @AfterAll
