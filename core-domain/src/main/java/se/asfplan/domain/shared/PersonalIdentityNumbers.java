@@ -1,5 +1,6 @@
 package se.asfplan.domain.shared;
 
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -9,27 +10,34 @@ import java.util.regex.Pattern;
 /**
  * Finds Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer) in text, in
  * any of their written forms: YYMMDD-NNNN, YYMMDD+NNNN (age 100 or more), YYMMDDNNNN, YYYYMMDD-NNNN and
- * YYYYMMDDNNNN, the separator also written as a space or a typographic dash. A match must end in a correct Luhn digit and encode a real date (for a samordningsnummer the day
- * plus 60). Organisation numbers pass: their third and fourth digits (20 or more) are no month.
+ * YYYYMMDDNNNN. The separator may also be a space or a typographic dash, with spaces around it
+ * ({@code 640823 - 3234}). The text is screened in a normal form, so that a number typed in other digits or
+ * characters that look alike is found too: Unicode compatibility normalisation (NFKC: full-width digits and
+ * dashes), then every decimal digit of any script (Arabic-Indic, Devanagari, ...) as its ASCII digit, and every
+ * dash as a hyphen. A match must end in a correct Luhn digit and encode a real date (for a samordningsnummer the
+ * day plus 60). Organisation numbers pass: their third and fourth digits (20 or more) are no month.
  *
  * <p>Participants in ASF are vulnerable people and the event log is immutable; destroying records is gallring
  * under arkivlagen and needs a formal decision. So such numbers are kept out of every recorded text.
  */
 public final class PersonalIdentityNumbers {
 
+    /** Spaces a separator may stand between, after NFKC (which makes no-break and typographic spaces plain). */
+    private static final String SPACES = "[ \\t\u200b]{0,3}";
     private static final Pattern CANDIDATE =
             Pattern.compile("(?<![0-9])((?:19|20)?)([0-9]{2})([0-9]{2})([0-9]{2})"
-                    + "[-+ \u2010-\u2015\u2212]?([0-9]{4})(?![0-9])");
+                    + SPACES + "(?:[-+]" + SPACES + ")?"
+                    + "([0-9]{4})(?![0-9])");
 
     private PersonalIdentityNumbers() {
     }
 
-    /** The first personal identity or coordination number written in the text, as written. */
+    /** The first personal identity or coordination number written in the text, in its screened form. */
     public static Optional<String> findIn(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher matcher = CANDIDATE.matcher(text);
+        Matcher matcher = CANDIDATE.matcher(screeningForm(text));
         while (matcher.find()) {
             String century = matcher.group(1);
             String year = matcher.group(2);
@@ -41,6 +49,25 @@ public final class PersonalIdentityNumbers {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text as it is screened: NFKC-normalised, every decimal digit as an ASCII digit, every dash (the Unicode
+     * dash punctuation, the minus sign) as a hyphen.
+     */
+    static String screeningForm(String text) {
+        String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder screened = new StringBuilder(compatible.length());
+        compatible.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
+                screened.append((char) ('0' + Character.digit(c, 10)));
+            } else if (Character.getType(c) == Character.DASH_PUNCTUATION || c == '\u2212') {
+                screened.append('-');
+            } else {
+                screened.appendCodePoint(c);
+            }
+        });
+        return screened.toString();
     }
 
     private static boolean isRealDate(String century, int year, int month, int day) {

@@ -20,6 +20,40 @@ class PersonalIdentityNumbersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+            "640823 - 3234",                       // spaces around the hyphen
+            "640823 -3234", "640823- 3234", "640823  3234", "19640823 - 3234", "640823 + 3234",
+            "640823\u00a0-\u00a03234",             // no-break spaces
+            "640823\u2009\u20133234",              // thin space and en dash
+            "\uff16\uff14\uff10\uff18\uff12\uff13\uff0d\uff13\uff12\uff13\uff14",   // full-width digits and hyphen
+            "\uff16\uff14\uff10\uff18\uff12\uff13\uff13\uff12\uff13\uff14",          // full-width digits only
+            "\u0666\u0664\u0660\u0668\u0662\u0663-\u0663\u0662\u0663\u0664",   // Arabic-Indic digits
+            "\u06f6\u06f4\u06f0\u06f8\u06f2\u06f3\u06f3\u06f2\u06f3\u06f4",    // Eastern Arabic-Indic (Persian) digits
+            "\u096c\u096a\u0966\u096e\u0968\u0969-\u0969\u0968\u0969\u096a",   // Devanagari digits
+            "64082\uff13-3234",                      // one full-width digit among ASCII ones
+            "Deltagare \uff16\uff14\uff10\uff18\uff12\uff13-3234 började"})
+    void findsANumberWrittenWithOtherSeparatorsOrDigits(String text) {
+        assertThat(PersonalIdentityNumbers.findIn(text)).hasValueSatisfying(
+                number -> assertThat(number.replaceAll("[^0-9]", "")).endsWith("6408233234"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\uff15\uff15\uff16\uff10\uff11\uff16-\uff10\uff16\uff18\uff10",   // a full-width organisation number
+            "556016 - 0680",                        // an organisation number with spaces
+            "640823 - 3235",                        // wrong check digit, spaced
+            "640823    3234",                       // too far apart to be one number
+            "\u0665\u0665\u0666\u0660\u0661\u0666\u0660\u0666\u0668\u0660"})     // an organisation number in Arabic-Indic digits
+    void letsOtherNumbersInOtherFormsPass(String text) {
+        assertThat(PersonalIdentityNumbers.findIn(text)).isEmpty();
+    }
+
+    @Test
+    void screensTheNormalFormOfTheText() {
+        assertThat(PersonalIdentityNumbers.screeningForm("\uff16\uff14\u2013\u0663\u2212x")).isEqualTo("64-3-x");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
             "556016-0680",           // an organisation number: month 60 is no month
             "802002-4280",           // an organisation number
             "811218-9875",           // wrong check digit
