@@ -26,6 +26,28 @@ public record CpvCode(String value) implements Identifier, Comparable<CpvCode> {
         return Integer.parseInt(value.substring(0, 8));
     }
 
+    /**
+     * Whether the two codes name services of which one includes the other: the same code, or one code a division,
+     * group, class or category (its eight digits ending in zeros) that the other lies in. {@code 85000000-9}
+     * (health and social work services) thus concerns the same services as {@code 85312000-9} (social work
+     * services without accommodation), while {@code 85312000-9} and {@code 80511000-9} (staff training) do not.
+     */
+    public boolean concernsSameServicesAs(CpvCode other) {
+        String mine = significantDigits();
+        String theirs = other.significantDigits();
+        return mine.startsWith(theirs) || theirs.startsWith(mine);
+    }
+
+    /** The subject's digits without the trailing zeros that leave a level of the vocabulary open (at least two). */
+    private String significantDigits() {
+        String digits = value.substring(0, 8);
+        int end = 8;
+        while (end > 2 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        return digits.substring(0, end);
+    }
+
     @Override
     public int compareTo(CpvCode other) {
         return Integer.compare(subject(), other.subject());

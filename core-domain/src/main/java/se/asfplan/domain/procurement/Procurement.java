@@ -281,7 +281,7 @@ public class Procurement {
             totals.record(procurementId, authority, tally.purchaseKind(), tally.financialYear(), value);
         }
         if (welfareGround != null && welfareGround.repeatAwardBarYears() != null && !supplier.soleTrader()) {
-            history.record(procurementId, authority, supplier.organisationNumber(), occurredOn);
+            history.record(procurementId, authority, supplier.organisationNumber(), occurredOn, cpvCodes);
         }
         apply(new ContractAwardedEvent(procurementId, supplier, isAsf(supplier, occurredOn, register), value, period,
                 employment, tally, occurredOn, carriesOut));
@@ -289,10 +289,14 @@ public class Procurement {
 
     /**
      * The contract of a reserved welfare-services procurement runs at most the years the ground allows (three under
-     * 6 a § and 25 §), and an authority may not award a supplier such a contract when it awarded it one the same way
-     * less than that many years before or after, comparing award dates: exactly three years apart is allowed. Only
-     * awards on grounds with such a bar count ("that way": 6 a § and its renumbered successor 25 §, not 25 a §). A
-     * sole trader is recorded without any number, so the repeat rule cannot be checked for one.
+     * 6 a § and 25 §), and an authority may not award a supplier such a contract <em>for the services concerned</em>
+     * when it awarded it one for them the same way less than that many years before or after, comparing award dates:
+     * exactly three years apart is allowed. The bar is per service (LOU 19 kap. 6 a § and 25 §: "för de aktuella
+     * tjänsterna"; directive 2014/24/EU art. 77.2 d: "for the services concerned"): two contracts concern the same
+     * services when a CPV code of one equals, includes or lies within a code of the other
+     * ({@link CpvCode#concernsSameServicesAs}); a contract for other services may be awarded that way. Only awards
+     * on grounds with such a bar count ("that way": 6 a § and its renumbered successor 25 §, not 25 a §). A sole
+     * trader is recorded without any number, so the repeat rule cannot be checked for one.
      */
     private ReservedWelfareGround reservedWelfareAwardAllowed(Supplier supplier, ContractPeriod period, LocalDate awardedOn,
                                              ReservedWelfareGrounds grounds, ReservedAwardHistory history) {
@@ -307,13 +311,18 @@ public class Procurement {
         }
         Integer barYears = ground.repeatAwardBarYears();
         if (barYears != null && !supplier.soleTrader()) {
-            for (LocalDate earlier : history.awardDates(authority, supplier.organisationNumber())) {
-                if (awardedOn.isBefore(earlier.plusYears(barYears)) && earlier.isBefore(awardedOn.plusYears(barYears))) {
+            for (ReservedAwardHistory.ReservedAward earlier : history.awards(authority, supplier.organisationNumber())) {
+                LocalDate on = earlier.awardedOn();
+                if (awardedOn.isBefore(on.plusYears(barYears)) && on.isBefore(awardedOn.plusYears(barYears))
+                        && earlier.concernsAnyOf(cpvCodes)) {
                     throw new RuleViolationException(
                             ProcurementRule.RESERVED_WELFARE_AWARD_TO_SAME_SUPPLIER_ONCE_IN_THREE_YEARS,
-                            authority + " awarded " + supplier + " a reserved welfare-services contract on " + earlier
-                                    + "; under " + ground.ground().citation() + " it may not award it another that "
-                                    + "way within " + barYears + " years of that (it may in an ordinary procurement)");
+                            authority + " awarded " + supplier + " a reserved welfare-services contract on " + on
+                                    + " for " + (earlier.services().isEmpty() ? "services not on record"
+                                    : "the services " + earlier.services()) + "; under " + ground.ground().citation()
+                                    + " it may not award it another that way for the services concerned ("
+                                    + cpvCodes + ") within " + barYears + " years of that (it may for other services, "
+                                    + "or in an ordinary procurement)");
                 }
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.asfplan.domain.procurement.ProcurementFixtures.*;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class CancellationTest {
 
     @Test
     void withdrawsACancelledReservedAwardFromTheHistory() {
-        ports.history().record(ID, AMN, new OrganisationNumber(ASF_NUMBER), AWARDED_ON);
+        ports.history().record(ID, AMN, new OrganisationNumber(ASF_NUMBER), AWARDED_ON, List.of(LISTED));
         ports.history().awarded(AMN, ASF_NUMBER, AWARDED_ON.minusYears(4));
 
         fixture(ports).given(announced(Procedure.RESERVED_WELFARE_SERVICES),

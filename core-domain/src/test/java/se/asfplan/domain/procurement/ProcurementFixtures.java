@@ -126,21 +126,26 @@ final class ProcurementFixtures {
 
     static final class History implements ReservedAwardHistory {
         record Award(ProcurementId procurementId, ContractingAuthority authority, OrganisationNumber supplier,
-                     LocalDate awardedOn) {
+                     LocalDate awardedOn, List<CpvCode> services) {
         }
 
         final List<Award> awards = new ArrayList<>();
 
         @Override
-        public List<LocalDate> awardDates(ContractingAuthority authority, OrganisationNumber supplier) {
+        public List<ReservedAward> awards(ContractingAuthority authority, OrganisationNumber supplier) {
             return awards.stream().filter(a -> a.authority.equals(authority) && a.supplier.equals(supplier))
-                    .map(Award::awardedOn).toList();
+                    .map(a -> new ReservedAward(a.procurementId(), a.awardedOn(), a.services())).toList();
+        }
+
+        /** The dates of the authority's reserved awards to the supplier. */
+        List<LocalDate> awardDates(ContractingAuthority authority, OrganisationNumber supplier) {
+            return awards(authority, supplier).stream().map(ReservedAward::awardedOn).toList();
         }
 
         @Override
         public void record(ProcurementId procurementId, ContractingAuthority authority, OrganisationNumber supplier,
-                           LocalDate awardedOn) {
-            awards.add(new Award(procurementId, authority, supplier, awardedOn));
+                           LocalDate awardedOn, List<CpvCode> services) {
+            awards.add(new Award(procurementId, authority, supplier, awardedOn, List.copyOf(services)));
         }
 
         @Override
@@ -148,8 +153,14 @@ final class ProcurementFixtures {
             awards.removeIf(award -> award.procurementId().equals(procurementId));
         }
 
+        /** An earlier award for the service every announced procurement here buys ({@code LISTED}). */
         History awarded(ContractingAuthority authority, String supplier, LocalDate on) {
-            record(new ProcurementId("earlier-procurement"), authority, new OrganisationNumber(supplier), on);
+            return awarded(authority, supplier, on, LISTED);
+        }
+
+        History awarded(ContractingAuthority authority, String supplier, LocalDate on, CpvCode... services) {
+            record(new ProcurementId("earlier-procurement"), authority, new OrganisationNumber(supplier), on,
+                    List.of(services));
             return this;
         }
     }

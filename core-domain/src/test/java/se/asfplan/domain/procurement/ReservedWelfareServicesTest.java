@@ -180,6 +180,40 @@ class ReservedWelfareServicesTest {
     }
 
     @Test
+    void refusesAnotherReservedAwardForAServiceWithinAnEarlierAwardsService() {
+        CpvCode socialWork = new CpvCode("85000000-9");
+        CpvCode socialWorkWithoutAccommodation = new CpvCode("85312000-9");
+        ports.history().awarded(AMN, ASF_NUMBER, AWARDED_ON.minusMonths(6), socialWork);
+        expectRefusal(fixture(ports).given(new ProcurementAnnouncedEvent(ID, AMN, SUBJECT,
+                                List.of(LISTED, socialWorkWithoutAccommodation), Procedure.RESERVED_WELFARE_SERVICES,
+                                groundOf(Procedure.RESERVED_WELFARE_SERVICES), ANNOUNCED_ON, null))
+                        .when(award(ASF, TWO_YEARS, AWARDED_ON)),
+                ProcurementRule.RESERVED_WELFARE_AWARD_TO_SAME_SUPPLIER_ONCE_IN_THREE_YEARS,
+                "for the services [85000000-9]");
+    }
+
+    @Test
+    void allowsAnotherReservedAwardForOtherServicesWithinThreeYears() {
+        CpvCode trainingForWork = new CpvCode("80590000-6");
+        ports.history().awarded(AMN, ASF_NUMBER, AWARDED_ON.minusMonths(6), trainingForWork);
+        fixture(ports).given(announced(Procedure.RESERVED_WELFARE_SERVICES))
+                .when(award(ASF, TWO_YEARS, AWARDED_ON))
+                .expectEvents(new ContractAwardedEvent(ID, ASF, true, VALUE, TWO_YEARS, null, null, AWARDED_ON,
+                        null));
+        assertThat(ports.history().awards).extracting(History.Award::services)
+                .containsExactly(List.of(trainingForWork), List.of(LISTED));
+    }
+
+    @Test
+    void anEarlierAwardWhoseServicesAreNotOnRecordBarsEveryService() {
+        ports.history().awarded(AMN, ASF_NUMBER, AWARDED_ON.minusMonths(6), new CpvCode[0]);
+        expectRefusal(fixture(ports).given(announced(Procedure.RESERVED_WELFARE_SERVICES))
+                        .when(award(ASF, TWO_YEARS, AWARDED_ON)),
+                ProcurementRule.RESERVED_WELFARE_AWARD_TO_SAME_SUPPLIER_ONCE_IN_THREE_YEARS,
+                "for services not on record");
+    }
+
+    @Test
     void anotherAuthorityMayAwardTheSameSupplier() {
         ports.history().awarded(SDN, ASF_NUMBER, AWARDED_ON.minusMonths(1));
         fixture(ports).given(announced(Procedure.RESERVED_WELFARE_SERVICES))

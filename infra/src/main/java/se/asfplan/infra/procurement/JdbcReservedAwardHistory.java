@@ -2,19 +2,27 @@ package se.asfplan.infra.procurement;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import se.asfplan.domain.procurement.ContractingAuthority;
+import se.asfplan.domain.procurement.CpvCode;
 import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.domain.procurement.ReservedAwardHistory;
+import se.asfplan.domain.procurement.ReservedAwardHistory.ReservedAward;
 import se.asfplan.domain.shared.OrganisationNumber;
 
 /**
- * {@code reserved_welfare_award}: written by the award command inside its transaction, so a refused or failed
- * award leaves no row, and a procurement can hold at most one row (its one award).
+ * {@code reserved_welfare_award} and its services, {@code reserved_welfare_award_service}: written by the award
+ * command inside its transaction, so a refused or failed award leaves no row, and a procurement can hold at most
+ * one award row (its one award).
  */
 @Component
 class JdbcReservedAwardHistory implements ReservedAwardHistory {
@@ -27,24 +35,42 @@ class JdbcReservedAwardHistory implements ReservedAwardHistory {
         this.locks = locks;
     }
 
-    /** Locks the authority and supplier for the rest of the transaction, so the dates stay true until recorded. */
+    /** Locks the authority and supplier for the rest of the transaction, so the awards stay true until recorded. */
     @Override
-    public List<LocalDate> awardDates(ContractingAuthority authority, OrganisationNumber supplier) {
+    public List<ReservedAward> awards(ContractingAuthority authority, OrganisationNumber supplier) {
         locks.lock("reserved-welfare|" + authority.value() + "|" + supplier.value());
-        return jdbc.query("select awarded_on from reserved_welfare_award where authority = ? and organisation_number = ?",
-                (rs, row) -> rs.getDate("awarded_on").toLocalDate(), authority.value(), supplier.value());
+        record Row(String procurementId, LocalDate awardedOn, String cpvCode) {
+        }
+        List<Row> rows = jdbc.query("""
+                select award.procurement_id, award.awarded_on, service.cpv_code
+                from reserved_welfare_award award
+                left join reserved_welfare_award_service service on service.procurement_id = award.procurement_id
+                where award.authority = ? and award.organisation_number = ?
+                order by award.procurement_id, service.cpv_code""",
+                (rs, n) -> new Row(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3)),
+                authority.value(), supplier.value());
+        Map<String, List<Row>> byProcurement = new LinkedHashMap<>();
+        rows.forEach(row -> byProcurement.computeIfAbsent(row.procurementId(), id -> new ArrayList<>()).add(row));
+        return byProcurement.entrySet().stream().map(award -> new ReservedAward(new ProcurementId(award.getKey()),
+                award.getValue().get(0).awardedOn(), award.getValue().stream().map(Row::cpvCode)
+                        .filter(Objects::nonNull).map(CpvCode::new).toList())).toList();
     }
 
     @Override
     public void record(ProcurementId procurementId, ContractingAuthority authority, OrganisationNumber supplier,
-                       LocalDate awardedOn) {
+                       LocalDate awardedOn, List<CpvCode> services) {
         jdbc.update("insert into reserved_welfare_award (procurement_id, authority, organisation_number, awarded_on) "
                 + "values (?, ?, ?, ?)", procurementId.value(), authority.value(), supplier.value(),
                 Date.valueOf(awardedOn));
+        for (CpvCode service : new LinkedHashSet<>(services)) {
+            jdbc.update("insert into reserved_welfare_award_service (procurement_id, cpv_code) values (?, ?)",
+                    procurementId.value(), service.value());
+        }
     }
 
     @Override
     public void withdraw(ProcurementId procurementId) {
+        jdbc.update("delete from reserved_welfare_award_service where procurement_id = ?", procurementId.value());
         jdbc.update("delete from reserved_welfare_award where procurement_id = ?", procurementId.value());
     }
 }

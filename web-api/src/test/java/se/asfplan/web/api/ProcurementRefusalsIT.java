@@ -212,6 +212,28 @@ class ProcurementRefusalsIT extends ProcurementApiSupport {
     }
 
     @Test
+    void barsASecondReservedAwardOnlyForTheServicesConcerned() {
+        String asf = registeredAsf();
+        String training = id("utbildning");
+        announced(training, "RESERVED_WELFARE_SERVICES", LISTED, "2023-02-01");
+        assertStatus(award(training, asf, "1000", "2023-05-01", "2024-04-30", "", "2023-04-03"), HttpStatus.OK);
+        assertThat(jdbc.queryForList("select cpv_code from reserved_welfare_award_service where procurement_id = ?",
+                String.class, training)).containsExactly("80511000-9");
+
+        String tutoring = id("handledning");
+        announced(tutoring, "RESERVED_WELFARE_SERVICES", "\"80590000-6\"", "2024-02-01");
+        assertStatus(award(tutoring, asf, "1000", "2024-05-01", "2025-04-30", "", "2024-04-03"), HttpStatus.OK);
+
+        String trainingAgain = id("utbildning-igen");
+        announced(trainingAgain, "RESERVED_WELFARE_SERVICES", "\"85312000-9\", \"80511000-9\"", "2025-02-01");
+        assertRefused(() -> award(trainingAgain, asf, "1000", "2025-05-01", "2026-04-30", "", "2025-04-03"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "reserved-welfare-award-to-same-supplier-once-in-three-years",
+                "LOU 19 kap. 6 a §, 25 §");
+        assertThat(jdbc.queryForList("select procurement_id from reserved_welfare_award where organisation_number = ? "
+                + "order by awarded_on", String.class, asf)).containsExactly(training, tutoring);
+    }
+
+    @Test
     void refusesAnEmploymentReservationBelowThirtyPercentOrWithoutEvidence() {
         String asf = registeredAsf();
         String p = id("fyra-arton");
