@@ -1,6 +1,7 @@
 package se.asfplan.domain.enterprise;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static se.asfplan.domain.shared.CommandChecks.required;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -45,7 +46,7 @@ import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChangedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
 import se.asfplan.domain.plan.PlanActivityReference;
-import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.domain.shared.CommandChecks;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
@@ -106,8 +107,8 @@ public class SocialEnterprise {
         }
         EnterpriseId id = required(command.enterpriseId(), "enterpriseId");
         EnterpriseDetails newDetails = required(command.details(), "details");
-        LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
-        dateMustNotLieInTheFuture(occurredOn, clock);
+        LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
+                EnterpriseRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         OrganisationNumber number = command.organisationNumber();
         soleTraderIsRegisteredWithoutOrganisationNumber(newDetails.legalForm(), number);
         PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
@@ -261,8 +262,8 @@ public class SocialEnterprise {
      */
     @CommandHandler
     public void handle(RetractEnterpriseFactCommand command, Clock clock) {
-        LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
-        dateMustNotLieInTheFuture(occurredOn, clock);
+        LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
+                EnterpriseRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
         String fact = retractable.retractable(command.eventId(),
                 EnterpriseRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD,
@@ -286,8 +287,7 @@ public class SocialEnterprise {
 
     /** A date a fact about this enterprise can be recorded for: not in the future, not after its closing date. */
     private LocalDate recordable(LocalDate occurredOn, Clock clock) {
-        required(occurredOn, "occurredOn");
-        dateMustNotLieInTheFuture(occurredOn, clock);
+        CommandChecks.recordable(occurredOn, "occurredOn", clock, EnterpriseRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         if (closedOn != null && occurredOn.isAfter(closedOn)) {
             throw new RuleViolationException(EnterpriseRule.CLOSED_ENTERPRISE_RECORDS_NOTHING_AFTER_CLOSING,
                     "Enterprise " + enterpriseId + " closed on " + closedOn + "; nothing can be recorded for "
@@ -313,14 +313,6 @@ public class SocialEnterprise {
                             + "carry out");
         }
         return reference;
-    }
-
-    private static void dateMustNotLieInTheFuture(LocalDate date, Clock clock) {
-        LocalDate today = BusinessCalendar.today(clock);
-        if (date.isAfter(today)) {
-            throw new RuleViolationException(EnterpriseRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE,
-                    "The date " + date + " lies in the future (today is " + today + "); record things once they happen");
-        }
     }
 
     private static void soleTraderIsRegisteredWithoutOrganisationNumber(LegalForm legalForm,
@@ -358,13 +350,6 @@ public class SocialEnterprise {
                     + hours.toPlainString());
         }
         return stripped.setScale(Math.max(0, stripped.scale()));
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new IllegalArgumentException(field + " must be given");
-        }
-        return value;
     }
 
     // ---------------------------------------------------------------------------------------------- state
