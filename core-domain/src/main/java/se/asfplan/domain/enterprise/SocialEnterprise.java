@@ -1,13 +1,12 @@
 package se.asfplan.domain.enterprise;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static se.asfplan.domain.shared.CommandChecks.required;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -45,7 +44,7 @@ import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChangedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
 import se.asfplan.domain.plan.PlanActivityReference;
-import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.domain.shared.CommandChecks;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
@@ -77,17 +76,13 @@ public class SocialEnterprise {
     private LocalDate latestLastingFactOn;
     /** The dates of the retractable facts not retracted, by the identifier of the event that recorded each. */
     private final Map<String, LocalDate> retractableFactDates = new HashMap<>();
-    private IntegrationspaktenLevel integrationspaktenLevel;
-    private LocalDate integrationspaktenJoinedOn;
-    /** The date of the latest join, level change or leaving: the next step may not be dated before it. */
-    private LocalDate integrationspaktenStepOn;
+    /** The membership steps of Integrationspakten not retracted, which decide the level in force. */
+    private final EnterpriseStanding<String> integrationspakten = new EnterpriseStanding<>();
     private LocalDate referenceGroupJoinedOn;
     /** The event that joined the reference group, while not retracted. */
     private String referenceGroupJoinEventId;
     /** The invitations, memberships, advice and participations a retraction may name. */
     private final RetractableFacts retractable = new RetractableFacts();
-    /** The membership steps not retracted, oldest first, each with the membership before it. */
-    private final List<MembershipStep> membershipSteps = new ArrayList<>();
 
     /** For Axon: rebuilds the enterprise from its events. */
     protected SocialEnterprise() {
@@ -106,8 +101,8 @@ public class SocialEnterprise {
         }
         EnterpriseId id = required(command.enterpriseId(), "enterpriseId");
         EnterpriseDetails newDetails = required(command.details(), "details");
-        LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
-        dateMustNotLieInTheFuture(occurredOn, clock);
+        LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
+                EnterpriseRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         OrganisationNumber number = command.organisationNumber();
         soleTraderIsRegisteredWithoutOrganisationNumber(newDetails.legalForm(), number);
         PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
@@ -169,10 +164,12 @@ public class SocialEnterprise {
     public void handle(JoinIntegrationspaktenCommand command, Clock clock, IntegrationspaktenLevels levels,
                        PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        IntegrationspaktenLevel integrationspaktenLevel = integrationspakten.integrationspaktenLevel();
         if (integrationspaktenLevel != null) {
             throw new RuleViolationException(EnterpriseRule.CAN_JOIN_INTEGRATIONSPAKTEN_ONCE,
                     "Enterprise " + enterpriseId + " is a member of Integrationspakten since "
-                            + integrationspaktenJoinedOn + " at level " + integrationspaktenLevel
+                            + integrationspakten.integrationspaktenMemberSince() + " at level "
+                            + integrationspaktenLevel
                             + "; change its level instead");
         }
         integrationspaktenStepMustFollow(occurredOn, "join");
@@ -185,6 +182,7 @@ public class SocialEnterprise {
     public void handle(ChangeIntegrationspaktenLevelCommand command, Clock clock, IntegrationspaktenLevels levels,
                        PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        IntegrationspaktenLevel integrationspaktenLevel = integrationspakten.integrationspaktenLevel();
         if (integrationspaktenLevel == null) {
             throw new RuleViolationException(EnterpriseRule.LEVEL_CHANGE_NEEDS_MEMBERSHIP,
                     "Enterprise " + enterpriseId + " is not a member of Integrationspakten; it must join first");
@@ -202,7 +200,7 @@ public class SocialEnterprise {
     @CommandHandler
     public void handle(LeaveIntegrationspaktenCommand command, Clock clock, PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
-        if (integrationspaktenLevel == null) {
+        if (integrationspakten.integrationspaktenLevel() == null) {
             throw new RuleViolationException(EnterpriseRule.CAN_LEAVE_ONLY_AS_MEMBER,
                     "Enterprise " + enterpriseId + " is not a member of Integrationspakten and cannot leave it");
         }
@@ -261,15 +259,15 @@ public class SocialEnterprise {
      */
     @CommandHandler
     public void handle(RetractEnterpriseFactCommand command, Clock clock) {
-        LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
-        dateMustNotLieInTheFuture(occurredOn, clock);
+        LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
+                EnterpriseRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
         String fact = retractable.retractable(command.eventId(),
                 EnterpriseRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD,
                 EnterpriseRule.EVENT_IS_ALREADY_RETRACTED, "enterprise " + enterpriseId);
         String eventId = command.eventId().strip();
-        boolean membershipStep = membershipSteps.stream().anyMatch(step -> step.eventId().equals(eventId));
-        if (membershipStep && !membershipSteps.get(membershipSteps.size() - 1).eventId().equals(eventId)) {
+        if (integrationspakten.isIntegrationspaktenStep(eventId)
+                && !eventId.equals(integrationspakten.latestIntegrationspaktenStep())) {
             throw new RuleViolationException(EnterpriseRule.ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED,
                     "The " + fact + " " + eventId + " is not enterprise " + enterpriseId + "'s latest"
                             + " Integrationspakten step; retract the later steps first");
@@ -277,17 +275,11 @@ public class SocialEnterprise {
         apply(new EnterpriseFactRetractedEvent(enterpriseId, eventId, fact, reason, occurredOn));
     }
 
-    /** A membership step of Integrationspakten, with the membership as it stood before it. */
-    private record MembershipStep(String eventId, IntegrationspaktenLevel levelBefore, LocalDate joinedOnBefore,
-                                  LocalDate stepOnBefore) {
-    }
-
     // ---------------------------------------------------------------------------------------------- rules
 
     /** A date a fact about this enterprise can be recorded for: not in the future, not after its closing date. */
     private LocalDate recordable(LocalDate occurredOn, Clock clock) {
-        required(occurredOn, "occurredOn");
-        dateMustNotLieInTheFuture(occurredOn, clock);
+        CommandChecks.recordable(occurredOn, "occurredOn", clock, EnterpriseRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         if (closedOn != null && occurredOn.isAfter(closedOn)) {
             throw new RuleViolationException(EnterpriseRule.CLOSED_ENTERPRISE_RECORDS_NOTHING_AFTER_CLOSING,
                     "Enterprise " + enterpriseId + " closed on " + closedOn + "; nothing can be recorded for "
@@ -298,6 +290,7 @@ public class SocialEnterprise {
 
     /** Joining, level changes and leaving Integrationspakten happen in this order in time, never backwards. */
     private void integrationspaktenStepMustFollow(LocalDate occurredOn, String step) {
+        LocalDate integrationspaktenStepOn = integrationspakten.latestIntegrationspaktenStepOn();
         if (integrationspaktenStepOn != null && occurredOn.isBefore(integrationspaktenStepOn)) {
             throw new RuleViolationException(EnterpriseRule.INTEGRATIONSPAKTEN_STEPS_MUST_FOLLOW_IN_DATE_ORDER,
                     "Enterprise " + enterpriseId + "'s latest Integrationspakten step is dated "
@@ -313,14 +306,6 @@ public class SocialEnterprise {
                             + "carry out");
         }
         return reference;
-    }
-
-    private static void dateMustNotLieInTheFuture(LocalDate date, Clock clock) {
-        LocalDate today = BusinessCalendar.today(clock);
-        if (date.isAfter(today)) {
-            throw new RuleViolationException(EnterpriseRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE,
-                    "The date " + date + " lies in the future (today is " + today + "); record things once they happen");
-        }
     }
 
     private static void soleTraderIsRegisteredWithoutOrganisationNumber(LegalForm legalForm,
@@ -360,13 +345,6 @@ public class SocialEnterprise {
         return stripped.setScale(Math.max(0, stripped.scale()));
     }
 
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new IllegalArgumentException(field + " must be given");
-        }
-        return value;
-    }
-
     // ---------------------------------------------------------------------------------------------- state
 
     @EventHandler
@@ -393,29 +371,24 @@ public class SocialEnterprise {
     @EventHandler
     void on(JoinedIntegrationspaktenEvent event, EventMessage<?> message) {
         String eventId = message.getIdentifier();
-        membershipStep(eventId, event);
-        integrationspaktenLevel = event.level();
-        integrationspaktenJoinedOn = event.occurredOn();
-        integrationspaktenStepOn = event.occurredOn();
+        retractable.recorded(eventId, event);
+        integrationspakten.member(event.occurredOn(), event.level(), eventId);
         factOn(eventId, event.occurredOn());
     }
 
     @EventHandler
     void on(IntegrationspaktenLevelChangedEvent event, EventMessage<?> message) {
         String eventId = message.getIdentifier();
-        membershipStep(eventId, event);
-        integrationspaktenLevel = event.to();
-        integrationspaktenStepOn = event.occurredOn();
+        retractable.recorded(eventId, event);
+        integrationspakten.member(event.occurredOn(), event.to(), eventId);
         factOn(eventId, event.occurredOn());
     }
 
     @EventHandler
     void on(LeftIntegrationspaktenEvent event, EventMessage<?> message) {
         String eventId = message.getIdentifier();
-        membershipStep(eventId, event);
-        integrationspaktenLevel = null;
-        integrationspaktenJoinedOn = null;
-        integrationspaktenStepOn = event.occurredOn();
+        retractable.recorded(eventId, event);
+        integrationspakten.left(event.occurredOn(), eventId);
         factOn(eventId, event.occurredOn());
     }
 
@@ -468,23 +441,11 @@ public class SocialEnterprise {
         String eventId = event.retractedEventId();
         retractable.retracted(eventId);
         retractableFactDates.remove(eventId);
-        if (!membershipSteps.isEmpty() && membershipSteps.get(membershipSteps.size() - 1).eventId().equals(eventId)) {
-            MembershipStep step = membershipSteps.remove(membershipSteps.size() - 1);
-            integrationspaktenLevel = step.levelBefore();
-            integrationspaktenJoinedOn = step.joinedOnBefore();
-            integrationspaktenStepOn = step.stepOnBefore();
-        }
+        integrationspakten.retracted(eventId);
         if (eventId.equals(referenceGroupJoinEventId)) {
             referenceGroupJoinEventId = null;
             referenceGroupJoinedOn = null;
         }
-    }
-
-    /** Notes a membership step before its handler changes the membership, so a retraction can restore it. */
-    private void membershipStep(String eventId, EnterpriseEvent event) {
-        retractable.recorded(eventId, event);
-        membershipSteps.add(new MembershipStep(eventId, integrationspaktenLevel, integrationspaktenJoinedOn,
-                integrationspaktenStepOn));
     }
 
     private void factOn(LocalDate date) {

@@ -1,6 +1,7 @@
 package se.asfplan.domain.meeting;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static se.asfplan.domain.shared.CommandChecks.required;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ import se.asfplan.domain.meeting.MeetingEvents.MeetingFactRetractedEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
 import se.asfplan.domain.plan.PlanActivityReference;
-import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.domain.shared.CommandChecks;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -71,8 +72,8 @@ public class Meeting {
         MeetingKind kind = required(command.kind(), "kind");
         String title = Values.text(command.title(), "title", TEXT_MAX);
         String organiser = Values.text(command.organiser(), "organiser", TEXT_MAX);
-        LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
-        dateMustNotLieInTheFuture(occurredOn, clock);
+        LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
+                MeetingRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         participantsMustBeDistinctRegisteredEnterprisesOpenOn(command.participants(), occurredOn, register);
         PlanActivityReference carriesOut = command.carriesOut();
         if (carriesOut != null && !activities.contains(carriesOut)) {
@@ -85,8 +86,8 @@ public class Meeting {
 
     @CommandHandler
     public void handle(CorrectMeetingParticipantsCommand command, Clock clock, EnterpriseRegister register) {
-        LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
-        dateMustNotLieInTheFuture(occurredOn, clock);
+        LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
+                MeetingRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         if (occurredOn.isBefore(heldOn)) {
             throw new RuleViolationException(MeetingRule.CORRECTION_MUST_NOT_PRECEDE_MEETING,
                     "A correction dated " + occurredOn + " cannot precede meeting " + meetingId + " held on "
@@ -109,8 +110,8 @@ public class Meeting {
     /** Retracts the meeting recorded in error; a meeting is an independent occurrence, retractable any time. */
     @CommandHandler
     public void handle(RetractMeetingFactCommand command, Clock clock) {
-        LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
-        dateMustNotLieInTheFuture(occurredOn, clock);
+        LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
+                MeetingRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
         String fact = retractable.retractable(command.eventId(),
                 MeetingRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD,
@@ -119,14 +120,6 @@ public class Meeting {
     }
 
     // ---------------------------------------------------------------------------------------------- rules
-
-    private static void dateMustNotLieInTheFuture(LocalDate date, Clock clock) {
-        LocalDate today = BusinessCalendar.today(clock);
-        if (date.isAfter(today)) {
-            throw new RuleViolationException(MeetingRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE,
-                    "The date " + date + " lies in the future (today is " + today + "); record things once they happen");
-        }
-    }
 
     /**
      * Participants are registered enterprises, each named once, that had not closed before the meeting: a typo
@@ -157,13 +150,6 @@ public class Meeting {
                                 + ", before the meeting on " + meetingDate);
             }
         }
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new IllegalArgumentException(field + " must be given");
-        }
-        return value;
     }
 
     // ---------------------------------------------------------------------------------------------- state

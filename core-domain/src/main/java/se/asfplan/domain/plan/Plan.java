@@ -1,6 +1,7 @@
 package se.asfplan.domain.plan;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static se.asfplan.domain.shared.CommandChecks.required;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -52,7 +53,7 @@ import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
-import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.domain.shared.CommandChecks;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -103,8 +104,8 @@ public class Plan {
                     "Plan " + planId + " was already adopted on " + adoptedOn + "; record a revision instead");
         }
         PlanId id = required(command.planId(), "planId");
-        LocalDate adoptedOn = required(command.adoptedOn(), "adoptedOn");
-        dateMustNotLieInTheFuture(adoptedOn, clock);
+        LocalDate adoptedOn = CommandChecks.recordable(command.adoptedOn(), "adoptedOn", clock,
+                PlanRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         apply(new PlanAdoptedEvent(id, Values.text(command.title(), "title", TITLE_MAX),
                 Values.text(command.municipality(), "municipality", NAME_MAX),
                 required(command.adoption(), "adoption"), required(command.period(), "period"), adoptedOn));
@@ -404,21 +405,12 @@ public class Plan {
     }
 
     private LocalDate recordable(LocalDate occurredOn, Clock clock) {
-        required(occurredOn, "occurredOn");
-        dateMustNotLieInTheFuture(occurredOn, clock);
+        CommandChecks.recordable(occurredOn, "occurredOn", clock, PlanRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         if (occurredOn.isBefore(adoptedOn)) {
             throw new RuleViolationException(PlanRule.DATE_MUST_NOT_PRECEDE_PLAN_ADOPTION,
                     "The date " + occurredOn + " lies before plan " + planId + " was adopted on " + adoptedOn);
         }
         return occurredOn;
-    }
-
-    private static void dateMustNotLieInTheFuture(LocalDate date, Clock clock) {
-        LocalDate today = BusinessCalendar.today(clock);
-        if (date.isAfter(today)) {
-            throw new RuleViolationException(PlanRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE,
-                    "The date " + date + " lies in the future (today is " + today + "); record things once they happen");
-        }
     }
 
     private void timelineMustLieWithinPlanPeriod(ActivityId activityId, Timeline timeline) {
@@ -481,13 +473,6 @@ public class Plan {
                     "Goal " + goalId + " was withdrawn and can no longer change");
         }
         return goal;
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new IllegalArgumentException(field + " must be given");
-        }
-        return value;
     }
 
     // ---------------------------------------------------------------------------------------------- state

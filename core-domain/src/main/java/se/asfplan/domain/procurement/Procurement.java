@@ -1,6 +1,7 @@
 package se.asfplan.domain.procurement;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static se.asfplan.domain.shared.CommandChecks.required;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -44,7 +45,7 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedE
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
-import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.domain.shared.CommandChecks;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -107,7 +108,8 @@ public class Procurement {
         PlanActivityReference carriesOut = carriedOut(command.carriesOut(), activities);
         procurementCanBeBegunOnce();
         ProcurementId id = required(command.procurementId(), "procurementId");
-        LocalDate occurredOn = notInTheFuture(required(command.occurredOn(), "occurredOn"), clock);
+        LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
+                ProcurementRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         Begun begun = begin(required(command.details(), "details"), occurredOn, grounds);
         apply(new ProcurementPlannedEvent(id, begun.authority, begun.subject, begun.cpvCodes, begun.procedure,
                 begun.legalGround, occurredOn, carriesOut));
@@ -125,7 +127,8 @@ public class Procurement {
                 throw new RuleViolationException(ProcurementRule.PROCUREMENT_MUST_EXIST, "No procurement " + id
                         + " is planned; give its details to begin it by announcing it");
             }
-            LocalDate occurredOn = notInTheFuture(required(command.occurredOn(), "occurredOn"), clock);
+            LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
+                    ProcurementRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
             Begun begun = begin(command.details(), occurredOn, grounds);
             apply(new ProcurementAnnouncedEvent(id, begun.authority, begun.subject, begun.cpvCodes, begun.procedure,
                     begun.legalGround, occurredOn, carriesOut));
@@ -425,7 +428,8 @@ public class Procurement {
      */
     @CommandHandler
     public void handle(RetractProcurementFactCommand command, Clock clock) {
-        LocalDate occurredOn = notInTheFuture(required(command.occurredOn(), "occurredOn"), clock);
+        LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
+                ProcurementRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
         String fact = retractable.retractable(command.eventId(),
                 ProcurementRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD, ProcurementRule.EVENT_IS_ALREADY_RETRACTED,
@@ -491,22 +495,13 @@ public class Procurement {
     }
 
     private LocalDate recordable(LocalDate occurredOn, Clock clock) {
-        notInTheFuture(required(occurredOn, "occurredOn"), clock);
+        CommandChecks.recordable(occurredOn, "occurredOn", clock, ProcurementRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         if (occurredOn.isBefore(lastStepOn)) {
             throw new RuleViolationException(ProcurementRule.DATE_MUST_NOT_PRECEDE_EARLIER_STEP,
                     "The date " + occurredOn + " lies before procurement " + procurementId + " was " + lastStep
                             + " on " + lastStepOn);
         }
         return occurredOn;
-    }
-
-    private static LocalDate notInTheFuture(LocalDate date, Clock clock) {
-        LocalDate today = BusinessCalendar.today(clock);
-        if (date.isAfter(today)) {
-            throw new RuleViolationException(ProcurementRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE,
-                    "The date " + date + " lies in the future (today is " + today + "); record things once they happen");
-        }
-        return date;
     }
 
     private String describeStatus() {
@@ -521,13 +516,6 @@ public class Procurement {
                             + "procurement step to carry out");
         }
         return reference;
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new IllegalArgumentException(field + " must be given");
-        }
-        return value;
     }
 
     private record Begun(ContractingAuthority authority, String subject, List<CpvCode> cpvCodes, Procedure procedure,

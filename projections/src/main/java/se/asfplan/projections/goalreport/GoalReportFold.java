@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import se.asfplan.domain.enterprise.EnterpriseStanding;
+import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
 import se.asfplan.domain.plan.GoalKind;
 import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.Target;
@@ -44,8 +46,9 @@ import se.asfplan.projections.support.Retraction;
  * outcome report for the year, with its source; no outcome when none was reported.</li>
  * </ul>
  * An enterprise is a <em>known ASF</em> on a day when its latest details up to that day (business order: business
- * date, then the order stored) count it as ASF and it was not closed on or before that day, as in the register
- * statistics. The status is {@code MET} when there is an outcome and the target's comparator holds; otherwise
+ * date, then the order stored) count it as ASF and it was not closed on or before that day, and its membership on a
+ * day is its latest membership step up to it, both as {@link EnterpriseStanding} defines them for the register
+ * statistics too. The status is {@code MET} when there is an outcome and the target's comparator holds; otherwise
  * {@code NOT_MET} once the year is over, and {@code IN_PROGRESS} for the current and later years. An
  * {@code AT_LEAST} goal already met in the current year is {@code MET}; a goal with any other comparator stays in
  * progress until the year is over, because its outcome may still change either way.
@@ -150,9 +153,9 @@ final class GoalReportFold {
             default -> {
                 List<GoalReportFact> inYear = countedIn(facts, counted(measure), year);
                 if (!inYear.isEmpty() && inYear.get(0).enterpriseId() != null) {
-                    Map<String, List<GoalReportFact>> histories = enterpriseHistories(facts);
-                    inYear = inYear.stream().filter(fact -> isKnownAsfOn(histories.get(fact.enterpriseId()),
-                            fact.occurredOn())).toList();
+                    Map<String, EnterpriseStanding<GoalReportFact>> standings = standings(facts);
+                    inYear = inYear.stream().filter(fact -> standings.get(fact.enterpriseId())
+                            .isKnownAsfOn(fact.occurredOn())).toList();
                 }
                 yield new Outcome(BigDecimal.valueOf(inYear.size()), null, null, inYear);
             }
@@ -185,55 +188,51 @@ final class GoalReportFold {
                 .collect(Collectors.groupingBy(GoalReportFact::enterpriseId, TreeMap::new, Collectors.toList()));
     }
 
-    /** Whether the enterprise is a known ASF on the day: its latest details count it as ASF, and it is not closed. */
-    private static boolean isKnownAsfOn(List<GoalReportFact> history, LocalDate day) {
-        GoalReportFact details = null;
-        for (GoalReportFact fact : history) {
-            if (fact.occurredOn().isAfter(day)) {
-                break;
-            }
-            if (fact.type() == FactType.ENTERPRISE_CLOSED) {
-                return false;
-            }
-            if (fact.type() == FactType.ENTERPRISE_DETAILS) {
-                details = fact;
-            }
-        }
-        return details != null && Boolean.TRUE.equals(details.countsAsAsf());
+    /** Where every enterprise stands, by enterprise: known ASF and membership as {@link EnterpriseStanding} defines. */
+    private static Map<String, EnterpriseStanding<GoalReportFact>> standings(List<GoalReportFact> facts) {
+        Map<String, EnterpriseStanding<GoalReportFact>> standings = new TreeMap<>();
+        enterpriseHistories(facts).forEach((enterpriseId, history) -> standings.put(enterpriseId, standing(history)));
+        return standings;
     }
 
-    /** What decides an enterprise's place in a measure on a day: its details, invitation and membership facts. */
-    private record KnownAsf(GoalReportFact details, GoalReportFact invitation, GoalReportFact membership) {
+    /** The standing of one enterprise from its facts in business order. */
+    private static EnterpriseStanding<GoalReportFact> standing(List<GoalReportFact> history) {
+        EnterpriseStanding<GoalReportFact> standing = new EnterpriseStanding<>();
+        for (GoalReportFact fact : history) {
+            switch (fact.type()) {
+                case ENTERPRISE_DETAILS ->
+                        standing.details(fact.occurredOn(), Boolean.TRUE.equals(fact.countsAsAsf()), fact);
+                case ENTERPRISE_CLOSED -> standing.closed(fact.occurredOn(), fact);
+                case IP_MEMBERSHIP ->
+                        standing.member(fact.occurredOn(), new IntegrationspaktenLevel(fact.level()), fact);
+                case IP_LEFT -> standing.left(fact.occurredOn(), fact);
+                default -> {
+                }
+            }
+        }
+        return standing;
+    }
+
+    /**
+     * What decides a known ASF's place in a measure on a day: its details, its latest invitation up to the day, and
+     * its membership step and level then (null when no member).
+     */
+    private record KnownAsf(GoalReportFact details, GoalReportFact invitation, GoalReportFact membership,
+                            IntegrationspaktenLevel level) {
     }
 
     private static List<KnownAsf> knownAsfOn(List<GoalReportFact> facts, LocalDate day) {
-        Map<String, List<GoalReportFact>> byEnterprise = facts.stream()
-                .filter(fact -> fact.enterpriseId() != null && !fact.occurredOn().isAfter(day))
-                .sorted(IN_BUSINESS_ORDER)
-                .collect(Collectors.groupingBy(GoalReportFact::enterpriseId, TreeMap::new, Collectors.toList()));
         List<KnownAsf> known = new ArrayList<>();
-        enterprises:
-        for (List<GoalReportFact> history : byEnterprise.values()) {
-            GoalReportFact details = null;
-            GoalReportFact invitation = null;
-            GoalReportFact membership = null;
-            for (GoalReportFact fact : history) {
-                switch (fact.type()) {
-                    case ENTERPRISE_DETAILS -> details = fact;
-                    case ENTERPRISE_CLOSED -> {
-                        continue enterprises;
-                    }
-                    case IP_INVITED -> invitation = fact;
-                    case IP_MEMBERSHIP -> membership = fact;
-                    case IP_LEFT -> membership = null;
-                    default -> {
-                    }
-                }
-            }
-            if (details != null && Boolean.TRUE.equals(details.countsAsAsf())) {
-                known.add(new KnownAsf(details, invitation, membership));
-            }
-        }
+        enterpriseHistories(facts).forEach((enterpriseId, history) -> {
+            EnterpriseStanding<GoalReportFact> standing = standing(history);
+            standing.knownAsfBy(day).ifPresent(details -> {
+                GoalReportFact invitation = history.stream()
+                        .filter(fact -> fact.type() == FactType.IP_INVITED && !fact.occurredOn().isAfter(day))
+                        .reduce((earlier, later) -> later).orElse(null);
+                known.add(new KnownAsf(details, invitation, standing.integrationspaktenMembershipOn(day).orElse(null),
+                        standing.integrationspaktenLevelOn(day).orElse(null)));
+            });
+        });
         return known;
     }
 
@@ -258,8 +257,8 @@ final class GoalReportFold {
 
     private static Outcome plusAndJobbpartner(List<GoalReportFact> facts, int year) {
         List<GoalReportFact> memberships = knownAsfOn(facts, LocalDate.of(year, 12, 31)).stream()
+                .filter(asf -> asf.level() != null && PLUS_AND_JOBBPARTNER.contains(asf.level().value()))
                 .map(KnownAsf::membership)
-                .filter(membership -> membership != null && PLUS_AND_JOBBPARTNER.contains(membership.level()))
                 .toList();
         return new Outcome(BigDecimal.valueOf(memberships.size()), null, null, memberships);
     }

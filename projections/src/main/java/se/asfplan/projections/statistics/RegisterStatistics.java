@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import se.asfplan.domain.enterprise.EnterpriseStanding;
+import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
 import se.asfplan.projections.statistics.StatisticsQueries.RegisterStatisticsRow;
 import se.asfplan.projections.support.Retraction;
 
@@ -23,10 +25,10 @@ import se.asfplan.projections.support.Retraction;
  * later details change supersedes the ASF status and district of earlier ones, also when a back-dated change is
  * recorded late. An enterprise is a <em>known ASF</em> on {@code to} when its latest details count it as ASF and it
  * was not closed on or before {@code to} (an enterprise closed on {@code to} is no longer counted, as the enterprise
- * register treats a closing date). It counts as <em>invited</em> when it is a known ASF with an invitation to
+ * register treats a closing date), as {@link EnterpriseStanding} defines it. It counts as <em>invited</em> when it is a known ASF with an invitation to
  * Integrationspakten dated within {@code [from, to]}, or at any date up to {@code to} when {@code from} is not given.
- * It counts as a <em>member</em> at a level when it is a known ASF and its latest membership fact (joined or level
- * changed, not left) gives that level. Each count lists the fact that decided it: the details fact, the latest
+ * It counts as a <em>member</em> at a level when it is a known ASF and that is its Integrationspakten level on
+ * {@code to} ({@link EnterpriseStanding}: its latest membership fact, joined or level changed, not left). Each count lists the fact that decided it: the details fact, the latest
  * counted invitation, the membership fact.
  */
 final class RegisterStatistics {
@@ -52,7 +54,7 @@ final class RegisterStatistics {
                 .sorted(EnterpriseFact.IN_BUSINESS_ORDER)
                 .collect(Collectors.groupingBy(EnterpriseFact::enterpriseId, TreeMap::new, Collectors.toList()));
         List<KnownAsf> known = byEnterprise.values().stream()
-                .map(history -> knownAsf(history, from))
+                .map(history -> knownAsf(history, from, to))
                 .flatMap(Optional::stream)
                 .toList();
         List<RegisterStatisticsRow> rows = new ArrayList<>();
@@ -68,31 +70,39 @@ final class RegisterStatistics {
                             Long membershipEvent) {
     }
 
-    private static Optional<KnownAsf> knownAsf(List<EnterpriseFact> history, LocalDate from) {
-        EnterpriseFact details = null;
+    /**
+     * The enterprise's place in the statistics on {@code to}, when it is a known ASF then: known ASF and membership
+     * as {@link EnterpriseStanding} defines them, the invitation as counted here. {@code history} holds its facts
+     * up to {@code to}, in business order.
+     */
+    private static Optional<KnownAsf> knownAsf(List<EnterpriseFact> history, LocalDate from, LocalDate to) {
+        EnterpriseStanding<EnterpriseFact> standing = new EnterpriseStanding<>();
         EnterpriseFact invitation = null;
-        EnterpriseFact membership = null;
         for (EnterpriseFact fact : history) {
             switch (fact.kind()) {
-                case REGISTERED, DETAILS_CHANGED -> details = fact;
-                case CLOSED -> {
-                    return Optional.empty();
-                }
+                case REGISTERED, DETAILS_CHANGED ->
+                        standing.details(fact.occurredOn(), Boolean.TRUE.equals(fact.countsAsAsf()), fact);
+                case CLOSED -> standing.closed(fact.occurredOn(), fact);
                 case INVITED_TO_IP -> {
                     if (from == null || !fact.occurredOn().isBefore(from)) {
                         invitation = fact;
                     }
                 }
-                case JOINED_IP, LEVEL_CHANGED -> membership = fact;
-                case LEFT_IP -> membership = null;
+                case JOINED_IP, LEVEL_CHANGED ->
+                        standing.member(fact.occurredOn(), new IntegrationspaktenLevel(fact.level()), fact);
+                case LEFT_IP -> standing.left(fact.occurredOn(), fact);
             }
         }
-        if (details == null || !Boolean.TRUE.equals(details.countsAsAsf())) {
+        Optional<EnterpriseFact> details = standing.knownAsfBy(to);
+        if (details.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new KnownAsf(details.district(), details.globalIndex(),
-                invitation == null ? null : invitation.globalIndex(), membership == null ? null : membership.level(),
-                membership == null ? null : membership.globalIndex()));
+        Long invitationEvent = invitation == null ? null : invitation.globalIndex();
+        String level = standing.integrationspaktenLevelOn(to).map(IntegrationspaktenLevel::value).orElse(null);
+        Long membershipEvent = standing.integrationspaktenMembershipOn(to).map(EnterpriseFact::globalIndex)
+                .orElse(null);
+        return Optional.of(new KnownAsf(details.get().district(), details.get().globalIndex(), invitationEvent, level,
+                membershipEvent));
     }
 
     private static List<RegisterStatisticsRow> rows(boolean total, String district, List<KnownAsf> known) {
