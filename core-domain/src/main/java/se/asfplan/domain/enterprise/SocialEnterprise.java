@@ -47,6 +47,7 @@ import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredE
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.BusinessCalendar;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.domain.shared.FactType;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -264,17 +265,17 @@ public class SocialEnterprise {
         LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
         dateMustNotLieInTheFuture(occurredOn, clock);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
-        String fact = retractable.retractable(command.eventId(),
+        FactType fact = retractable.retractable(command.eventId(),
                 EnterpriseRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD,
                 EnterpriseRule.EVENT_IS_ALREADY_RETRACTED, "enterprise " + enterpriseId);
         String eventId = command.eventId().strip();
         boolean membershipStep = membershipSteps.stream().anyMatch(step -> step.eventId().equals(eventId));
         if (membershipStep && !membershipSteps.get(membershipSteps.size() - 1).eventId().equals(eventId)) {
             throw new RuleViolationException(EnterpriseRule.ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED,
-                    "The " + fact + " " + eventId + " is not enterprise " + enterpriseId + "'s latest"
+                    "The " + fact.storedName() + " " + eventId + " is not enterprise " + enterpriseId + "'s latest"
                             + " Integrationspakten step; retract the later steps first");
         }
-        apply(new EnterpriseFactRetractedEvent(enterpriseId, eventId, fact, reason, occurredOn));
+        apply(new EnterpriseFactRetractedEvent(enterpriseId, eventId, fact.storedName(), reason, occurredOn));
     }
 
     /** A membership step of Integrationspakten, with the membership as it stood before it. */

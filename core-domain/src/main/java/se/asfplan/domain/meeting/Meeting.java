@@ -28,6 +28,7 @@ import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.domain.shared.FactType;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -112,10 +113,11 @@ public class Meeting {
         LocalDate occurredOn = required(command.occurredOn(), "occurredOn");
         dateMustNotLieInTheFuture(occurredOn, clock);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
-        String fact = retractable.retractable(command.eventId(),
+        FactType fact = retractable.retractable(command.eventId(),
                 MeetingRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD,
                 MeetingRule.EVENT_IS_ALREADY_RETRACTED, "meeting " + meetingId);
-        apply(new MeetingFactRetractedEvent(meetingId, command.eventId().strip(), fact, reason, occurredOn));
+        apply(new MeetingFactRetractedEvent(meetingId, command.eventId().strip(), fact.storedName(), reason,
+                occurredOn));
     }
 
     // ---------------------------------------------------------------------------------------------- rules
