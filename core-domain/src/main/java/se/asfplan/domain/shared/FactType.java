@@ -2,6 +2,7 @@ package se.asfplan.domain.shared;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -96,11 +97,13 @@ public enum FactType {
      *                                  facts listed here are retractable)
      */
     public static FactType of(Object event) {
-        FactType type = BY_EVENT_TYPE.get(event.getClass());
-        if (type == null) {
-            throw new IllegalArgumentException(event.getClass().getName() + " records no retractable fact");
-        }
-        return type;
+        return recordedBy(event.getClass()).orElseThrow(() -> new IllegalArgumentException(
+                event.getClass().getName() + " records no retractable fact"));
+    }
+
+    /** The type of the fact an event of the given type records; empty when no retraction can name such an event. */
+    public static Optional<FactType> recordedBy(Class<?> eventType) {
+        return Optional.ofNullable(BY_EVENT_TYPE.get(eventType));
     }
 
     /**

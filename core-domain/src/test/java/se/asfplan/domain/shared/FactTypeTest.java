@@ -126,6 +126,13 @@ class FactTypeTest {
     }
 
     @Test
+    void findsTheFactTypeOfAnEventTypeOnlyForRetractableFacts() {
+        assertThat(FactType.recordedBy(ProcurementEvents.TenderReceivedEvent.class))
+                .contains(FactType.TENDER_RECEIVED);
+        assertThat(FactType.recordedBy(PlanAdoptedEvent.class)).isEmpty();
+    }
+
+    @Test
     void refusesAnEventThatRecordsNoRetractableFact() {
         assertThatThrownBy(() -> FactType.of(new Object())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("records no retractable fact");
