@@ -41,6 +41,19 @@ import se.asfplan.domain.enterprise.EnterpriseCommands.RecordBusinessAdviceComma
 import se.asfplan.domain.enterprise.EnterpriseCommands.RecordEventParticipationCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.RegisterSocialEnterpriseCommand;
 import se.asfplan.domain.enterprise.EnterpriseDetails;
+import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EnterpriseFactRetractedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.IntegrationspaktenLevelChangedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToBusinessDialogueEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToReferenceGroupEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedReferenceGroupEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.LeftIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChangedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.enterprise.EnterpriseRule;
 import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
@@ -92,7 +105,7 @@ public class EnterpriseController {
                 : new EnterpriseId(UUID.randomUUID().toString());
         send(enterpriseId, new RegisterSocialEnterpriseCommand(enterpriseId, request.organisationNumber(),
                 request.details(), dates.orToday(request.occurredOn()), request.carriesOut()));
-        return PlanController.created("SocialEnterpriseRegisteredEvent", uri(enterpriseId));
+        return PlanController.created(SocialEnterpriseRegisteredEvent.class, uri(enterpriseId));
     }
 
     @PostMapping("/{enterpriseId}/details")
@@ -101,7 +114,7 @@ public class EnterpriseController {
                                   @Valid @RequestBody DetailsRequest request) {
         send(enterpriseId, new ChangeSocialEnterpriseDetailsCommand(enterpriseId, request.details(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("SocialEnterpriseDetailsChangedEvent", enterpriseId);
+        return recorded(SocialEnterpriseDetailsChangedEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/closure")
@@ -109,7 +122,7 @@ public class EnterpriseController {
     public Recorded close(@PathVariable EnterpriseId enterpriseId, @Valid @RequestBody CloseRequest request) {
         send(enterpriseId, new CloseSocialEnterpriseCommand(enterpriseId, request.reason(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("SocialEnterpriseClosedEvent", enterpriseId);
+        return recorded(SocialEnterpriseClosedEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/integrationspakten/invitations")
@@ -119,7 +132,7 @@ public class EnterpriseController {
         FactRequest fact = FactRequest.orEmpty(request);
         send(enterpriseId, new InviteToIntegrationspaktenCommand(enterpriseId, dates.orToday(fact.occurredOn()),
                 fact.carriesOut()));
-        return recorded("InvitedToIntegrationspaktenEvent", enterpriseId);
+        return recorded(InvitedToIntegrationspaktenEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/integrationspakten/membership")
@@ -128,7 +141,7 @@ public class EnterpriseController {
                                            @Valid @RequestBody LevelRequest request) {
         send(enterpriseId, new JoinIntegrationspaktenCommand(enterpriseId, request.level(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("JoinedIntegrationspaktenEvent", enterpriseId);
+        return recorded(JoinedIntegrationspaktenEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/integrationspakten/level")
@@ -137,7 +150,7 @@ public class EnterpriseController {
                                                   @Valid @RequestBody LevelRequest request) {
         send(enterpriseId, new ChangeIntegrationspaktenLevelCommand(enterpriseId, request.level(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("IntegrationspaktenLevelChangedEvent", enterpriseId);
+        return recorded(IntegrationspaktenLevelChangedEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/integrationspakten/leaving")
@@ -147,7 +160,7 @@ public class EnterpriseController {
         FactRequest fact = FactRequest.orEmpty(request);
         send(enterpriseId, new LeaveIntegrationspaktenCommand(enterpriseId, dates.orToday(fact.occurredOn()),
                 fact.carriesOut()));
-        return recorded("LeftIntegrationspaktenEvent", enterpriseId);
+        return recorded(LeftIntegrationspaktenEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/reference-group/invitations")
@@ -157,7 +170,7 @@ public class EnterpriseController {
         FactRequest fact = FactRequest.orEmpty(request);
         send(enterpriseId, new InviteToReferenceGroupCommand(enterpriseId, dates.orToday(fact.occurredOn()),
                 fact.carriesOut()));
-        return recorded("InvitedToReferenceGroupEvent", enterpriseId);
+        return recorded(InvitedToReferenceGroupEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/reference-group/membership")
@@ -167,7 +180,7 @@ public class EnterpriseController {
         FactRequest fact = FactRequest.orEmpty(request);
         send(enterpriseId, new JoinReferenceGroupCommand(enterpriseId, dates.orToday(fact.occurredOn()),
                 fact.carriesOut()));
-        return recorded("JoinedReferenceGroupEvent", enterpriseId);
+        return recorded(JoinedReferenceGroupEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/business-dialogue/invitations")
@@ -177,7 +190,7 @@ public class EnterpriseController {
         DialogueRequest dialogue = request == null ? new DialogueRequest(null, null, null) : request;
         send(enterpriseId, new InviteToBusinessDialogueCommand(enterpriseId, dialogue.dialogue(),
                 dates.orToday(dialogue.occurredOn()), dialogue.carriesOut()));
-        return recorded("InvitedToBusinessDialogueEvent", enterpriseId);
+        return recorded(InvitedToBusinessDialogueEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/business-advice")
@@ -186,7 +199,7 @@ public class EnterpriseController {
                                          @Valid @RequestBody AdviceRequest request) {
         send(enterpriseId, new RecordBusinessAdviceCommand(enterpriseId, request.provider(), request.hours(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("BusinessAdviceReceivedEvent", enterpriseId);
+        return recorded(BusinessAdviceReceivedEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/event-participations")
@@ -195,7 +208,7 @@ public class EnterpriseController {
                                              @Valid @RequestBody ParticipationRequest request) {
         send(enterpriseId, new RecordEventParticipationCommand(enterpriseId, request.kind(), request.eventName(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("EventParticipationRecordedEvent", enterpriseId);
+        return recorded(EventParticipationRecordedEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/retractions")
@@ -205,7 +218,7 @@ public class EnterpriseController {
     public Recorded retract(@PathVariable EnterpriseId enterpriseId, @Valid @RequestBody RetractionRequest request) {
         send(enterpriseId, new RetractEnterpriseFactCommand(enterpriseId, request.eventId(), request.reason(),
                 dates.orToday(request.occurredOn())));
-        return recorded("EnterpriseFactRetractedEvent", enterpriseId);
+        return recorded(EnterpriseFactRetractedEvent.class, enterpriseId);
     }
 
     /**
@@ -240,7 +253,7 @@ public class EnterpriseController {
         return URI.create("/api/enterprises/" + enterpriseId);
     }
 
-    private static Recorded recorded(String event, EnterpriseId enterpriseId) {
+    private static Recorded recorded(Class<? extends Record> event, EnterpriseId enterpriseId) {
         return new Recorded(event, uri(enterpriseId));
     }
 

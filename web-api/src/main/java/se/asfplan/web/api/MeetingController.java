@@ -27,6 +27,9 @@ import se.asfplan.domain.meeting.MeetingCommands.RetractMeetingFactCommand;
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsCommand;
 import se.asfplan.domain.meeting.MeetingCommands.RecordMeetingCommand;
+import se.asfplan.domain.meeting.MeetingEvents.MeetingFactRetractedEvent;
+import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
+import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
 import se.asfplan.domain.meeting.MeetingId;
 import se.asfplan.domain.meeting.MeetingKind;
 import se.asfplan.domain.meeting.MeetingRule;
@@ -70,7 +73,7 @@ public class MeetingController {
                 : new MeetingId(UUID.randomUUID().toString());
         send(meetingId, new RecordMeetingCommand(meetingId, request.kind(), request.title(), request.organiser(),
                 request.participants(), dates.orToday(request.occurredOn()), request.carriesOut()));
-        return PlanController.created("MeetingHeldEvent", uri(meetingId));
+        return PlanController.created(MeetingHeldEvent.class, uri(meetingId));
     }
 
     @PostMapping("/{meetingId}/participant-corrections")
@@ -79,7 +82,7 @@ public class MeetingController {
                                         @Valid @RequestBody CorrectParticipantsRequest request) {
         send(meetingId, new CorrectMeetingParticipantsCommand(meetingId, request.participants(), request.reason(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("MeetingParticipantsCorrectedEvent", uri(meetingId));
+        return new Recorded(MeetingParticipantsCorrectedEvent.class, uri(meetingId));
     }
 
     @PostMapping("/{meetingId}/retractions")
@@ -88,7 +91,7 @@ public class MeetingController {
     public Recorded retract(@PathVariable MeetingId meetingId, @Valid @RequestBody RetractionRequest request) {
         send(meetingId, new RetractMeetingFactCommand(meetingId, request.eventId(), request.reason(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("MeetingFactRetractedEvent", uri(meetingId));
+        return new Recorded(MeetingFactRetractedEvent.class, uri(meetingId));
     }
 
     /** Sends the command; see {@code EnterpriseController.send} for the refusals it names. */

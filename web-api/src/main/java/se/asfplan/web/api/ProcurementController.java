@@ -47,6 +47,16 @@ import se.asfplan.domain.procurement.ProcurementCommands.EvaluateProcurementComm
 import se.asfplan.domain.procurement.ProcurementCommands.PlanProcurementCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.ProcurementDetails;
 import se.asfplan.domain.procurement.ProcurementCommands.ReceiveTenderCommand;
+import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCancelledEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCompletedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementEvaluatedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
 import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.domain.procurement.ProcurementRule;
 import se.asfplan.domain.procurement.Supplier;
@@ -99,11 +109,11 @@ public class ProcurementController {
         if (request.stage() == Stage.ANNOUNCED) {
             send(id, new AnnounceProcurementCommand(id, details, occurredOn, request.carriesOut()));
             return ResponseEntity.status(HttpStatus.CREATED).location(location)
-                    .body(new Recorded("ProcurementAnnouncedEvent", location));
+                    .body(new Recorded(ProcurementAnnouncedEvent.class, location));
         }
         send(id, new PlanProcurementCommand(id, details, occurredOn, request.carriesOut()));
         return ResponseEntity.status(HttpStatus.CREATED).location(location)
-                .body(new Recorded("ProcurementPlannedEvent", location));
+                .body(new Recorded(ProcurementPlannedEvent.class, location));
     }
 
     @PostMapping("/{procurementId}/announcement")
@@ -113,7 +123,7 @@ public class ProcurementController {
         StepRequest step = request == null ? StepRequest.NONE : request;
         send(procurementId, new AnnounceProcurementCommand(procurementId, null, dates.orToday(step.occurredOn()),
                 step.carriesOut()));
-        return new Recorded("ProcurementAnnouncedEvent", uri(procurementId));
+        return new Recorded(ProcurementAnnouncedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/lots")
@@ -121,7 +131,7 @@ public class ProcurementController {
     public Recorded divide(@PathVariable ProcurementId procurementId, @Valid @RequestBody LotsRequest request) {
         send(procurementId, new DivideIntoLotsCommand(procurementId, request.numberOfLots(), request.bidsMayCover(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("ProcurementDividedIntoLotsEvent", uri(procurementId));
+        return new Recorded(ProcurementDividedIntoLotsEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/no-division")
@@ -130,7 +140,7 @@ public class ProcurementController {
                                @Valid @RequestBody NoDivisionRequest request) {
         send(procurementId, new DecideNotToDivideCommand(procurementId, request.reason(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("ProcurementNotDividedEvent", uri(procurementId));
+        return new Recorded(ProcurementNotDividedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/tenders")
@@ -138,7 +148,7 @@ public class ProcurementController {
     public Recorded tender(@PathVariable ProcurementId procurementId, @Valid @RequestBody TenderRequest request) {
         send(procurementId, new ReceiveTenderCommand(procurementId, request.supplier().toSupplier(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("TenderReceivedEvent", uri(procurementId));
+        return new Recorded(TenderReceivedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/award")
@@ -148,7 +158,7 @@ public class ProcurementController {
         send(procurementId, new AwardContractCommand(procurementId, request.supplier().toSupplier(), request.value(),
                 request.contractPeriod(), request.employment(), request.purchaseKind(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("ContractAwardedEvent", uri(procurementId));
+        return new Recorded(ContractAwardedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/completion")
@@ -158,7 +168,7 @@ public class ProcurementController {
         StepRequest step = request == null ? StepRequest.NONE : request;
         send(procurementId, new CompleteProcurementCommand(procurementId, dates.orToday(step.occurredOn()),
                 step.carriesOut()));
-        return new Recorded("ProcurementCompletedEvent", uri(procurementId));
+        return new Recorded(ProcurementCompletedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/evaluations")
@@ -167,7 +177,7 @@ public class ProcurementController {
                              @Valid @RequestBody EvaluationRequest request) {
         send(procurementId, new EvaluateProcurementCommand(procurementId, request.text(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("ProcurementEvaluatedEvent", uri(procurementId));
+        return new Recorded(ProcurementEvaluatedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/cancellation")
@@ -176,7 +186,7 @@ public class ProcurementController {
                            @Valid @RequestBody CancellationRequest request) {
         send(procurementId, new CancelProcurementCommand(procurementId, request.reason(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("ProcurementCancelledEvent", uri(procurementId));
+        return new Recorded(ProcurementCancelledEvent.class, uri(procurementId));
     }
 
     /** Sends the command, naming the procurement rule when the procurement does not exist or was begun meanwhile. */
@@ -188,7 +198,7 @@ public class ProcurementController {
                             @Valid @RequestBody RetractionRequest request) {
         send(procurementId, new RetractProcurementFactCommand(procurementId, request.eventId(), request.reason(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("ProcurementFactRetractedEvent", uri(procurementId));
+        return new Recorded(ProcurementFactRetractedEvent.class, uri(procurementId));
     }
 
     private void send(ProcurementId procurementId, Object command) {
