@@ -46,6 +46,7 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
 import se.asfplan.domain.shared.BusinessCalendar;
 import se.asfplan.domain.shared.FactType;
+import se.asfplan.domain.shared.RecordRule;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -417,6 +418,7 @@ public class Procurement {
      */
     @CommandHandler
     public void handle(RetractProcurementFactCommand command, Clock clock) {
+        idMustNameAProcurement();
         LocalDate occurredOn = notInTheFuture(required(command.occurredOn(), "occurredOn"), clock);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
         FactType fact = retractable.retractable(command.eventId(),
@@ -446,7 +448,7 @@ public class Procurement {
 
     private void procurementCanBeBegunOnce() {
         if (idTakenByAnotherRecord) {
-            throw new RuleViolationException(ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE,
+            throw new RuleViolationException(RecordRule.ID_MUST_NOT_NAME_ANOTHER_RECORD,
                     "The id " + procurementId + " is already used by another kind of record (e.g. a plan); choose "
                             + "another procurement id");
         }
@@ -457,13 +459,21 @@ public class Procurement {
     }
 
     private void notCancelled() {
-        if (!begun) {
-            throw new RuleViolationException(ProcurementRule.PROCUREMENT_MUST_EXIST,
-                    "No procurement " + procurementId + " is recorded (the id is used by another kind of record)");
-        }
+        idMustNameAProcurement();
         if (status == ProcurementStatus.CANCELLED) {
             throw new RuleViolationException(ProcurementRule.CANCELLED_PROCUREMENT_CANNOT_CHANGE,
                     "Procurement " + procurementId + " was cancelled on " + lastStepOn + " and can no longer change");
+        }
+    }
+
+    /**
+     * A procurement's history exists whenever a command reaches it; one that was never begun is another kind of
+     * record's history under the same id.
+     */
+    private void idMustNameAProcurement() {
+        if (!begun) {
+            throw new RuleViolationException(RecordRule.ID_MUST_NOT_NAME_ANOTHER_RECORD,
+                    "No procurement " + procurementId + " is recorded (the id is used by another kind of record)");
         }
     }
 
