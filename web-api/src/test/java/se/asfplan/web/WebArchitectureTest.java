@@ -2,6 +2,10 @@ package se.asfplan.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -22,4 +26,12 @@ class WebArchitectureTest {
     @ArchTest
     static final ArchRule neverCallsAnAggregate = noClasses().that().resideInAPackage("se.asfplan.web..")
             .should().dependOnClassesThat().areAnnotatedWith(org.axonframework.modelling.command.AggregateRoot.class);
+
+    @ArchTest
+    static final ArchRule translatesTheFrameworksRefusalsInOnePlace = noClasses()
+            .that().resideInAPackage("se.asfplan.web..").and().doNotHaveSimpleName("ProblemDetailsAdvice")
+            .should().dependOnClassesThat().belongToAnyOf(AggregateNotFoundException.class,
+                    AggregateStreamCreationException.class, IncompatibleAggregateException.class)
+            .because("ProblemDetailsAdvice alone turns a command's outcome into a rule code, so that one situation "
+                    + "is answered with one code on every endpoint");
 }

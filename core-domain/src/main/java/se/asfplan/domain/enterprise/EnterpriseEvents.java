@@ -73,9 +73,11 @@ public final class EnterpriseEvents {
 
     /**
      * A fact of this enterprise recorded in error is retracted: the event {@code retractedEventId}, a
-     * {@code retractedFact} (its event type, e.g. {@code InvitedToIntegrationspaktenEvent}), no longer counts from
+     * {@code retractedFact} (what it was, e.g. {@code InvitedToIntegrationspaktenEvent}), no longer counts from
      * the moment this event is recorded; a retracted membership step restores the membership before it.
      * {@code occurredOn} is the day of the retraction. A retraction carries out no plan activity.
+     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactType}: it never changes,
+     * even when the retracted event's class is renamed.
      */
     public record EnterpriseFactRetractedEvent(EnterpriseId enterpriseId, String retractedEventId,
                                                String retractedFact, String reason, LocalDate occurredOn)

@@ -27,8 +27,10 @@ public final class MeetingEvents {
 
     /**
      * A fact of the meeting recorded in error is retracted: the event {@code retractedEventId}, a
-     * {@code retractedFact} (its event type, {@code MeetingHeldEvent}), no longer counts from the moment this event
+     * {@code retractedFact} (what it was, {@code MeetingHeldEvent}), no longer counts from the moment this event
      * is recorded; {@code occurredOn} is the day of the retraction.
+     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactType}: it never changes,
+     * even when the retracted event's class is renamed.
      */
     public record MeetingFactRetractedEvent(MeetingId meetingId, String retractedEventId, String retractedFact,
                                             String reason, LocalDate occurredOn) implements MeetingEvent {

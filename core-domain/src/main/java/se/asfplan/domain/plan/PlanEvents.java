@@ -76,9 +76,11 @@ public final class PlanEvents {
 
     /**
      * A fact of the plan recorded in error is retracted: the event {@code retractedEventId}, a {@code retractedFact}
-     * (its event type, e.g. {@code ActivityCompletedEvent}) about the activity {@code activityId} or the goal
+     * (what it was, e.g. {@code ActivityCompletedEvent}) about the activity {@code activityId} or the goal
      * {@code goalId} (the other is null), no longer counts from the moment this event is recorded; a retracted step
      * of an activity restores its status before it. {@code occurredOn} is the day of the retraction.
+     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactType}: it never changes,
+     * even when the retracted event's class is renamed.
      */
     public record PlanFactRetractedEvent(PlanId planId, String retractedEventId, String retractedFact,
                                          ActivityId activityId, GoalId goalId, String reason, LocalDate occurredOn)

@@ -46,6 +46,8 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEven
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
 import se.asfplan.domain.shared.CommandChecks;
+import se.asfplan.domain.shared.FactType;
+import se.asfplan.domain.shared.RecordRule;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -428,25 +430,26 @@ public class Procurement {
      */
     @CommandHandler
     public void handle(RetractProcurementFactCommand command, Clock clock) {
+        idMustNameAProcurement();
         LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
                 ProcurementRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
-        String fact = retractable.retractable(command.eventId(),
+        FactType fact = retractable.retractable(command.eventId(),
                 ProcurementRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD, ProcurementRule.EVENT_IS_ALREADY_RETRACTED,
                 "procurement " + procurementId);
         String eventId = command.eventId().strip();
         boolean step = lifecycle.stream().anyMatch(s -> s.eventId().equals(eventId));
         if (step && !lifecycle.get(lifecycle.size() - 1).eventId().equals(eventId)) {
             throw new RuleViolationException(ProcurementRule.ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED,
-                    "The " + fact + " " + eventId + " is not procurement " + procurementId + "'s latest step (it is "
-                            + describeStatus() + "); only the latest step can be retracted");
+                    "The " + fact.storedName() + " " + eventId + " is not procurement " + procurementId
+                            + "'s latest step (it is " + describeStatus() + "); only the latest step can be retracted");
         }
         if (step && !evaluations.isEmpty()) {
             throw new RuleViolationException(ProcurementRule.ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED,
                     "Procurement " + procurementId + " has " + evaluations.size() + " evaluation(s) of its"
                             + " completion; retract them before the completion");
         }
-        apply(new ProcurementFactRetractedEvent(procurementId, eventId, fact, reason, occurredOn));
+        apply(new ProcurementFactRetractedEvent(procurementId, eventId, fact.storedName(), reason, occurredOn));
     }
 
     /** A lifecycle step with the state before it, so that retracting the step restores that state. */
@@ -458,7 +461,7 @@ public class Procurement {
 
     private void procurementCanBeBegunOnce() {
         if (idTakenByAnotherRecord) {
-            throw new RuleViolationException(ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE,
+            throw new RuleViolationException(RecordRule.ID_MUST_NOT_NAME_ANOTHER_RECORD,
                     "The id " + procurementId + " is already used by another kind of record (e.g. a plan); choose "
                             + "another procurement id");
         }
@@ -469,13 +472,21 @@ public class Procurement {
     }
 
     private void notCancelled() {
-        if (!begun) {
-            throw new RuleViolationException(ProcurementRule.PROCUREMENT_MUST_EXIST,
-                    "No procurement " + procurementId + " is recorded (the id is used by another kind of record)");
-        }
+        idMustNameAProcurement();
         if (status == ProcurementStatus.CANCELLED) {
             throw new RuleViolationException(ProcurementRule.CANCELLED_PROCUREMENT_CANNOT_CHANGE,
                     "Procurement " + procurementId + " was cancelled on " + lastStepOn + " and can no longer change");
+        }
+    }
+
+    /**
+     * A procurement's history exists whenever a command reaches it; one that was never begun is another kind of
+     * record's history under the same id.
+     */
+    private void idMustNameAProcurement() {
+        if (!begun) {
+            throw new RuleViolationException(RecordRule.ID_MUST_NOT_NAME_ANOTHER_RECORD,
+                    "No procurement " + procurementId + " is recorded (the id is used by another kind of record)");
         }
     }
 

@@ -69,9 +69,11 @@ public final class ProcurementEvents {
 
     /**
      * A fact of the procurement recorded in error is retracted: the event {@code retractedEventId}, a
-     * {@code retractedFact} (its event type, e.g. {@code TenderReceivedEvent}), no longer counts from the moment
+     * {@code retractedFact} (what it was, e.g. {@code TenderReceivedEvent}), no longer counts from the moment
      * this event is recorded; a retracted lifecycle step restores the state before it. {@code occurredOn} is the day
      * of the retraction. A retraction carries out no plan activity.
+     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactType}: it never changes,
+     * even when the retracted event's class is renamed.
      */
     public record ProcurementFactRetractedEvent(ProcurementId procurementId, String retractedEventId,
                                                 String retractedFact, String reason, LocalDate occurredOn)

@@ -35,6 +35,7 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCompletedEvent
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
 import se.asfplan.domain.procurement.ReservedWelfareGround.CpvRange;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.domain.shared.RuleCode;
 import se.asfplan.domain.shared.RuleViolationException;
 
 /**
@@ -222,7 +223,7 @@ final class ProcurementFixtures {
 
     // ------------------------------------------------------------------------------------------- refusals
 
-    static Matcher<RuleViolationException> violates(ProcurementRule rule) {
+    static Matcher<RuleViolationException> violates(RuleCode rule) {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override
             protected boolean matchesSafely(RuleViolationException exception, Description mismatch) {
@@ -241,7 +242,7 @@ final class ProcurementFixtures {
     }
 
     /** Expects the command to be refused for breaking {@code rule}, with the message part, recording nothing. */
-    static ResultValidator<Procurement> expectRefusal(ResultValidator<Procurement> result, ProcurementRule rule,
+    static ResultValidator<Procurement> expectRefusal(ResultValidator<Procurement> result, RuleCode rule,
                                                       String messagePart) {
         return result.expectException(RuleViolationException.class)
                 .expectException(violates(rule))

@@ -20,6 +20,7 @@ import se.asfplan.domain.procurement.ProcurementCommands.DivideIntoLotsCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.EvaluateProcurementCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.PlanProcurementCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.ReceiveTenderCommand;
+import se.asfplan.domain.procurement.ProcurementCommands.RetractProcurementFactCommand;
 import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCancelledEvent;
@@ -29,6 +30,7 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementEvaluatedEvent
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
+import se.asfplan.domain.shared.RecordRule;
 
 /** A procurement's lifecycle: begun, lots decided, tenders, award, completion, evaluation, cancellation. */
 class ProcurementLifecycleTest {
@@ -98,19 +100,26 @@ class ProcurementLifecycleTest {
     void refusesToBeginAProcurementUnderAnIdThatAnotherRecordUses() {
         expectRefusal(fixture.given(PlanFixtures.planAdopted())
                         .when(plan(details(Procedure.ORDINARY, LISTED), PLANNED_ON)),
-                ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE, "already used by another kind of record");
+                RecordRule.ID_MUST_NOT_NAME_ANOTHER_RECORD, "already used by another kind of record");
         expectRefusal(fixture.given(PlanFixtures.planAdopted())
                         .when(announce(details(Procedure.ORDINARY, LISTED), PLANNED_ON)),
-                ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE, "already used by another kind of record");
+                RecordRule.ID_MUST_NOT_NAME_ANOTHER_RECORD, "already used by another kind of record");
     }
 
     @Test
     void refusesStepsForAnIdThatAnotherRecordUses() {
         expectRefusal(fixture.given(PlanFixtures.planAdopted())
                         .when(new ReceiveTenderCommand(ID, ASF, TENDERED_ON, null)),
-                ProcurementRule.PROCUREMENT_MUST_EXIST, "No procurement " + ID + " is recorded (the id is used by another kind of record)");
+                RecordRule.ID_MUST_NOT_NAME_ANOTHER_RECORD, "No procurement " + ID + " is recorded (the id is used by another kind of record)");
         expectRefusal(fixture.given(PlanFixtures.planAdopted()).when(announce(null, TENDERED_ON)),
-                ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE, "already used by another kind of record");
+                RecordRule.ID_MUST_NOT_NAME_ANOTHER_RECORD, "already used by another kind of record");
+    }
+
+    @Test
+    void refusesARetractionForAnIdThatAnotherRecordUses() {
+        expectRefusal(fixture.given(PlanFixtures.planAdopted())
+                        .when(new RetractProcurementFactCommand(ID, "some-event", "Fel", TENDERED_ON)),
+                RecordRule.ID_MUST_NOT_NAME_ANOTHER_RECORD, "No procurement " + ID + " is recorded (the id is used by another kind of record)");
     }
 
     @Test

@@ -44,6 +44,7 @@ import se.asfplan.domain.enterprise.LegalForm;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.plan.PlanId;
+import se.asfplan.domain.shared.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
@@ -307,7 +308,7 @@ public class EnterpriseRegisterProjection {
      * Integrationspakten membership as it stands after it (so a retracted membership step can restore the one before).
      */
     private void insertFact(int generation, EnterpriseEvent event, long sequence, String summary) {
-        String name = event.getClass().getSimpleName();
+        String name = eventName(event);
         PlanActivityReference carriesOut = event.carriesOut();
         String eventId = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage().getIdentifier() : null;
         jdbc.update("""
@@ -340,23 +341,25 @@ public class EnterpriseRegisterProjection {
         jdbc.update("update enterprise_fact_view set retracted_on = ?, retraction_reason = ? "
                         + "where generation = ? and enterprise_id = ? and event_id = ?",
                 Date.valueOf(event.occurredOn()), event.reason(), generation, enterpriseId, event.retractedEventId());
-        switch (event.retractedFact()) {
-            case "InvitedToIntegrationspaktenEvent" -> latestInvitation(generation, enterpriseId,
-                    "InvitedToIntegrationspakten", "integrationspakten_invited_on");
-            case "InvitedToReferenceGroupEvent" -> latestInvitation(generation, enterpriseId,
-                    "InvitedToReferenceGroup", "reference_group_invited_on");
-            case "JoinedReferenceGroupEvent" -> update(generation, event.enterpriseId(),
+        FactType retracted = FactType.named(event.retractedFact());
+        switch (retracted) {
+            case INVITED_TO_INTEGRATIONSPAKTEN -> latestInvitation(generation, enterpriseId,
+                    factName(FactType.INVITED_TO_INTEGRATIONSPAKTEN), "integrationspakten_invited_on");
+            case INVITED_TO_REFERENCE_GROUP -> latestInvitation(generation, enterpriseId,
+                    factName(FactType.INVITED_TO_REFERENCE_GROUP), "reference_group_invited_on");
+            case JOINED_REFERENCE_GROUP -> update(generation, event.enterpriseId(),
                     "reference_group_joined_on = null");
-            case "JoinedIntegrationspaktenEvent", "IntegrationspaktenLevelChangedEvent",
-                 "LeftIntegrationspaktenEvent" -> {
+            case JOINED_INTEGRATIONSPAKTEN, INTEGRATIONSPAKTEN_LEVEL_CHANGED, LEFT_INTEGRATIONSPAKTEN -> {
                 List<Object[]> before = jdbc.query("""
                         select ip_level, ip_joined_on, ip_left_on from enterprise_fact_view
                         where generation = ? and enterprise_id = ? and retracted_on is null
-                          and fact in ('JoinedIntegrationspakten', 'IntegrationspaktenLevelChanged',
-                                       'LeftIntegrationspakten')
+                          and fact in (?, ?, ?)
                         order by event_sequence desc""",
                         (rs, row) -> new Object[] {rs.getString("ip_level"), rs.getDate("ip_joined_on"),
-                                rs.getDate("ip_left_on")}, generation, enterpriseId);
+                                rs.getDate("ip_left_on")}, generation, enterpriseId,
+                        factName(FactType.JOINED_INTEGRATIONSPAKTEN),
+                        factName(FactType.INTEGRATIONSPAKTEN_LEVEL_CHANGED),
+                        factName(FactType.LEFT_INTEGRATIONSPAKTEN));
                 Object[] membership = before.isEmpty() ? new Object[3] : before.get(0);
                 update(generation, event.enterpriseId(), "integrationspakten_level = ?, "
                         + "integrationspakten_joined_on = ?, integrationspakten_left_on = ?", membership);
@@ -364,8 +367,22 @@ public class EnterpriseRegisterProjection {
             default -> {
             }
         }
-        insertFact(generation, event, sequence, "Retracted " + event.retractedFact().replaceFirst("Event$", "")
+        insertFact(generation, event, sequence, "Retracted " + factName(retracted)
                 + " (" + event.retractedEventId() + "): " + event.reason());
+    }
+
+    /**
+     * An event's name as the fact list shows it (with "Event" cut off there): a retractable fact's by its stable
+     * {@link FactType} name, which the retraction handler above compares with; any other event's by its type.
+     */
+    private static String eventName(EnterpriseEvent event) {
+        return FactType.recordedBy(event.getClass()).map(FactType::storedName)
+                .orElseGet(() -> event.getClass().getSimpleName());
+    }
+
+    /** A retractable fact's name in the fact list: its stored name without "Event". */
+    private static String factName(FactType fact) {
+        return fact.storedName().replaceFirst("Event$", "");
     }
 
     private void latestInvitation(int generation, String enterpriseId, String fact, String column) {

@@ -26,6 +26,7 @@ import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingFactRetractedEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
+import se.asfplan.domain.shared.FactType;
 import se.asfplan.projections.participation.ParticipationFact.Fact;
 import se.asfplan.projections.participation.ParticipationQueries.FindParticipationQuery;
 import se.asfplan.projections.participation.ParticipationQueries.ParticipationRow;
@@ -103,7 +104,7 @@ public class ParticipationProjection {
     @EventHandler
     void on(EnterpriseFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
-        if ("EventParticipationRecordedEvent".equals(event.retractedFact())) {
+        if (FactType.named(event.retractedFact()) == FactType.EVENT_PARTICIPATION_RECORDED) {
             insert(eventId, token, Fact.RETRACTION, null, event.retractedEventId(), event.occurredOn(), recordedAt,
                     recordedBy, List.of());
         }

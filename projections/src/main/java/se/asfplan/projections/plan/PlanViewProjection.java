@@ -56,6 +56,7 @@ import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.plan.Timeline;
+import se.asfplan.domain.shared.FactType;
 import se.asfplan.projections.plan.PlanQueries.ActivityView;
 import se.asfplan.projections.plan.PlanQueries.AreaView;
 import se.asfplan.projections.plan.PlanQueries.FindPlanQuery;
@@ -240,14 +241,14 @@ public class PlanViewProjection {
     void on(PlanFactRetractedEvent event, @SequenceNumber long sequence, TrackingToken token) {
         int generation = generation(token);
         if (advance(generation, event.planId(), sequence) && event.activityId() != null) {
-            switch (event.retractedFact()) {
-                case "ActivityStartedEvent" -> updateActivity(generation, event.planId(), event.activityId(),
+            switch (FactType.named(event.retractedFact())) {
+                case ACTIVITY_STARTED -> updateActivity(generation, event.planId(), event.activityId(),
                         "status = ?, started_on = null", ActivityStatus.NOT_STARTED.name());
-                case "ActivityCompletedEvent", "ActivityCancelledEvent" -> updateActivity(generation,
+                case ACTIVITY_COMPLETED, ACTIVITY_CANCELLED -> updateActivity(generation,
                         event.planId(), event.activityId(), "status = case when started_on is null then ? else ? end, closed_on = null, "
                                 + "closing_note = null", ActivityStatus.NOT_STARTED.name(),
                         ActivityStatus.STARTED.name());
-                case "ActivityProgressReportedEvent" -> {
+                case ACTIVITY_PROGRESS_REPORTED -> {
                     Optional<ProgressNote> latest = latestNoteNotRetracted(event, sequence);
                     updateActivity(generation, event.planId(), event.activityId(),
                             "latest_note = ?, latest_note_on = ?", latest.map(ProgressNote::text).orElse(null),

@@ -46,6 +46,7 @@ import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
 import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.domain.procurement.ProcurementStatus;
 import se.asfplan.domain.procurement.Supplier;
+import se.asfplan.domain.shared.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.procurement.ProcurementQueries.AwardView;
 import se.asfplan.projections.procurement.ProcurementQueries.EvaluationView;
@@ -248,16 +249,16 @@ public class ProcurementProjection {
         List<Long> retracted = jdbc.queryForList("select event_sequence from procurement_step_view "
                 + "where generation = ? and procurement_id = ? and event_id = ?", Long.class, generation, id,
                 event.retractedEventId());
-        switch (event.retractedFact()) {
-            case "TenderReceivedEvent" -> retracted.forEach(step -> jdbc.update("delete from procurement_tender_view "
+        switch (FactType.named(event.retractedFact())) {
+            case TENDER_RECEIVED -> retracted.forEach(step -> jdbc.update("delete from procurement_tender_view "
                     + "where generation = ? and procurement_id = ? and event_sequence = ?", generation, id, step));
-            case "ProcurementEvaluatedEvent" -> retracted.forEach(step -> jdbc.update(
+            case PROCUREMENT_EVALUATED -> retracted.forEach(step -> jdbc.update(
                     "delete from procurement_evaluation_view where generation = ? and procurement_id = ? "
                             + "and event_sequence = ?", generation, id, step));
-            case "ProcurementDividedIntoLotsEvent", "ProcurementNotDividedEvent" -> update(generation,
+            case PROCUREMENT_DIVIDED_INTO_LOTS, PROCUREMENT_NOT_DIVIDED -> update(generation,
                     event.procurementId(), "divided_into_lots = null, number_of_lots = null, bids_may_cover = null, "
                             + "not_divided_reason = null, lots_decided_on = null");
-            case "ProcurementCompletedEvent" -> update(generation, event.procurementId(),
+            case PROCUREMENT_COMPLETED -> update(generation, event.procurementId(),
                     "status = ?, completed_on = null", ProcurementStatus.AWARDED.name());
             default -> {
             }

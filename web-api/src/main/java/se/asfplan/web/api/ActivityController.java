@@ -30,6 +30,13 @@ import se.asfplan.domain.plan.PlanCommands.CompleteActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.ReportActivityProgressCommand;
 import se.asfplan.domain.plan.PlanCommands.RescheduleActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.StartActivityCommand;
+import se.asfplan.domain.plan.PlanEvents.ActivityAddedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityCancelledEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityCompletedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityProgressReportedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityRescheduledEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityResponsibilityChangedEvent;
+import se.asfplan.domain.plan.PlanEvents.ActivityStartedEvent;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Timeline;
@@ -79,7 +86,7 @@ public class ActivityController {
         commands.send(new AddActivityCommand(planId, request.activityId(), request.areaId(), request.kind(),
                 request.title(), request.description(), request.responsibility(), request.timeline(),
                 dates.orToday(request.occurredOn())));
-        return PlanController.created("ActivityAddedEvent", uri(planId, request.activityId()));
+        return PlanController.created(ActivityAddedEvent.class, uri(planId, request.activityId()));
     }
 
     @PostMapping("/{activityId}/start")
@@ -88,7 +95,7 @@ public class ActivityController {
                           @Valid @RequestBody(required = false) DatedRequest request) {
         commands.send(new StartActivityCommand(planId, activityId,
                 dates.orToday(request == null ? null : request.occurredOn())));
-        return new Recorded("ActivityStartedEvent", uri(planId, activityId));
+        return new Recorded(ActivityStartedEvent.class, uri(planId, activityId));
     }
 
     @PostMapping("/{activityId}/progress-reports")
@@ -97,7 +104,7 @@ public class ActivityController {
                                    @Valid @RequestBody ProgressRequest request) {
         commands.send(new ReportActivityProgressCommand(planId, activityId, request.note(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("ActivityProgressReportedEvent", uri(planId, activityId));
+        return new Recorded(ActivityProgressReportedEvent.class, uri(planId, activityId));
     }
 
     @PostMapping("/{activityId}/reschedule")
@@ -106,7 +113,7 @@ public class ActivityController {
                                @Valid @RequestBody RescheduleRequest request) {
         commands.send(new RescheduleActivityCommand(planId, activityId, request.timeline(), request.reason(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("ActivityRescheduledEvent", uri(planId, activityId));
+        return new Recorded(ActivityRescheduledEvent.class, uri(planId, activityId));
     }
 
     @PostMapping("/{activityId}/responsibility")
@@ -115,7 +122,7 @@ public class ActivityController {
                                         @Valid @RequestBody ResponsibilityRequest request) {
         commands.send(new ChangeActivityResponsibilityCommand(planId, activityId, request.responsibility(),
                 request.reason(), dates.orToday(request.occurredOn())));
-        return new Recorded("ActivityResponsibilityChangedEvent", uri(planId, activityId));
+        return new Recorded(ActivityResponsibilityChangedEvent.class, uri(planId, activityId));
     }
 
     @PostMapping("/{activityId}/complete")
@@ -124,7 +131,7 @@ public class ActivityController {
                              @Valid @RequestBody(required = false) CompleteRequest request) {
         commands.send(new CompleteActivityCommand(planId, activityId, request == null ? null : request.note(),
                 dates.orToday(request == null ? null : request.occurredOn())));
-        return new Recorded("ActivityCompletedEvent", uri(planId, activityId));
+        return new Recorded(ActivityCompletedEvent.class, uri(planId, activityId));
     }
 
     @PostMapping("/{activityId}/cancel")
@@ -133,7 +140,7 @@ public class ActivityController {
                            @Valid @RequestBody CancelRequest request) {
         commands.send(new CancelActivityCommand(planId, activityId, request.reason(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("ActivityCancelledEvent", uri(planId, activityId));
+        return new Recorded(ActivityCancelledEvent.class, uri(planId, activityId));
     }
 
     private static URI uri(PlanId planId, ActivityId activityId) {

@@ -14,9 +14,6 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,14 +38,25 @@ import se.asfplan.domain.enterprise.EnterpriseCommands.RecordBusinessAdviceComma
 import se.asfplan.domain.enterprise.EnterpriseCommands.RecordEventParticipationCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.RegisterSocialEnterpriseCommand;
 import se.asfplan.domain.enterprise.EnterpriseDetails;
+import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EnterpriseFactRetractedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.IntegrationspaktenLevelChangedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToBusinessDialogueEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.InvitedToReferenceGroupEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.JoinedReferenceGroupEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.LeftIntegrationspaktenEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChangedEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
 import se.asfplan.domain.enterprise.EnterpriseId;
-import se.asfplan.domain.enterprise.EnterpriseRule;
 import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
 import se.asfplan.domain.enterprise.LegalForm;
 import se.asfplan.domain.enterprise.ParticipationKind;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.OrganisationNumber;
-import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
 
@@ -90,26 +98,26 @@ public class EnterpriseController {
     public ResponseEntity<Recorded> register(@Valid @RequestBody RegisterRequest request) {
         EnterpriseId enterpriseId = request.enterpriseId() != null ? request.enterpriseId()
                 : new EnterpriseId(UUID.randomUUID().toString());
-        send(enterpriseId, new RegisterSocialEnterpriseCommand(enterpriseId, request.organisationNumber(),
+        commands.send(new RegisterSocialEnterpriseCommand(enterpriseId, request.organisationNumber(),
                 request.details(), dates.orToday(request.occurredOn()), request.carriesOut()));
-        return PlanController.created("SocialEnterpriseRegisteredEvent", uri(enterpriseId));
+        return PlanController.created(SocialEnterpriseRegisteredEvent.class, uri(enterpriseId));
     }
 
     @PostMapping("/{enterpriseId}/details")
     @Operation(summary = "Change the enterprise's details (the earlier ones stay in the history)")
     public Recorded changeDetails(@PathVariable EnterpriseId enterpriseId,
                                   @Valid @RequestBody DetailsRequest request) {
-        send(enterpriseId, new ChangeSocialEnterpriseDetailsCommand(enterpriseId, request.details(),
+        commands.send(new ChangeSocialEnterpriseDetailsCommand(enterpriseId, request.details(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("SocialEnterpriseDetailsChangedEvent", enterpriseId);
+        return recorded(SocialEnterpriseDetailsChangedEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/closure")
     @Operation(summary = "Record that the enterprise closed; nothing can be recorded for a later date")
     public Recorded close(@PathVariable EnterpriseId enterpriseId, @Valid @RequestBody CloseRequest request) {
-        send(enterpriseId, new CloseSocialEnterpriseCommand(enterpriseId, request.reason(),
+        commands.send(new CloseSocialEnterpriseCommand(enterpriseId, request.reason(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("SocialEnterpriseClosedEvent", enterpriseId);
+        return recorded(SocialEnterpriseClosedEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/integrationspakten/invitations")
@@ -117,27 +125,27 @@ public class EnterpriseController {
     public Recorded inviteToIntegrationspakten(@PathVariable EnterpriseId enterpriseId,
                                                @Valid @RequestBody(required = false) FactRequest request) {
         FactRequest fact = FactRequest.orEmpty(request);
-        send(enterpriseId, new InviteToIntegrationspaktenCommand(enterpriseId, dates.orToday(fact.occurredOn()),
+        commands.send(new InviteToIntegrationspaktenCommand(enterpriseId, dates.orToday(fact.occurredOn()),
                 fact.carriesOut()));
-        return recorded("InvitedToIntegrationspaktenEvent", enterpriseId);
+        return recorded(InvitedToIntegrationspaktenEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/integrationspakten/membership")
     @Operation(summary = "Record that the enterprise joined Integrationspakten at a configured level")
     public Recorded joinIntegrationspakten(@PathVariable EnterpriseId enterpriseId,
                                            @Valid @RequestBody LevelRequest request) {
-        send(enterpriseId, new JoinIntegrationspaktenCommand(enterpriseId, request.level(),
+        commands.send(new JoinIntegrationspaktenCommand(enterpriseId, request.level(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("JoinedIntegrationspaktenEvent", enterpriseId);
+        return recorded(JoinedIntegrationspaktenEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/integrationspakten/level")
     @Operation(summary = "Record that a member's Integrationspakten level changed")
     public Recorded changeIntegrationspaktenLevel(@PathVariable EnterpriseId enterpriseId,
                                                   @Valid @RequestBody LevelRequest request) {
-        send(enterpriseId, new ChangeIntegrationspaktenLevelCommand(enterpriseId, request.level(),
+        commands.send(new ChangeIntegrationspaktenLevelCommand(enterpriseId, request.level(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("IntegrationspaktenLevelChangedEvent", enterpriseId);
+        return recorded(IntegrationspaktenLevelChangedEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/integrationspakten/leaving")
@@ -145,9 +153,9 @@ public class EnterpriseController {
     public Recorded leaveIntegrationspakten(@PathVariable EnterpriseId enterpriseId,
                                             @Valid @RequestBody(required = false) FactRequest request) {
         FactRequest fact = FactRequest.orEmpty(request);
-        send(enterpriseId, new LeaveIntegrationspaktenCommand(enterpriseId, dates.orToday(fact.occurredOn()),
+        commands.send(new LeaveIntegrationspaktenCommand(enterpriseId, dates.orToday(fact.occurredOn()),
                 fact.carriesOut()));
-        return recorded("LeftIntegrationspaktenEvent", enterpriseId);
+        return recorded(LeftIntegrationspaktenEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/reference-group/invitations")
@@ -155,9 +163,9 @@ public class EnterpriseController {
     public Recorded inviteToReferenceGroup(@PathVariable EnterpriseId enterpriseId,
                                            @Valid @RequestBody(required = false) FactRequest request) {
         FactRequest fact = FactRequest.orEmpty(request);
-        send(enterpriseId, new InviteToReferenceGroupCommand(enterpriseId, dates.orToday(fact.occurredOn()),
+        commands.send(new InviteToReferenceGroupCommand(enterpriseId, dates.orToday(fact.occurredOn()),
                 fact.carriesOut()));
-        return recorded("InvitedToReferenceGroupEvent", enterpriseId);
+        return recorded(InvitedToReferenceGroupEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/reference-group/membership")
@@ -165,9 +173,9 @@ public class EnterpriseController {
     public Recorded joinReferenceGroup(@PathVariable EnterpriseId enterpriseId,
                                        @Valid @RequestBody(required = false) FactRequest request) {
         FactRequest fact = FactRequest.orEmpty(request);
-        send(enterpriseId, new JoinReferenceGroupCommand(enterpriseId, dates.orToday(fact.occurredOn()),
+        commands.send(new JoinReferenceGroupCommand(enterpriseId, dates.orToday(fact.occurredOn()),
                 fact.carriesOut()));
-        return recorded("JoinedReferenceGroupEvent", enterpriseId);
+        return recorded(JoinedReferenceGroupEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/business-dialogue/invitations")
@@ -175,27 +183,27 @@ public class EnterpriseController {
     public Recorded inviteToBusinessDialogue(@PathVariable EnterpriseId enterpriseId,
                                              @Valid @RequestBody(required = false) DialogueRequest request) {
         DialogueRequest dialogue = request == null ? new DialogueRequest(null, null, null) : request;
-        send(enterpriseId, new InviteToBusinessDialogueCommand(enterpriseId, dialogue.dialogue(),
+        commands.send(new InviteToBusinessDialogueCommand(enterpriseId, dialogue.dialogue(),
                 dates.orToday(dialogue.occurredOn()), dialogue.carriesOut()));
-        return recorded("InvitedToBusinessDialogueEvent", enterpriseId);
+        return recorded(InvitedToBusinessDialogueEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/business-advice")
     @Operation(summary = "Record business advice (företagsrådgivning) the enterprise received")
     public Recorded recordBusinessAdvice(@PathVariable EnterpriseId enterpriseId,
                                          @Valid @RequestBody AdviceRequest request) {
-        send(enterpriseId, new RecordBusinessAdviceCommand(enterpriseId, request.provider(), request.hours(),
+        commands.send(new RecordBusinessAdviceCommand(enterpriseId, request.provider(), request.hours(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("BusinessAdviceReceivedEvent", enterpriseId);
+        return recorded(BusinessAdviceReceivedEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/event-participations")
     @Operation(summary = "Record that the enterprise took part in an event, a seminar or a tender school")
     public Recorded recordEventParticipation(@PathVariable EnterpriseId enterpriseId,
                                              @Valid @RequestBody ParticipationRequest request) {
-        send(enterpriseId, new RecordEventParticipationCommand(enterpriseId, request.kind(), request.eventName(),
+        commands.send(new RecordEventParticipationCommand(enterpriseId, request.kind(), request.eventName(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return recorded("EventParticipationRecordedEvent", enterpriseId);
+        return recorded(EventParticipationRecordedEvent.class, enterpriseId);
     }
 
     @PostMapping("/{enterpriseId}/retractions")
@@ -203,44 +211,16 @@ public class EnterpriseController {
             + " named by its event id, with the reason. It stops counting from the moment the retraction is recorded;"
             + " reports asked as recorded before that still count it. A membership step only while it is the latest")
     public Recorded retract(@PathVariable EnterpriseId enterpriseId, @Valid @RequestBody RetractionRequest request) {
-        send(enterpriseId, new RetractEnterpriseFactCommand(enterpriseId, request.eventId(), request.reason(),
+        commands.send(new RetractEnterpriseFactCommand(enterpriseId, request.eventId(), request.reason(),
                 dates.orToday(request.occurredOn())));
-        return recorded("EnterpriseFactRetractedEvent", enterpriseId);
-    }
-
-    /**
-     * Sends the command. A command for an enterprise with no history is refused by the register's own rule, and so
-     * is an id whose history belongs to another kind of record (a plan, a meeting): Axon cannot load it as an
-     * enterprise, and nothing is written.
-     */
-    private void send(EnterpriseId enterpriseId, Object command) {
-        try {
-            commands.send(command);
-        } catch (AggregateNotFoundException e) {
-            throw notRegistered(enterpriseId);
-        } catch (AggregateStreamCreationException e) {
-            throw new RuleViolationException(EnterpriseRule.ENTERPRISE_ID_MUST_BE_UNIQUE,
-                    "An enterprise " + enterpriseId + " was registered at the same moment by another request");
-        } catch (IncompatibleAggregateException e) {
-            if (command instanceof RegisterSocialEnterpriseCommand) {
-                throw new RuleViolationException(EnterpriseRule.ENTERPRISE_ID_MUST_BE_UNIQUE,
-                        "The id " + enterpriseId + " already names another record (such as a plan or a meeting); "
-                                + "choose another enterprise id");
-            }
-            throw notRegistered(enterpriseId);
-        }
-    }
-
-    private static RuleViolationException notRegistered(EnterpriseId enterpriseId) {
-        return new RuleViolationException(EnterpriseRule.ENTERPRISE_MUST_BE_REGISTERED_FIRST,
-                "No enterprise " + enterpriseId + " is registered; register it first");
+        return recorded(EnterpriseFactRetractedEvent.class, enterpriseId);
     }
 
     static URI uri(EnterpriseId enterpriseId) {
         return URI.create("/api/enterprises/" + enterpriseId);
     }
 
-    private static Recorded recorded(String event, EnterpriseId enterpriseId) {
+    private static Recorded recorded(Class<? extends Record> event, EnterpriseId enterpriseId) {
         return new Recorded(event, uri(enterpriseId));
     }
 

@@ -31,6 +31,10 @@ import se.asfplan.domain.plan.PlanCommands.ReportGoalOutcomeCommand;
 import se.asfplan.domain.plan.PlanCommands.ReviseGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.SetGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.WithdrawGoalCommand;
+import se.asfplan.domain.plan.PlanEvents.GoalOutcomeReportedEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.projections.plan.PlanQueries.GoalView;
@@ -69,7 +73,7 @@ public class GoalController {
         commands.send(new SetGoalCommand(planId, request.goalId(), request.year(), request.kind(),
                 request.indicator(), request.target(), request.activityId(), request.decision(),
                 dates.orToday(request.occurredOn()), request.measure()));
-        return PlanController.created("GoalSetEvent", uri(planId, request.goalId()));
+        return PlanController.created(GoalSetEvent.class, uri(planId, request.goalId()));
     }
 
     @PostMapping("/{goalId}/revisions")
@@ -78,7 +82,7 @@ public class GoalController {
                            @Valid @RequestBody ReviseGoalRequest request) {
         commands.send(new ReviseGoalCommand(planId, goalId, request.target(), request.reason(), request.decision(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("GoalRevisedEvent", uri(planId, goalId));
+        return new Recorded(GoalRevisedEvent.class, uri(planId, goalId));
     }
 
     @PostMapping("/{goalId}/withdrawal")
@@ -87,7 +91,7 @@ public class GoalController {
                              @Valid @RequestBody WithdrawGoalRequest request) {
         commands.send(new WithdrawGoalCommand(planId, goalId, request.reason(), request.decision(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("GoalWithdrawnEvent", uri(planId, goalId));
+        return new Recorded(GoalWithdrawnEvent.class, uri(planId, goalId));
     }
 
     @PostMapping("/{goalId}/outcomes")
@@ -97,7 +101,7 @@ public class GoalController {
                                   @Valid @RequestBody ReportGoalOutcomeRequest request) {
         commands.send(new ReportGoalOutcomeCommand(planId, goalId, request.value(), request.source(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("GoalOutcomeReportedEvent", uri(planId, goalId));
+        return new Recorded(GoalOutcomeReportedEvent.class, uri(planId, goalId));
     }
 
     private static URI uri(PlanId planId, GoalId goalId) {

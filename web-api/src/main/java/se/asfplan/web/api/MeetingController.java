@@ -11,9 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +24,12 @@ import se.asfplan.domain.meeting.MeetingCommands.RetractMeetingFactCommand;
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsCommand;
 import se.asfplan.domain.meeting.MeetingCommands.RecordMeetingCommand;
+import se.asfplan.domain.meeting.MeetingEvents.MeetingFactRetractedEvent;
+import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
+import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
 import se.asfplan.domain.meeting.MeetingId;
 import se.asfplan.domain.meeting.MeetingKind;
-import se.asfplan.domain.meeting.MeetingRule;
 import se.asfplan.domain.plan.PlanActivityReference;
-import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
 
 @RestController
@@ -68,51 +66,27 @@ public class MeetingController {
     public ResponseEntity<Recorded> record(@Valid @RequestBody RecordMeetingRequest request) {
         MeetingId meetingId = request.meetingId() != null ? request.meetingId()
                 : new MeetingId(UUID.randomUUID().toString());
-        send(meetingId, new RecordMeetingCommand(meetingId, request.kind(), request.title(), request.organiser(),
+        commands.send(new RecordMeetingCommand(meetingId, request.kind(), request.title(), request.organiser(),
                 request.participants(), dates.orToday(request.occurredOn()), request.carriesOut()));
-        return PlanController.created("MeetingHeldEvent", uri(meetingId));
+        return PlanController.created(MeetingHeldEvent.class, uri(meetingId));
     }
 
     @PostMapping("/{meetingId}/participant-corrections")
     @Operation(summary = "Correct the participant list, with the reason (the first list stays in the history)")
     public Recorded correctParticipants(@PathVariable MeetingId meetingId,
                                         @Valid @RequestBody CorrectParticipantsRequest request) {
-        send(meetingId, new CorrectMeetingParticipantsCommand(meetingId, request.participants(), request.reason(),
+        commands.send(new CorrectMeetingParticipantsCommand(meetingId, request.participants(), request.reason(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("MeetingParticipantsCorrectedEvent", uri(meetingId));
+        return new Recorded(MeetingParticipantsCorrectedEvent.class, uri(meetingId));
     }
 
     @PostMapping("/{meetingId}/retractions")
     @Operation(summary = "Retract the meeting recorded in error, named by the event id of its recording, with the "
             + "reason. It stops counting from the moment the retraction is recorded")
     public Recorded retract(@PathVariable MeetingId meetingId, @Valid @RequestBody RetractionRequest request) {
-        send(meetingId, new RetractMeetingFactCommand(meetingId, request.eventId(), request.reason(),
+        commands.send(new RetractMeetingFactCommand(meetingId, request.eventId(), request.reason(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("MeetingFactRetractedEvent", uri(meetingId));
-    }
-
-    /** Sends the command; see {@code EnterpriseController.send} for the refusals it names. */
-    private void send(MeetingId meetingId, Object command) {
-        try {
-            commands.send(command);
-        } catch (AggregateNotFoundException e) {
-            throw notRecorded(meetingId);
-        } catch (AggregateStreamCreationException e) {
-            throw new RuleViolationException(MeetingRule.MEETING_CAN_BE_RECORDED_ONCE,
-                    "Meeting " + meetingId + " was recorded at the same moment by another request");
-        } catch (IncompatibleAggregateException e) {
-            if (command instanceof RecordMeetingCommand) {
-                throw new RuleViolationException(MeetingRule.MEETING_CAN_BE_RECORDED_ONCE,
-                        "The id " + meetingId + " already names another record (such as a plan or an enterprise); "
-                                + "choose another meeting id");
-            }
-            throw notRecorded(meetingId);
-        }
-    }
-
-    private static RuleViolationException notRecorded(MeetingId meetingId) {
-        return new RuleViolationException(MeetingRule.MEETING_MUST_BE_RECORDED_FIRST,
-                "No meeting " + meetingId + " is recorded; record it first");
+        return new Recorded(MeetingFactRetractedEvent.class, uri(meetingId));
     }
 
     private static URI uri(MeetingId meetingId) {

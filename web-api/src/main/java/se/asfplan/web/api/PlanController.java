@@ -27,6 +27,10 @@ import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.PlanCommands.AddAreaCommand;
 import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
 import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
+import se.asfplan.domain.plan.PlanEvents.AreaAddedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
 import se.asfplan.infra.planfile.PlanImportService;
@@ -70,7 +74,7 @@ public class PlanController {
     public ResponseEntity<Recorded> adopt(@Valid @RequestBody AdoptPlanRequest request) {
         commands.send(new AdoptPlanCommand(request.planId(), request.title(), request.municipality(),
                 request.adoption(), request.adoptedOn(), request.period(), List.of(), List.of()));
-        return created("PlanAdoptedEvent", planUri(request.planId()));
+        return created(PlanAdoptedEvent.class, planUri(request.planId()));
     }
 
     @PostMapping(value = "/import", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
@@ -88,7 +92,7 @@ public class PlanController {
     public Recorded revise(@PathVariable PlanId planId, @Valid @RequestBody RevisePlanRequest request) {
         commands.send(new RevisePlanCommand(planId, request.title(), request.period(), request.decision(),
                 request.reason(), dates.orToday(request.occurredOn())));
-        return new Recorded("PlanRevisedEvent", planUri(planId));
+        return new Recorded(PlanRevisedEvent.class, planUri(planId));
     }
 
     @PostMapping("/{planId}/retractions")
@@ -98,7 +102,7 @@ public class PlanController {
     public Recorded retract(@PathVariable PlanId planId, @Valid @RequestBody RetractionRequest request) {
         commands.send(new RetractPlanFactCommand(planId, request.eventId(), request.reason(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("PlanFactRetractedEvent", planUri(planId));
+        return new Recorded(PlanFactRetractedEvent.class, planUri(planId));
     }
 
     @GetMapping("/{planId}/areas")
@@ -119,14 +123,14 @@ public class PlanController {
     public ResponseEntity<Recorded> addArea(@PathVariable PlanId planId, @Valid @RequestBody AddAreaRequest request) {
         commands.send(new AddAreaCommand(planId, request.areaId(), request.name(), request.description(),
                 dates.orToday(request.occurredOn())));
-        return created("AreaAddedEvent", URI.create(planUri(planId) + "/areas/" + request.areaId()));
+        return created(AreaAddedEvent.class, URI.create(planUri(planId) + "/areas/" + request.areaId()));
     }
 
     static URI planUri(PlanId planId) {
         return URI.create("/api/plans/" + planId);
     }
 
-    static ResponseEntity<Recorded> created(String event, URI location) {
+    static ResponseEntity<Recorded> created(Class<? extends Record> event, URI location) {
         return ResponseEntity.status(HttpStatus.CREATED).location(location).body(new Recorded(event, location));
     }
 

@@ -33,10 +33,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import se.asfplan.domain.plan.PlanRule;
+import se.asfplan.domain.shared.RecordRule;
 import se.asfplan.domain.shared.RuleCode;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.infra.planfile.PlanFileException;
@@ -50,6 +51,21 @@ import se.asfplan.infra.planfile.PlanFileException;
  *   <li>anything unexpected: 500 with no internals (no stack trace, SQL or class name).</li>
  * </ul>
  * Nothing is recorded in any of these cases: commands are refused before their events are applied.
+ *
+ * <p>This is the only place that turns the outcome of a command into an answer; controllers catch nothing. The
+ * refusals the framework reports before the domain sees the command get one rule code per situation, the same on
+ * every endpoint of a kind of record:
+ * <ul>
+ *   <li>nothing is recorded under the id: 404 with the kind's own rule, {@code plan-must-be-adopted-first},
+ *       {@code enterprise-must-be-registered-first}, {@code meeting-must-be-recorded-first} or
+ *       {@code procurement-must-exist} (see {@link RecordKind});</li>
+ *   <li>the id names another kind of record (a plan's id used for a meeting, say), whether the command begins a
+ *       record or changes one: 409 {@code id-must-not-name-another-record} on every endpoint (the procurement
+ *       refuses it in the domain with the same {@link RecordRule});</li>
+ *   <li>another request began the same record at the same moment: 409 with the kind's rule for beginning it
+ *       twice, {@code plan-can-be-adopted-once}, {@code enterprise-id-must-be-unique},
+ *       {@code meeting-can-be-recorded-once} or {@code procurement-can-be-begun-once}.</li>
+ * </ul>
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -80,29 +96,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return unexpected(e);
     }
 
+    /**
+     * A command named an id under which nothing is recorded: refused by the rule of the kind of record the endpoint
+     * serves, the same on each of its endpoints ({@link RecordKind#mustExist}).
+     */
     @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> planNotFound(AggregateNotFoundException e) {
-        return refusal(PlanRule.PLAN_MUST_BE_ADOPTED_FIRST,
-                "No plan " + e.getAggregateIdentifier() + " is recorded; adopt or import it first");
+    ResponseEntity<ProblemDetail> recordNotFound(AggregateNotFoundException e, HandlerMethod endpoint) {
+        return RecordKind.servedBy(endpoint.getBeanType())
+                .map(kind -> refusal(kind.mustExist, kind.notFound(e.getAggregateIdentifier())))
+                .orElseGet(() -> unexpected(e));
     }
 
+    /** Another request began the same record at the same moment: refused as beginning it twice would be. */
     @ExceptionHandler(AggregateStreamCreationException.class)
-    ResponseEntity<ProblemDetail> adoptedConcurrently(AggregateStreamCreationException e) {
-        return refusal(PlanRule.PLAN_CAN_BE_ADOPTED_ONCE, "This plan was adopted at the same moment by another "
-                + "request; it can be adopted once");
+    ResponseEntity<ProblemDetail> begunConcurrently(AggregateStreamCreationException e, HandlerMethod endpoint) {
+        return RecordKind.servedBy(endpoint.getBeanType())
+                .map(kind -> refusal(kind.begunOnce, kind.begunConcurrently))
+                .orElseGet(() -> unexpected(e));
     }
 
     /**
      * All kinds of record share one identifier space in the event store: an id whose history belongs to another
-     * kind (a plan id used for an enterprise, say) cannot be used for this one.
+     * kind (a plan id used for an enterprise, say) can neither begin nor change a record of this kind
+     * ({@link RecordRule#ID_MUST_NOT_NAME_ANOTHER_RECORD} on every endpoint).
      */
     @ExceptionHandler(IncompatibleAggregateException.class)
     ResponseEntity<ProblemDetail> idOfAnotherKindOfRecord(IncompatibleAggregateException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "rules/id-must-not-name-another-record",
-                "Refused: id-must-not-name-another-record", "The id already names another kind of record "
-                        + "(a plan, an enterprise, a meeting or a procurement); choose another id; nothing was recorded");
-        problem.setProperty("rule", "id-must-not-name-another-record");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return refusal(RecordRule.ID_MUST_NOT_NAME_ANOTHER_RECORD, "The id already names another kind of record "
+                + "(a plan, an enterprise, a meeting or a procurement); choose another id");
     }
 
     @ExceptionHandler(ConcurrencyException.class)

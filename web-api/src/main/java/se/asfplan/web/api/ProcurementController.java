@@ -17,8 +17,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,11 +45,19 @@ import se.asfplan.domain.procurement.ProcurementCommands.EvaluateProcurementComm
 import se.asfplan.domain.procurement.ProcurementCommands.PlanProcurementCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.ProcurementDetails;
 import se.asfplan.domain.procurement.ProcurementCommands.ReceiveTenderCommand;
+import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCancelledEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCompletedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementEvaluatedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
 import se.asfplan.domain.procurement.ProcurementId;
-import se.asfplan.domain.procurement.ProcurementRule;
 import se.asfplan.domain.procurement.Supplier;
 import se.asfplan.domain.shared.OrganisationNumber;
-import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
@@ -97,13 +103,13 @@ public class ProcurementController {
         LocalDate occurredOn = dates.orToday(request.occurredOn());
         URI location = uri(id);
         if (request.stage() == Stage.ANNOUNCED) {
-            send(id, new AnnounceProcurementCommand(id, details, occurredOn, request.carriesOut()));
+            commands.send(new AnnounceProcurementCommand(id, details, occurredOn, request.carriesOut()));
             return ResponseEntity.status(HttpStatus.CREATED).location(location)
-                    .body(new Recorded("ProcurementAnnouncedEvent", location));
+                    .body(new Recorded(ProcurementAnnouncedEvent.class, location));
         }
-        send(id, new PlanProcurementCommand(id, details, occurredOn, request.carriesOut()));
+        commands.send(new PlanProcurementCommand(id, details, occurredOn, request.carriesOut()));
         return ResponseEntity.status(HttpStatus.CREATED).location(location)
-                .body(new Recorded("ProcurementPlannedEvent", location));
+                .body(new Recorded(ProcurementPlannedEvent.class, location));
     }
 
     @PostMapping("/{procurementId}/announcement")
@@ -111,44 +117,44 @@ public class ProcurementController {
     public Recorded announce(@PathVariable ProcurementId procurementId,
                              @Valid @RequestBody(required = false) StepRequest request) {
         StepRequest step = request == null ? StepRequest.NONE : request;
-        send(procurementId, new AnnounceProcurementCommand(procurementId, null, dates.orToday(step.occurredOn()),
+        commands.send(new AnnounceProcurementCommand(procurementId, null, dates.orToday(step.occurredOn()),
                 step.carriesOut()));
-        return new Recorded("ProcurementAnnouncedEvent", uri(procurementId));
+        return new Recorded(ProcurementAnnouncedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/lots")
     @Operation(summary = "Record that the contract is divided into lots, and what bids may cover (LOU 4 kap. 14 §)")
     public Recorded divide(@PathVariable ProcurementId procurementId, @Valid @RequestBody LotsRequest request) {
-        send(procurementId, new DivideIntoLotsCommand(procurementId, request.numberOfLots(), request.bidsMayCover(),
+        commands.send(new DivideIntoLotsCommand(procurementId, request.numberOfLots(), request.bidsMayCover(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("ProcurementDividedIntoLotsEvent", uri(procurementId));
+        return new Recorded(ProcurementDividedIntoLotsEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/no-division")
     @Operation(summary = "Record the decision not to divide the contract, with its reasons (LOU 4 kap. 15 §)")
     public Recorded notDivided(@PathVariable ProcurementId procurementId,
                                @Valid @RequestBody NoDivisionRequest request) {
-        send(procurementId, new DecideNotToDivideCommand(procurementId, request.reason(),
+        commands.send(new DecideNotToDivideCommand(procurementId, request.reason(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("ProcurementNotDividedEvent", uri(procurementId));
+        return new Recorded(ProcurementNotDividedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/tenders")
     @Operation(summary = "Record a tender received; whether the supplier is an ASF is read from the register")
     public Recorded tender(@PathVariable ProcurementId procurementId, @Valid @RequestBody TenderRequest request) {
-        send(procurementId, new ReceiveTenderCommand(procurementId, request.supplier().toSupplier(),
+        commands.send(new ReceiveTenderCommand(procurementId, request.supplier().toSupplier(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("TenderReceivedEvent", uri(procurementId));
+        return new Recorded(TenderReceivedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/award")
     @Operation(summary = "Record the contract award: supplier, value in SEK, contract period, and for a 4:18 "
             + "reservation the share of disadvantaged employees, for a direct award the purchase kind")
     public Recorded award(@PathVariable ProcurementId procurementId, @Valid @RequestBody AwardRequest request) {
-        send(procurementId, new AwardContractCommand(procurementId, request.supplier().toSupplier(), request.value(),
+        commands.send(new AwardContractCommand(procurementId, request.supplier().toSupplier(), request.value(),
                 request.contractPeriod(), request.employment(), request.purchaseKind(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("ContractAwardedEvent", uri(procurementId));
+        return new Recorded(ContractAwardedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/completion")
@@ -156,51 +162,38 @@ public class ProcurementController {
     public Recorded complete(@PathVariable ProcurementId procurementId,
                              @Valid @RequestBody(required = false) StepRequest request) {
         StepRequest step = request == null ? StepRequest.NONE : request;
-        send(procurementId, new CompleteProcurementCommand(procurementId, dates.orToday(step.occurredOn()),
+        commands.send(new CompleteProcurementCommand(procurementId, dates.orToday(step.occurredOn()),
                 step.carriesOut()));
-        return new Recorded("ProcurementCompletedEvent", uri(procurementId));
+        return new Recorded(ProcurementCompletedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/evaluations")
     @Operation(summary = "Record a dated evaluation of a completed procurement")
     public Recorded evaluate(@PathVariable ProcurementId procurementId,
                              @Valid @RequestBody EvaluationRequest request) {
-        send(procurementId, new EvaluateProcurementCommand(procurementId, request.text(),
+        commands.send(new EvaluateProcurementCommand(procurementId, request.text(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("ProcurementEvaluatedEvent", uri(procurementId));
+        return new Recorded(ProcurementEvaluatedEvent.class, uri(procurementId));
     }
 
     @PostMapping("/{procurementId}/cancellation")
     @Operation(summary = "Cancel the procurement, with the reason")
     public Recorded cancel(@PathVariable ProcurementId procurementId,
                            @Valid @RequestBody CancellationRequest request) {
-        send(procurementId, new CancelProcurementCommand(procurementId, request.reason(),
+        commands.send(new CancelProcurementCommand(procurementId, request.reason(),
                 dates.orToday(request.occurredOn()), request.carriesOut()));
-        return new Recorded("ProcurementCancelledEvent", uri(procurementId));
+        return new Recorded(ProcurementCancelledEvent.class, uri(procurementId));
     }
 
-    /** Sends the command, naming the procurement rule when the procurement does not exist or was begun meanwhile. */
     @PostMapping("/{procurementId}/retractions")
     @Operation(summary = "Retract a fact recorded in error (a tender, an evaluation; the decision on lots or the "
             + "completion while it is the latest step), named by its event id, with the reason. It stops counting "
             + "from the moment the retraction is recorded")
     public Recorded retract(@PathVariable ProcurementId procurementId,
                             @Valid @RequestBody RetractionRequest request) {
-        send(procurementId, new RetractProcurementFactCommand(procurementId, request.eventId(), request.reason(),
+        commands.send(new RetractProcurementFactCommand(procurementId, request.eventId(), request.reason(),
                 dates.orToday(request.occurredOn())));
-        return new Recorded("ProcurementFactRetractedEvent", uri(procurementId));
-    }
-
-    private void send(ProcurementId procurementId, Object command) {
-        try {
-            commands.send(command);
-        } catch (AggregateNotFoundException e) {
-            throw new RuleViolationException(ProcurementRule.PROCUREMENT_MUST_EXIST,
-                    "No procurement " + procurementId + " is recorded; plan or announce it first");
-        } catch (AggregateStreamCreationException e) {
-            throw new RuleViolationException(ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE,
-                    "Procurement " + procurementId + " was recorded at the same moment by another request");
-        }
+        return new Recorded(ProcurementFactRetractedEvent.class, uri(procurementId));
     }
 
     static URI uri(ProcurementId procurementId) {

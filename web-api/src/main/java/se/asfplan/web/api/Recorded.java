@@ -11,8 +11,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 public record Recorded(String recorded, URI location, @JsonInclude(JsonInclude.Include.NON_NULL) Long version) {
 
-    public Recorded(String recorded, URI location) {
-        this(recorded, location, null);
+    /**
+     * The answer naming the event the command recorded by its type, so that the name cannot drift from the event
+     * (it is the event type's simple name, e.g. {@code "PlanAdoptedEvent"}).
+     */
+    public Recorded(Class<? extends Record> event, URI location) {
+        this(event.getSimpleName(), location, null);
     }
 
     Recorded withVersion(long recordedVersion) {

@@ -293,12 +293,12 @@ class EnterpriseApiIT extends PostgresApiTest {
         List<StoredEvent> planEvents = storedEvents(plan);
         long before = eventCount();
         assertRefused(post(COORDINATOR, "/api/enterprises", registration(plan, number, "AKTIEBOLAG", "2022-01-10")),
-                HttpStatus.CONFLICT, "enterprise-id-must-be-unique");
+                HttpStatus.CONFLICT, "id-must-not-name-another-record");
         assertThat(eventCount()).isEqualTo(before);
         assertThat(storedEvents(plan)).isEqualTo(planEvents);
         assertThat(registerRows(plan)).isZero();
         assertRefused(post(COORDINATOR, "/api/enterprises/" + plan + "/integrationspakten/invitations", "{}"),
-                HttpStatus.NOT_FOUND, "enterprise-must-be-registered-first");
+                HttpStatus.CONFLICT, "id-must-not-name-another-record");
         assertThat(eventCount()).isEqualTo(before);
     }
 

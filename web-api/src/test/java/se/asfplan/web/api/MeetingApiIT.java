@@ -129,9 +129,9 @@ class MeetingApiIT extends PostgresApiTest {
     void refusesAMeetingIdThatAlreadyNamesAnotherRecordsHistory() {
         List<StoredEvent> enterpriseEvents = storedEvents(kompassen);
         assertRefused(post(COORDINATOR, "/api/meetings", meetingJson(kompassen, "[]", "2022-03-15")),
-                HttpStatus.CONFLICT, "meeting-can-be-recorded-once");
+                HttpStatus.CONFLICT, "id-must-not-name-another-record");
         assertRefused(post(COORDINATOR, "/api/meetings/" + kompassen + "/participant-corrections", """
-                {"participants": [], "reason": "Rättelse"}"""), HttpStatus.NOT_FOUND, "meeting-must-be-recorded-first");
+                {"participants": [], "reason": "Rättelse"}"""), HttpStatus.CONFLICT, "id-must-not-name-another-record");
         assertThat(storedEvents(kompassen)).isEqualTo(enterpriseEvents);
     }
 

@@ -119,10 +119,10 @@ class ProcurementRefusalsIT extends ProcurementApiSupport {
                  "adoptedOn": "2021-03-01", "period": {"fromYear": 2021, "toYear": 2024}}""".formatted(taken)),
                 HttpStatus.CREATED);
         assertRefused(() -> begin(taken, "PLANNED", "ORDINARY", CLEANING, "2024-01-10"), HttpStatus.CONFLICT,
-                "procurement-can-be-begun-once", null);
+                "id-must-not-name-another-record", null);
         assertRefused(() -> post(COORDINATOR, base(taken) + "/cancellation", """
-                {"reason": "Fel id", "occurredOn": "2024-01-10"}"""), HttpStatus.NOT_FOUND, "procurement-must-exist",
-                null);
+                {"reason": "Fel id", "occurredOn": "2024-01-10"}"""), HttpStatus.CONFLICT,
+                "id-must-not-name-another-record", null);
         assertThat(storedEvents(taken)).extracting(StoredEvent::simpleType).containsExactly("PlanAdoptedEvent");
     }
 
