@@ -14,7 +14,7 @@ public class TrackerApplication {
 
     public static void main(String[] args) {
         if (TrackerCli.handles(args)) {
-            System.exit(TrackerCli.run(args));
+            System.exit(TrackerCli.run(TrackerApplication.class, args));
         }
         SpringApplication.run(TrackerApplication.class, args);
     }

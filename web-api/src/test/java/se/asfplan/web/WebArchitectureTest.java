@@ -1,6 +1,7 @@
 package se.asfplan.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -34,4 +35,16 @@ class WebArchitectureTest {
                     AggregateStreamCreationException.class, IncompatibleAggregateException.class)
             .because("ProblemDetailsAdvice alone turns a command's outcome into a rule code, so that one situation "
                     + "is answered with one code on every endpoint");
+
+    @ArchTest
+    static final ArchRule packagesFormNoCycles = slices().matching("se.asfplan.(**)").should().beFreeOfCycles()
+            .because("a package is read and changed on its own only when nothing it uses uses it back: the command "
+                    + "line does not reach back into the application that starts it, the API's HTTP plumbing and "
+                    + "its translator of refusals know no controller");
+
+    @ArchTest
+    static final ArchRule apiPlumbingKnowsNoController = noClasses()
+            .that().resideInAnyPackage("se.asfplan.web.api.http..", "se.asfplan.web.api.problem..")
+            .should().dependOnClassesThat().resideInAPackage("se.asfplan.web.api")
+            .because("filters and the translator of refusals serve every controller, so they name none");
 }

@@ -41,8 +41,12 @@ import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Timeline;
 import se.asfplan.projections.plan.PlanQueries.ActivityView;
+import se.asfplan.web.api.problem.RecordKind;
+import se.asfplan.web.api.problem.RecordsFactsOf;
+import se.asfplan.web.api.problem.NotFoundException;
 
 @RestController
+@RecordsFactsOf(RecordKind.PLAN)
 @RequestMapping("/api/plans/{planId}/activities")
 @Tag(name = "Activities", description = "Add activities and record their lifecycle: started, progress, "
         + "rescheduled, responsibility changed, completed, cancelled")

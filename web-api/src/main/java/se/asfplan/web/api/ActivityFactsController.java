@@ -13,6 +13,7 @@ import se.asfplan.domain.plan.PlanId;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
 import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementStepFactView;
+import se.asfplan.web.api.problem.NotFoundException;
 
 @RestController
 @Tag(name = "Activities")

@@ -37,6 +37,7 @@ import se.asfplan.projections.support.ProcessedPosition;
 import se.asfplan.projections.support.ProjectionGenerations;
 import se.asfplan.web.report.Csv;
 import se.asfplan.web.report.ReportAnswer;
+import se.asfplan.web.api.problem.NotFoundException;
 
 /**
  * The activity follow-up report: per area or per lead party, how each activity stands, as JSON or CSV. The

@@ -59,8 +59,11 @@ import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
+import se.asfplan.web.api.problem.RecordKind;
+import se.asfplan.web.api.problem.RecordsFactsOf;
 
 @RestController
+@RecordsFactsOf(RecordKind.ENTERPRISE)
 @RequestMapping("/api/enterprises")
 @Tag(name = "Social enterprises", description = "The register of social enterprises (ASF) and what happens to them: "
         + "registered, changed, closed, Integrationspakten and its reference group, business dialogues, business "

@@ -22,6 +22,7 @@ import se.asfplan.projections.meeting.MeetingQueries.FindMeetingQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsCarryingOutQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsQuery;
 import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
+import se.asfplan.web.api.problem.NotFoundException;
 
 /** Asks the enterprise register and meetings projections, and turns "no such enterprise or meeting" into a 404. */
 @Component

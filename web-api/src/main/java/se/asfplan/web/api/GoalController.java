@@ -38,8 +38,12 @@ import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.projections.plan.PlanQueries.GoalView;
+import se.asfplan.web.api.problem.RecordKind;
+import se.asfplan.web.api.problem.RecordsFactsOf;
+import se.asfplan.web.api.problem.NotFoundException;
 
 @RestController
+@RecordsFactsOf(RecordKind.PLAN)
 @RequestMapping("/api/plans/{planId}/goals")
 @Tag(name = "Goals", description = "Set, revise and withdraw yearly goals; the target history is kept")
 public class GoalController {

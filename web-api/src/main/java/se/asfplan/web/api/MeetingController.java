@@ -31,8 +31,11 @@ import se.asfplan.domain.meeting.MeetingId;
 import se.asfplan.domain.meeting.MeetingKind;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
+import se.asfplan.web.api.problem.RecordKind;
+import se.asfplan.web.api.problem.RecordsFactsOf;
 
 @RestController
+@RecordsFactsOf(RecordKind.MEETING)
 @RequestMapping("/api/meetings")
 @Tag(name = "Meetings", description = "Dialogue forums between buyers and ASF, round tables, working meetings and "
         + "tender schools, with their participating enterprises")

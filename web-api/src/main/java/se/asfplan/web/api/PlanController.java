@@ -38,8 +38,12 @@ import se.asfplan.infra.planfile.PlanImportService.ImportedPlan;
 import se.asfplan.projections.plan.PlanQueries.AreaView;
 import se.asfplan.projections.plan.PlanQueries.PlanSummary;
 import se.asfplan.projections.plan.PlanQueries.PlanView;
+import se.asfplan.web.api.problem.RecordKind;
+import se.asfplan.web.api.problem.RecordsFactsOf;
+import se.asfplan.web.api.problem.NotFoundException;
 
 @RestController
+@RecordsFactsOf(RecordKind.PLAN)
 @RequestMapping("/api/plans")
 @Tag(name = "Plans", description = "Adopt, import, revise and read action plans and their areas")
 public class PlanController {

@@ -12,6 +12,7 @@ import se.asfplan.projections.plan.PlanQueries.FindPlanQuery;
 import se.asfplan.projections.plan.PlanQueries.FindPlansQuery;
 import se.asfplan.projections.plan.PlanQueries.PlanSummary;
 import se.asfplan.projections.plan.PlanQueries.PlanView;
+import se.asfplan.web.api.problem.NotFoundException;
 
 /** Asks the plan catalogue projection, and turns "no such plan" into a 404. */
 @Component

@@ -61,8 +61,11 @@ import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
+import se.asfplan.web.api.problem.RecordKind;
+import se.asfplan.web.api.problem.RecordsFactsOf;
 
 @RestController
+@RecordsFactsOf(RecordKind.PROCUREMENT)
 @RequestMapping("/api/procurements")
 @Tag(name = "Procurements", description = "Record procurements (planned or announced, lots, tenders, award, "
         + "completion, evaluation, cancellation) and read them back")

@@ -16,6 +16,7 @@ import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQue
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementStepFactView;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
+import se.asfplan.web.api.problem.NotFoundException;
 
 /** Asks the procurement projection, and turns "no such procurement" into a 404. */
 @Component

@@ -14,6 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.infra.axon.RecordingMetadata;
@@ -22,7 +23,6 @@ import se.asfplan.infra.planfile.PlanImportService;
 import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.projections.rebuild.RebuildConflictException;
 import se.asfplan.projections.rebuild.RebuildStatus;
-import se.asfplan.web.TrackerApplication;
 
 /**
  * The command line: {@code java -jar asf-plan-tracker.jar import-plan FILE}. It uses the same configuration as the
@@ -40,13 +40,24 @@ public class TrackerCli {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    public static int run(String[] args) {
-        return new CommandLine(new TrackerCli()).execute(args);
+    /** The application whose wiring the commands open: the one that started the command line. */
+    private final Class<?> application;
+
+    private TrackerCli(Class<?> application) {
+        this.application = application;
+    }
+
+    /**
+     * Runs the command the arguments name against the wiring of {@code application} (the Spring Boot application
+     * class), and answers its exit status.
+     */
+    public static int run(Class<?> application, String[] args) {
+        return new CommandLine(new TrackerCli(application)).execute(args);
     }
 
     /** Opens the application's wiring without a web server and without any start-up import. */
-    static ConfigurableApplicationContext context() {
-        return new SpringApplicationBuilder(TrackerApplication.class)
+    ConfigurableApplicationContext context() {
+        return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 // as command-line arguments these outrank application.yml; builder properties would not
@@ -56,6 +67,9 @@ public class TrackerCli {
     @Command(name = "import-plan", mixinStandardHelpOptions = true,
             description = "Import a plan file (YAML or JSON, format action-plan/v1) and record its adoption.")
     static class ImportPlan implements Callable<Integer> {
+
+        @ParentCommand
+        TrackerCli cli;
 
         @Parameters(paramLabel = "FILE", description = "the plan file")
         Path file;
@@ -69,7 +83,7 @@ public class TrackerCli {
                 System.err.println("Cannot read " + file);
                 return 2;
             }
-            try (ConfigurableApplicationContext context = context(); InputStream input = Files.newInputStream(file)) {
+            try (ConfigurableApplicationContext context = cli.context(); InputStream input = Files.newInputStream(file)) {
                 var imported = context.getBean(PlanImportService.class)
                         .importPlan(input, RecordingMetadata.of(user, "command-line", null));
                 System.out.printf("Imported plan %s ('%s'): %d areas, %d activities, %d goals%n", imported.planId(),
@@ -120,6 +134,9 @@ public class TrackerCli {
                     + "switch to it (unless --no-switch).")
     static class RebuildProjection implements Callable<Integer> {
 
+        @ParentCommand
+        TrackerCli cli;
+
         @Parameters(paramLabel = "GROUP", description = "the processing group, e.g. statistics")
         String group;
 
@@ -132,7 +149,7 @@ public class TrackerCli {
 
         @Override
         public Integer call() throws InterruptedException {
-            try (ConfigurableApplicationContext context = context()) {
+            try (ConfigurableApplicationContext context = cli.context()) {
                 ProjectionRebuilds rebuilds = context.getBean(ProjectionRebuilds.class);
                 RebuildStatus status;
                 try {

@@ -13,11 +13,12 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.asfplan.infra.planfile.PlanImportService;
+import se.asfplan.web.api.problem.RecordKind;
 
 /**
  * Every endpoint that records something has a kind of record, so that the refusals the framework reports (no record
  * under the id, begun at the same moment) name that kind's rule: a new controller that sends commands fails here
- * until it is given one.
+ * until it is given one ({@code @RecordsFactsOf}).
  */
 class RecordKindTest {
 

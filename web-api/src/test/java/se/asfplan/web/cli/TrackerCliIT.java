@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
 
+import se.asfplan.web.TrackerApplication;
+
 /**
  * The command line imports plan files into the configured database, PostgreSQL or the embedded H2 default,
  * refuses a second import and a broken file without recording anything, and says what it did.
@@ -209,7 +211,7 @@ class TrackerCliIT {
         try {
             System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-            int exitCode = TrackerCli.run(args);
+            int exitCode = TrackerCli.run(TrackerApplication.class, args);
             return new Result(exitCode, output.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);

@@ -1,4 +1,4 @@
-package se.asfplan.web.api;
+package se.asfplan.web.api.http;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -104,7 +104,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         IdempotentRequest idempotent = new IdempotentRequest(key, user.getName(),
                 IdempotentRequest.fingerprint(describe(request), body));
-        HttpServletRequest replayable = new BodyRequest(request, body);
+        HttpServletRequest replayable = new BodyReadOnce(request, body);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         Outcome outcome;
         try {
@@ -198,69 +198,5 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    /** The request with its body read once, to fingerprint it, and served again to the controller. */
-    private static final class BodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        private BodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    try {
-                        listener.onDataAvailable();
-                        listener.onAllDataRead();
-                    } catch (IOException e) {
-                        listener.onError(e);
-                    }
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

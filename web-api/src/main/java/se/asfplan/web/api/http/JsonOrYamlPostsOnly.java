@@ -1,4 +1,4 @@
-package se.asfplan.web.api;
+package se.asfplan.web.api.http;
 
 import java.io.IOException;
 import java.util.List;
@@ -63,7 +63,7 @@ class JsonOrYamlPostsOnly extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        chain.doFilter(new BodyOf(request, body), response);
+        chain.doFilter(new BodyReadOnce(request, body), response);
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
@@ -79,32 +79,6 @@ class JsonOrYamlPostsOnly extends OncePerRequestFilter {
         response.getWriter().write("""
                 {"type":"https://asf-plan-tracker.example/problems/%s","title":"%s","status":%d,"detail":"%s"}"""
                 .formatted(type, title, status.value(), detail));
-    }
-
-    /** The request with its body, already read, served from memory. */
-    private static final class BodyOf extends jakarta.servlet.http.HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BodyOf(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public jakarta.servlet.ServletInputStream getInputStream() {
-            return new RepeatableBodyFilter.BytesInputStream(body);
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 
     private static boolean accepted(String contentType) {

@@ -1,4 +1,4 @@
-package se.asfplan.web.api;
+package se.asfplan.web.api.problem;
 
 import java.net.URI;
 import java.util.ArrayList;

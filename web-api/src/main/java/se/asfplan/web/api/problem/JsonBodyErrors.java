@@ -1,4 +1,4 @@
-package se.asfplan.web.api;
+package se.asfplan.web.api.problem;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
+
+import se.asfplan.web.api.http.RepeatableBodyFilter;
 
 /**
  * Jackson stops at the first field it cannot read. When that happens this reads the kept body once more, field by
