@@ -1,5 +1,7 @@
 package se.asfplan.projections.followup;
 
+import static se.asfplan.domain.shared.RecordingMetadataKeys.RECORDED_BY;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,7 +107,7 @@ public class ActivityFollowUpProjection {
 
     @EventHandler
     void on(PlanAdoptedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.planFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 FactType.PLAN_ADOPTED, event.occurredOn(), event.title(), event.municipality(), event.period(),
                 null));
@@ -113,21 +115,21 @@ public class ActivityFollowUpProjection {
 
     @EventHandler
     void on(PlanRevisedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.planFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 FactType.PLAN_REVISED, event.occurredOn(), event.title(), null, event.period(), event.reason()));
     }
 
     @EventHandler
     void on(AreaAddedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.areaAdded(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.areaId(), event.name(), event.occurredOn()));
     }
 
     @EventHandler
     void on(ActivityAddedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.activityAdded(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), event.areaId(), event.kind(), event.title(), event.responsibility(),
                 event.timeline(), event.occurredOn()));
@@ -135,42 +137,42 @@ public class ActivityFollowUpProjection {
 
     @EventHandler
     void on(ActivityStartedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), FactType.STARTED, event.occurredOn(), null));
     }
 
     @EventHandler
     void on(ActivityProgressReportedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), FactType.PROGRESS_REPORTED, event.occurredOn(), event.note()));
     }
 
     @EventHandler
     void on(ActivityRescheduledEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.rescheduled(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), event.timeline(), event.reason(), event.occurredOn()));
     }
 
     @EventHandler
     void on(ActivityResponsibilityChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.responsibilityChanged(recording(eventId, token, recordedAt, recordedBy),
                 event.planId(), event.activityId(), event.responsibility(), event.reason(), event.occurredOn()));
     }
 
     @EventHandler
     void on(ActivityCompletedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), FactType.COMPLETED, event.occurredOn(), event.note()));
     }
 
     @EventHandler
     void on(ActivityCancelledEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), FactType.CANCELLED, event.occurredOn(), event.reason()));
     }
@@ -181,7 +183,7 @@ public class ActivityFollowUpProjection {
      */
     @EventHandler
     void on(PlanFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         Recording recording = recording(eventId, token, recordedAt, recordedBy);
         int generation = generation();
         jdbc.update("""

@@ -1,5 +1,7 @@
 package se.asfplan.projections.goalreport;
 
+import static se.asfplan.domain.shared.RecordingMetadataKeys.RECORDED_BY;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -118,7 +120,7 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(GoalSetEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant recordedAt,
-            @MetaDataValue("recordedBy") String recordedBy) {
+            @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.goalSet(recording(eventId, token, recordedAt, recordedBy), event.planId().value(),
                 event.goalId().value(), event.year(), event.kind(), event.measure(), event.indicator(),
                 event.activityId() == null ? null : event.activityId().value(), event.target(), event.occurredOn()));
@@ -126,21 +128,21 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(GoalRevisedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.goalRevised(recording(eventId, token, recordedAt, recordedBy), event.planId().value(),
                 event.goalId().value(), event.target(), event.reason(), event.occurredOn()));
     }
 
     @EventHandler
     void on(GoalWithdrawnEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.goalWithdrawn(recording(eventId, token, recordedAt, recordedBy),
                 event.planId().value(), event.goalId().value(), event.occurredOn()));
     }
 
     @EventHandler
     void on(GoalOutcomeReportedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.outcomeReported(recording(eventId, token, recordedAt, recordedBy),
                 event.planId().value(), event.goalId().value(), event.year(), event.value(), event.source(),
                 event.occurredOn()));
@@ -148,7 +150,7 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(ActivityCompletedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.activityCompleted(recording(eventId, token, recordedAt, recordedBy),
                 event.planId().value(), event.activityId().value(), event.occurredOn()));
     }
@@ -157,77 +159,77 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(SocialEnterpriseRegisteredEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_DETAILS,
                 event.enterpriseId().value(), event.details().countsAsAsf(), null, event.occurredOn());
     }
 
     @EventHandler
     void on(SocialEnterpriseDetailsChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_DETAILS,
                 event.enterpriseId().value(), event.details().countsAsAsf(), null, event.occurredOn());
     }
 
     @EventHandler
     void on(SocialEnterpriseClosedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_CLOSED,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(InvitedToIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_INVITED,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(JoinedIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_MEMBERSHIP,
                 event.enterpriseId().value(), null, event.level().value(), event.occurredOn());
     }
 
     @EventHandler
     void on(IntegrationspaktenLevelChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_MEMBERSHIP,
                 event.enterpriseId().value(), null, event.to().value(), event.occurredOn());
     }
 
     @EventHandler
     void on(LeftIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_LEFT,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(InvitedToReferenceGroupEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.REFERENCE_GROUP_INVITED,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(InvitedToBusinessDialogueEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.BUSINESS_DIALOGUE_INVITED,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(BusinessAdviceReceivedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.BUSINESS_ADVICE_RECEIVED,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(EventParticipationRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.EVENT_PARTICIPATION,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
@@ -241,7 +243,7 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(ProcurementPlannedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if (reserved(event.procedure())) {
             insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
                     FactType.RESERVED_PROCUREMENT_BEGUN, event.occurredOn()));
@@ -251,7 +253,7 @@ public class GoalReportProjection {
     /** An announcement begins the procurement only when it is the procurement's first event (not planned first). */
     @EventHandler
     void on(ProcurementAnnouncedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
-            TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if (sequence == 0 && reserved(event.procedure())) {
             insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
                     FactType.RESERVED_PROCUREMENT_BEGUN, event.occurredOn()));
@@ -260,14 +262,14 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(ProcurementDividedIntoLotsEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
                 FactType.PROCUREMENT_DIVIDED_INTO_LOTS, event.occurredOn()));
     }
 
     @EventHandler
     void on(ContractAwardedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if (event.supplierIsAsf()) {
             insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
                     FactType.CONTRACT_AWARDED_TO_ASF, event.occurredOn()));
@@ -282,21 +284,21 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(EnterpriseFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insertRetraction(recording(eventId, token, recordedAt, recordedBy), event.retractedEventId(), event.reason(),
                 event.occurredOn());
     }
 
     @EventHandler
     void on(ProcurementFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insertRetraction(recording(eventId, token, recordedAt, recordedBy), event.retractedEventId(), event.reason(),
                 event.occurredOn());
     }
 
     @EventHandler
     void on(PlanFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insertRetraction(recording(eventId, token, recordedAt, recordedBy), event.retractedEventId(), event.reason(),
                 event.occurredOn());
     }

@@ -1,5 +1,7 @@
 package se.asfplan.projections.participation;
 
+import static se.asfplan.domain.shared.RecordingMetadataKeys.RECORDED_BY;
+
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,21 +74,21 @@ public class ParticipationProjection {
 
     @EventHandler
     void on(MeetingHeldEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(eventId, token, Fact.MEETING_HELD, event.kind().name(), event.meetingId().value(), event.occurredOn(),
                 recordedAt, recordedBy, event.participants());
     }
 
     @EventHandler
     void on(MeetingParticipantsCorrectedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(eventId, token, Fact.PARTICIPANTS_CORRECTED, null, event.meetingId().value(), event.occurredOn(),
                 recordedAt, recordedBy, event.participants());
     }
 
     @EventHandler
     void on(EventParticipationRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(eventId, token, Fact.EVENT_PARTICIPATION, event.kind().name(), event.eventName(), event.occurredOn(),
                 recordedAt, recordedBy, List.of(event.enterpriseId()));
     }
@@ -94,7 +96,7 @@ public class ParticipationProjection {
     /** A retracted meeting (the meeting held, named by its event) counts no more from the retraction's recording. */
     @EventHandler
     void on(MeetingFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(eventId, token, Fact.RETRACTION, null, event.retractedEventId(), event.occurredOn(), recordedAt,
                 recordedBy, List.of());
     }
@@ -102,7 +104,7 @@ public class ParticipationProjection {
     /** A retracted participation counts no more from the retraction's recording; other retractions are not ours. */
     @EventHandler
     void on(EnterpriseFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if ("EventParticipationRecordedEvent".equals(event.retractedFact())) {
             insert(eventId, token, Fact.RETRACTION, null, event.retractedEventId(), event.occurredOn(), recordedAt,
                     recordedBy, List.of());

@@ -1,5 +1,7 @@
 package se.asfplan.projections.statistics;
 
+import static se.asfplan.domain.shared.RecordingMetadataKeys.RECORDED_BY;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -114,49 +116,49 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(SocialEnterpriseRegisteredEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.REGISTERED, event.occurredOn(), event.details(), null);
     }
 
     @EventHandler
     void on(SocialEnterpriseDetailsChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.DETAILS_CHANGED, event.occurredOn(), event.details(), null);
     }
 
     @EventHandler
     void on(SocialEnterpriseClosedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.CLOSED, event.occurredOn(), null, null);
     }
 
     @EventHandler
     void on(InvitedToIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.INVITED_TO_IP, event.occurredOn(), null, null);
     }
 
     @EventHandler
     void on(JoinedIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.JOINED_IP, event.occurredOn(), null, event.level());
     }
 
     @EventHandler
     void on(IntegrationspaktenLevelChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.LEVEL_CHANGED, event.occurredOn(), null, event.to());
     }
 
     @EventHandler
     void on(LeftIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.LEFT_IP, event.occurredOn(), null, null);
     }
@@ -182,7 +184,7 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(ProcurementPlannedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         begun(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(), "PLANNED",
                 event.authority().value(), event.procedure(), event.legalGround(), event.occurredOn());
     }
@@ -190,7 +192,7 @@ public class StatisticsProjection {
     /** Only an announcement that begins the procurement is a fact here; one after planning adds nothing to count. */
     @EventHandler
     void on(ProcurementAnnouncedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
-            TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if (sequence == 0) {
             begun(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(), "ANNOUNCED",
                     event.authority().value(), event.procedure(), event.legalGround(), event.occurredOn());
@@ -199,21 +201,21 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(ProcurementDividedIntoLotsEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.DIVIDED_INTO_LOTS, event.occurredOn(), event.numberOfLots(), null, null);
     }
 
     @EventHandler
     void on(ProcurementNotDividedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.NOT_DIVIDED, event.occurredOn(), null, null, null);
     }
 
     @EventHandler
     void on(ContractAwardedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.CONTRACT_AWARDED, event.occurredOn(), null, event.supplierIsAsf(),
                 event.value());
@@ -221,14 +223,14 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(ProcurementCompletedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.COMPLETED, event.occurredOn(), null, null, null);
     }
 
     @EventHandler
     void on(ProcurementCancelledEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.CANCELLED, event.occurredOn(), null, null, null);
     }
@@ -269,7 +271,7 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(EnterpriseFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         Recorded recorded = recorded(eventId, token, recordedAt, recordedBy);
         int generation = generation();
         jdbc.update("""
@@ -284,7 +286,7 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(ProcurementFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         Recorded recorded = recorded(eventId, token, recordedAt, recordedBy);
         int generation = generation();
         jdbc.update("""
