@@ -21,7 +21,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -53,13 +52,15 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
+import se.asfplan.projections.generation.ProjectionGenerations;
+import se.asfplan.projections.generation.RebuildableProjection;
+import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.goalreport.GoalReportFact.FactType;
 import se.asfplan.projections.goalreport.GoalReportFact.Recording;
 import se.asfplan.projections.goalreport.GoalReportQueries.FindYearlyGoalReportQuery;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
-import se.asfplan.projections.support.Retraction;
 import se.asfplan.projections.support.EventPositions;
-import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.support.Retraction;
 
 /**
  * Keeps every event the yearly goal report needs as a fact row, and answers the report by folding those rows
@@ -70,38 +71,38 @@ import se.asfplan.projections.support.ProjectionGenerations;
  */
 @Component
 @ProcessingGroup(GoalReportProjection.PROCESSING_GROUP)
-public class GoalReportProjection {
+public class GoalReportProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "goal-report";
 
+    private static final List<String> TABLES = List.of("goal_report_fact");
+
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
-    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
-    private final Integer rebuilding;
+    private final WrittenGeneration written;
 
     /**
-     * The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. It writes the generation
-     * active when it handles an event, so after a switch it goes on writing the new generation, without a restart.
+     * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
+     * #writing} makes those of a rebuild's processor.
      */
-    @Autowired
-    public GoalReportProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
-        this(jdbc, generations, null);
-    }
-
-    private GoalReportProjection(JdbcTemplate jdbc, ProjectionGenerations generations, Integer rebuilding) {
+    public GoalReportProjection(JdbcTemplate jdbc, ProjectionGenerations generations, WrittenGeneration written) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.rebuilding = rebuilding;
+        this.written = written;
     }
 
-    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
-    public static GoalReportProjection rebuilding(JdbcTemplate jdbc, ProjectionGenerations generations,
-                                                  int generation) {
-        return new GoalReportProjection(jdbc, generations, generation);
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public GoalReportProjection writing(int generation) {
+        return new GoalReportProjection(jdbc, generations, written.rebuilding(generation));
     }
 
     private int generation() {
-        return rebuilding != null ? rebuilding : generations.of(PROCESSING_GROUP).active();
+        return written.current(PROCESSING_GROUP);
     }
 
     /**
@@ -353,23 +354,10 @@ public class GoalReportProjection {
                 fact.countsAsAsf(), fact.level(), generation, fact.eventId());
     }
 
-    /** Clears the generation this processor writes only: the other generations belong to other processors. */
+    /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
-        deleteGeneration(jdbc, generation());
-    }
-
-    /**
-     * Removes the rows of every generation older than the given one: after a switch, the given one is active, and a
-     * rebuild under way fills a newer one.
-     */
-    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from goal_report_fact where generation < ?", generation);
-    }
-
-    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
-    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from goal_report_fact where generation = ?", generation);
+        written.clear(this);
     }
 
     // ---------------------------------------------------------------------------------------------- queries
@@ -380,7 +368,7 @@ public class GoalReportProjection {
      */
     @QueryHandler
     public List<GoalReportRow> handle(FindYearlyGoalReportQuery query) {
-        int read = generations.toRead(PROCESSING_GROUP, query.generation());
+        int read = generations.named(PROCESSING_GROUP, query.generation());
         List<GoalReportFact> facts = jdbc.query("""
                 select * from goal_report_fact
                 where generation = ? and fact <> ? and (plan_id = ? or plan_id is null)""",

@@ -32,9 +32,8 @@ import se.asfplan.projections.followup.FollowUpQueries.ActivityFollowUpView;
 import se.asfplan.projections.followup.FollowUpQueries.FindActivityFollowUpQuery;
 import se.asfplan.projections.followup.FollowUpQueries.FollowUpGroup;
 import se.asfplan.projections.followup.FollowUpQueries.PlanHeading;
-import se.asfplan.projections.rebuild.ProjectionRebuilds;
-import se.asfplan.projections.support.ProcessedPosition;
-import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.web.report.Csv;
 import se.asfplan.web.report.ReportAnswer;
 
@@ -94,7 +93,7 @@ public class ActivityFollowUpController {
         String processingGroup = ActivityFollowUpProjection.PROCESSING_GROUP;
         int read = generations.toRead(processingGroup, generation);
         OptionalLong position = positions.of(read == generations.of(processingGroup).active() ? processingGroup
-                : ProjectionRebuilds.processorName(processingGroup, read));
+                : ProjectionGenerations.rebuildProcessor(processingGroup, read));
         Optional<ActivityFollowUpReport> found = queries.query(new FindActivityFollowUpQuery(planId, asOf, from, to,
                         BusinessCalendar.today(clock), generation),
                 ResponseTypes.optionalInstanceOf(ActivityFollowUpReport.class)).join();

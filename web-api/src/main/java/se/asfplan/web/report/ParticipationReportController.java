@@ -22,12 +22,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.participation.ParticipationProjection;
 import se.asfplan.projections.participation.ParticipationQueries.FindParticipationQuery;
 import se.asfplan.projections.participation.ParticipationQueries.ParticipationRow;
-import se.asfplan.projections.rebuild.ProjectionRebuilds;
-import se.asfplan.projections.support.ProcessedPosition;
-import se.asfplan.projections.support.ProjectionGenerations;
 
 /**
  * The participation report as JSON or CSV: meetings held and events attended per year and kind, with the number of
@@ -71,7 +70,7 @@ public class ParticipationReportController {
         int read = generations.toRead(group, generation);
         Instant generatedAt = clock.instant();
         OptionalLong position = positions.of(read == generations.of(group).active() ? group
-                : ProjectionRebuilds.processorName(group, read));
+                : ProjectionGenerations.rebuildProcessor(group, read));
         List<ParticipationRow> rows = queries.query(query,
                 ResponseTypes.multipleInstancesOf(ParticipationRow.class)).join();
         ReportAnswer<ParticipationRow> answer = new ReportAnswer<>(generatedAt,

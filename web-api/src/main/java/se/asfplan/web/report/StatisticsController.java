@@ -26,14 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.asfplan.domain.procurement.ContractingAuthority;
 import se.asfplan.domain.shared.BusinessCalendar;
-import se.asfplan.projections.rebuild.ProjectionRebuilds;
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.statistics.StatisticsProjection;
 import se.asfplan.projections.statistics.StatisticsQueries.FindProcurementStatisticsQuery;
 import se.asfplan.projections.statistics.StatisticsQueries.FindRegisterStatisticsQuery;
 import se.asfplan.projections.statistics.StatisticsQueries.ProcurementStatisticsRow;
 import se.asfplan.projections.statistics.StatisticsQueries.RegisterStatisticsRow;
-import se.asfplan.projections.support.ProcessedPosition;
-import se.asfplan.projections.support.ProjectionGenerations;
 
 /**
  * The register and procurement statistics as JSON or CSV ({@code format=csv} or {@code Accept: text/csv}). Each
@@ -130,7 +129,7 @@ public class StatisticsController {
         String group = StatisticsProjection.PROCESSING_GROUP;
         int read = generations.toRead(group, generation);
         OptionalLong position = positions.of(read == generations.of(group).active() ? group
-                : ProjectionRebuilds.processorName(group, read));
+                : ProjectionGenerations.rebuildProcessor(group, read));
         return new ReportAnswer<>(generatedAt, position.isPresent() ? position.getAsLong() : null, asOf, rows.get());
     }
 

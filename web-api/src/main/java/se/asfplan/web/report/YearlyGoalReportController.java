@@ -28,14 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.shared.BusinessCalendar;
-import se.asfplan.projections.plan.PlanQueries;
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.goalreport.GoalReportProjection;
 import se.asfplan.projections.goalreport.GoalReportQueries.FindYearlyGoalReportQuery;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
 import se.asfplan.projections.goalreport.GoalReportQueries.TargetVersion;
-import se.asfplan.projections.rebuild.ProjectionRebuilds;
-import se.asfplan.projections.support.ProcessedPosition;
-import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.plan.PlanQueries;
 
 /**
  * The yearly goal report as JSON or CSV ({@code format=csv} or {@code Accept: text/csv}): for a plan and a year,
@@ -96,7 +95,7 @@ public class YearlyGoalReportController {
         String group = GoalReportProjection.PROCESSING_GROUP;
         int read = generations.toRead(group, generation);
         OptionalLong position = positions.of(read == generations.of(group).active() ? group
-                : ProjectionRebuilds.processorName(group, read));
+                : ProjectionGenerations.rebuildProcessor(group, read));
         List<GoalReportRow> rows = queries.query(query, ResponseTypes.multipleInstancesOf(GoalReportRow.class))
                 .join();
         ReportAnswer<GoalReportRow> answer = new ReportAnswer<>(generatedAt,

@@ -83,9 +83,10 @@ import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.domain.procurement.Supplier;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.infra.axon.RecordingMetadata;
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.projections.rebuild.RebuildStatus;
-import se.asfplan.projections.support.ProcessedPosition;
 import se.asfplan.web.support.PostgresApiTest;
 
 /**
@@ -258,7 +259,7 @@ class FactProjectionRebuildIT extends PostgresApiTest {
         System.out.printf("FactProjectionRebuildIT switched %s to generation %d; old rows gone after %.1f s%n",
                 group, next, (System.nanoTime() - switchStart) / 1e9);
         assertThat(jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class,
-                ProjectionRebuilds.processorName(group, next))).isZero();
+                ProjectionGenerations.rebuildProcessor(group, next))).isZero();
         assertThat(count(table, next)).isEqualTo(incremental.size());
 
         // the live processor now writes the new generation

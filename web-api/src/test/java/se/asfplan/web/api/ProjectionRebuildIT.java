@@ -40,9 +40,10 @@ import se.asfplan.domain.procurement.ProcurementCommands.PlanProcurementCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.ProcurementDetails;
 import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.infra.axon.RecordingMetadata;
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.projections.rebuild.RebuildStatus;
-import se.asfplan.projections.support.ProcessedPosition;
 import se.asfplan.web.support.PostgresApiTest;
 
 /**
@@ -179,7 +180,7 @@ class ProjectionRebuildIT extends PostgresApiTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !rebuilds.runsLocally(STATISTICS)
                 && count("statistics_enterprise_fact", active) == 0 && count("statistics_procurement_fact", active) == 0);
         assertThat(jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class,
-                ProjectionRebuilds.processorName(STATISTICS, next))).isZero();
+                ProjectionGenerations.rebuildProcessor(STATISTICS, next))).isZero();
 
         // the live processor now writes the new generation
         long afterSwitch = storedEvents();

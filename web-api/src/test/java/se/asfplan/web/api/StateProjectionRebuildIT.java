@@ -55,8 +55,8 @@ import se.asfplan.domain.plan.PlanCommands.ChangeActivityResponsibilityCommand;
 import se.asfplan.domain.plan.PlanCommands.CompleteActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.ReportActivityProgressCommand;
 import se.asfplan.domain.plan.PlanCommands.RescheduleActivityCommand;
-import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
 import se.asfplan.domain.plan.PlanCommands.ReviseGoalCommand;
+import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
 import se.asfplan.domain.plan.PlanCommands.SetGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.StartActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.WithdrawGoalCommand;
@@ -83,9 +83,10 @@ import se.asfplan.domain.procurement.ProcurementCommands.ReceiveTenderCommand;
 import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.domain.procurement.Supplier;
 import se.asfplan.infra.axon.RecordingMetadata;
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.projections.rebuild.RebuildStatus;
-import se.asfplan.projections.support.ProcessedPosition;
 import se.asfplan.web.support.PostgresApiTest;
 
 /**
@@ -306,7 +307,7 @@ class StateProjectionRebuildIT extends PostgresApiTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !rebuilds.runsLocally(group.name())
                 && group.tables().keySet().stream().allMatch(table -> countOther(table, active) == 0));
         assertThat(jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class,
-                ProjectionRebuilds.processorName(group.name(), active))).isZero();
+                ProjectionGenerations.rebuildProcessor(group.name(), active))).isZero();
     }
 
     private String pick(Group group, int generation) {
