@@ -69,14 +69,9 @@ public class ProjectionGenerations {
         return rows.isEmpty() ? new Generations(processingGroup, 1, Optional.empty()) : rows.get(0);
     }
 
-    /** The generation a query reads: the requested one, checked against the group's generations (see above). */
-    public int toRead(String processingGroup, Integer requested) {
-        return of(processingGroup).toRead(requested);
-    }
-
     /**
      * The generation a query handler reads: the one its question names, resolved and checked by the asker (see
-     * {@link #toRead}), or the active one when it names none. Checking it again here would resolve the generation a
+     * {@link Generations#toRead}), or the active one when it names none. Checking it again here would resolve the generation a
      * second time, and a switch in between could make the asker's position and the handler's rows disagree.
      */
     public int named(String processingGroup, Integer resolved) {
