@@ -6,6 +6,7 @@ import java.util.Map;
 import org.axonframework.messaging.MetaData;
 
 import se.asfplan.domain.shared.PersonalIdentityNumbers;
+import se.asfplan.domain.shared.RecordingMetadataKeys;
 
 /**
  * The metadata every recorded event carries besides Axon's own correlation and trace ids: who recorded it (the
@@ -14,9 +15,9 @@ import se.asfplan.domain.shared.PersonalIdentityNumbers;
  */
 public final class RecordingMetadata {
 
-    public static final String RECORDED_BY = "recordedBy";
-    public static final String RECORDED_VIA = "recordedVia";
-    public static final String REQUEST_ID = "requestId";
+    public static final String RECORDED_BY = RecordingMetadataKeys.RECORDED_BY;
+    public static final String RECORDED_VIA = RecordingMetadataKeys.RECORDED_VIA;
+    public static final String REQUEST_ID = RecordingMetadataKeys.REQUEST_ID;
 
     private RecordingMetadata() {
     }

@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +54,9 @@ import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisesQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.IntegrationspaktenView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.ReferenceGroupView;
-import se.asfplan.projections.support.ProjectionGenerations;
-import se.asfplan.projections.support.StateGenerations;
+import se.asfplan.projections.generation.ProjectionGenerations;
+import se.asfplan.projections.generation.RebuildableProjection;
+import se.asfplan.projections.generation.WrittenGeneration;
 
 /**
  * Folds social enterprise events into the register tables. Every handler first advances the enterprise's
@@ -68,7 +68,7 @@ import se.asfplan.projections.support.StateGenerations;
  */
 @Component
 @ProcessingGroup(EnterpriseRegisterProjection.PROCESSING_GROUP)
-public class EnterpriseRegisterProjection {
+public class EnterpriseRegisterProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "enterprise-register";
 
@@ -78,34 +78,32 @@ public class EnterpriseRegisterProjection {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ProjectionGenerations generations;
-    private final StateGenerations live;
-    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
-    private final Integer rebuilding;
+    private final WrittenGeneration written;
 
-    /** The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. */
-    @Autowired
+    /**
+     * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
+     * #writing} makes those of a rebuild's processor.
+     */
     public EnterpriseRegisterProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
-                                        StateGenerations live) {
-        this(jdbc, json, generations, live, null);
-    }
-
-    private EnterpriseRegisterProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
-                                         StateGenerations live, Integer rebuilding) {
+                                        WrittenGeneration written) {
         this.jdbc = jdbc;
         this.json = json;
         this.generations = generations;
-        this.live = live;
-        this.rebuilding = rebuilding;
+        this.written = written;
     }
 
-    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
-    public static EnterpriseRegisterProjection rebuilding(JdbcTemplate jdbc, ObjectMapper json,
-                                                          ProjectionGenerations generations, int generation) {
-        return new EnterpriseRegisterProjection(jdbc, json, generations, null, generation);
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public EnterpriseRegisterProjection writing(int generation) {
+        return new EnterpriseRegisterProjection(jdbc, json, generations, written.rebuilding(generation));
     }
 
     private int generation(TrackingToken token) {
-        return rebuilding != null ? rebuilding : live.liveGeneration(PROCESSING_GROUP, token);
+        return written.forStateEvent(PROCESSING_GROUP, token);
     }
 
     private int active() {
@@ -267,24 +265,10 @@ public class EnterpriseRegisterProjection {
         }
     }
 
-    /** Clears the generation this processor writes only: the other generations belong to other processors. */
+    /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
-        deleteGeneration(jdbc, rebuilding != null ? rebuilding : active());
-    }
-
-    /** Removes the rows of every generation older than the given one (the active one, after a switch). */
-    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
-        for (String table : TABLES) {
-            jdbc.update("delete from " + table + " where generation < ?", generation);
-        }
-    }
-
-    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
-    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
-        for (String table : TABLES) {
-            jdbc.update("delete from " + table + " where generation = ?", generation);
-        }
+        written.clear(this);
     }
 
     /** Moves the enterprise's applied sequence forward; false when this event was applied before. */

@@ -1,5 +1,7 @@
 package se.asfplan.projections.followup;
 
+import static se.asfplan.domain.shared.RecordingMetadataKeys.RECORDED_BY;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +23,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -47,9 +48,11 @@ import se.asfplan.projections.followup.FollowUpFact.FactType;
 import se.asfplan.projections.followup.FollowUpFact.Recording;
 import se.asfplan.projections.followup.FollowUpQueries.ActivityFollowUpReport;
 import se.asfplan.projections.followup.FollowUpQueries.FindActivityFollowUpQuery;
-import se.asfplan.projections.support.Retraction;
+import se.asfplan.projections.generation.ProjectionGenerations;
+import se.asfplan.projections.generation.RebuildableProjection;
+import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.support.EventPositions;
-import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.support.Retraction;
 
 /**
  * Keeps every plan event about the plan's heading, its areas and its activities as a row of
@@ -61,7 +64,7 @@ import se.asfplan.projections.support.ProjectionGenerations;
  */
 @Component
 @ProcessingGroup(ActivityFollowUpProjection.PROCESSING_GROUP)
-public class ActivityFollowUpProjection {
+public class ActivityFollowUpProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "activity-followup";
 
@@ -71,41 +74,41 @@ public class ActivityFollowUpProjection {
      */
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final List<String> TABLES = List.of("activity_followup_fact");
+
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
-    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
-    private final Integer rebuilding;
+    private final WrittenGeneration written;
 
     /**
-     * The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. It writes the generation
-     * active when it handles an event, so after a switch it goes on writing the new generation, without a restart.
+     * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
+     * #writing} makes those of a rebuild's processor.
      */
-    @Autowired
-    public ActivityFollowUpProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
-        this(jdbc, generations, null);
-    }
-
-    private ActivityFollowUpProjection(JdbcTemplate jdbc, ProjectionGenerations generations, Integer rebuilding) {
+    public ActivityFollowUpProjection(JdbcTemplate jdbc, ProjectionGenerations generations, WrittenGeneration written) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.rebuilding = rebuilding;
+        this.written = written;
     }
 
-    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
-    public static ActivityFollowUpProjection rebuilding(JdbcTemplate jdbc, ProjectionGenerations generations,
-                                                        int generation) {
-        return new ActivityFollowUpProjection(jdbc, generations, generation);
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public ActivityFollowUpProjection writing(int generation) {
+        return new ActivityFollowUpProjection(jdbc, generations, written.rebuilding(generation));
     }
 
     private int generation() {
-        return rebuilding != null ? rebuilding : generations.of(PROCESSING_GROUP).active();
+        return written.current(PROCESSING_GROUP);
     }
 
     // ---------------------------------------------------------------------------------------------- events
 
     @EventHandler
     void on(PlanAdoptedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.planFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 FactType.PLAN_ADOPTED, event.occurredOn(), event.title(), event.municipality(), event.period(),
                 null));
@@ -113,21 +116,21 @@ public class ActivityFollowUpProjection {
 
     @EventHandler
     void on(PlanRevisedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.planFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 FactType.PLAN_REVISED, event.occurredOn(), event.title(), null, event.period(), event.reason()));
     }
 
     @EventHandler
     void on(AreaAddedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.areaAdded(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.areaId(), event.name(), event.occurredOn()));
     }
 
     @EventHandler
     void on(ActivityAddedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.activityAdded(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), event.areaId(), event.kind(), event.title(), event.responsibility(),
                 event.timeline(), event.occurredOn()));
@@ -135,42 +138,42 @@ public class ActivityFollowUpProjection {
 
     @EventHandler
     void on(ActivityStartedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), FactType.STARTED, event.occurredOn(), null));
     }
 
     @EventHandler
     void on(ActivityProgressReportedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), FactType.PROGRESS_REPORTED, event.occurredOn(), event.note()));
     }
 
     @EventHandler
     void on(ActivityRescheduledEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.rescheduled(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), event.timeline(), event.reason(), event.occurredOn()));
     }
 
     @EventHandler
     void on(ActivityResponsibilityChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.responsibilityChanged(recording(eventId, token, recordedAt, recordedBy),
                 event.planId(), event.activityId(), event.responsibility(), event.reason(), event.occurredOn()));
     }
 
     @EventHandler
     void on(ActivityCompletedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), FactType.COMPLETED, event.occurredOn(), event.note()));
     }
 
     @EventHandler
     void on(ActivityCancelledEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(FollowUpFact.activityFact(recording(eventId, token, recordedAt, recordedBy), event.planId(),
                 event.activityId(), FactType.CANCELLED, event.occurredOn(), event.reason()));
     }
@@ -181,7 +184,7 @@ public class ActivityFollowUpProjection {
      */
     @EventHandler
     void on(PlanFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         Recording recording = recording(eventId, token, recordedAt, recordedBy);
         int generation = generation();
         jdbc.update("""
@@ -206,23 +209,10 @@ public class ActivityFollowUpProjection {
                 generation, planId.value(), FactType.RETRACTED.name());
     }
 
-    /** Clears the generation this processor writes only: the other generations belong to other processors. */
+    /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
-        deleteGeneration(jdbc, generation());
-    }
-
-    /**
-     * Removes the rows of every generation older than the given one: after a switch, the given one is active, and a
-     * rebuild under way fills a newer one.
-     */
-    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from activity_followup_fact where generation < ?", generation);
-    }
-
-    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
-    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from activity_followup_fact where generation = ?", generation);
+        written.clear(this);
     }
 
     /**
@@ -268,7 +258,7 @@ public class ActivityFollowUpProjection {
 
     @QueryHandler
     public Optional<ActivityFollowUpReport> handle(FindActivityFollowUpQuery query) {
-        int read = generations.toRead(PROCESSING_GROUP, query.generation());
+        int read = generations.named(PROCESSING_GROUP, query.generation());
         List<FollowUpFact> facts = jdbc.query("""
                 select * from activity_followup_fact where generation = ? and plan_id = ? order by global_index""",
                 (rs, row) -> fact(rs), read, query.planId().value());

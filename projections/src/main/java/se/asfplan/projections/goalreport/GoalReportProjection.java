@@ -1,5 +1,7 @@
 package se.asfplan.projections.goalreport;
 
+import static se.asfplan.domain.shared.RecordingMetadataKeys.RECORDED_BY;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -19,7 +21,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,13 +52,15 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
+import se.asfplan.projections.generation.ProjectionGenerations;
+import se.asfplan.projections.generation.RebuildableProjection;
+import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.goalreport.GoalReportFact.FactType;
 import se.asfplan.projections.goalreport.GoalReportFact.Recording;
 import se.asfplan.projections.goalreport.GoalReportQueries.FindYearlyGoalReportQuery;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
-import se.asfplan.projections.support.Retraction;
 import se.asfplan.projections.support.EventPositions;
-import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.support.Retraction;
 
 /**
  * Keeps every event the yearly goal report needs as a fact row, and answers the report by folding those rows
@@ -68,38 +71,38 @@ import se.asfplan.projections.support.ProjectionGenerations;
  */
 @Component
 @ProcessingGroup(GoalReportProjection.PROCESSING_GROUP)
-public class GoalReportProjection {
+public class GoalReportProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "goal-report";
 
+    private static final List<String> TABLES = List.of("goal_report_fact");
+
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
-    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
-    private final Integer rebuilding;
+    private final WrittenGeneration written;
 
     /**
-     * The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. It writes the generation
-     * active when it handles an event, so after a switch it goes on writing the new generation, without a restart.
+     * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
+     * #writing} makes those of a rebuild's processor.
      */
-    @Autowired
-    public GoalReportProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
-        this(jdbc, generations, null);
-    }
-
-    private GoalReportProjection(JdbcTemplate jdbc, ProjectionGenerations generations, Integer rebuilding) {
+    public GoalReportProjection(JdbcTemplate jdbc, ProjectionGenerations generations, WrittenGeneration written) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.rebuilding = rebuilding;
+        this.written = written;
     }
 
-    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
-    public static GoalReportProjection rebuilding(JdbcTemplate jdbc, ProjectionGenerations generations,
-                                                  int generation) {
-        return new GoalReportProjection(jdbc, generations, generation);
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public GoalReportProjection writing(int generation) {
+        return new GoalReportProjection(jdbc, generations, written.rebuilding(generation));
     }
 
     private int generation() {
-        return rebuilding != null ? rebuilding : generations.of(PROCESSING_GROUP).active();
+        return written.current(PROCESSING_GROUP);
     }
 
     /**
@@ -118,7 +121,7 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(GoalSetEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant recordedAt,
-            @MetaDataValue("recordedBy") String recordedBy) {
+            @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.goalSet(recording(eventId, token, recordedAt, recordedBy), event.planId().value(),
                 event.goalId().value(), event.year(), event.kind(), event.measure(), event.indicator(),
                 event.activityId() == null ? null : event.activityId().value(), event.target(), event.occurredOn()));
@@ -126,21 +129,21 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(GoalRevisedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.goalRevised(recording(eventId, token, recordedAt, recordedBy), event.planId().value(),
                 event.goalId().value(), event.target(), event.reason(), event.occurredOn()));
     }
 
     @EventHandler
     void on(GoalWithdrawnEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.goalWithdrawn(recording(eventId, token, recordedAt, recordedBy),
                 event.planId().value(), event.goalId().value(), event.occurredOn()));
     }
 
     @EventHandler
     void on(GoalOutcomeReportedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.outcomeReported(recording(eventId, token, recordedAt, recordedBy),
                 event.planId().value(), event.goalId().value(), event.year(), event.value(), event.source(),
                 event.occurredOn()));
@@ -148,7 +151,7 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(ActivityCompletedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.activityCompleted(recording(eventId, token, recordedAt, recordedBy),
                 event.planId().value(), event.activityId().value(), event.occurredOn()));
     }
@@ -157,77 +160,77 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(SocialEnterpriseRegisteredEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_DETAILS,
                 event.enterpriseId().value(), event.details().countsAsAsf(), null, event.occurredOn());
     }
 
     @EventHandler
     void on(SocialEnterpriseDetailsChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_DETAILS,
                 event.enterpriseId().value(), event.details().countsAsAsf(), null, event.occurredOn());
     }
 
     @EventHandler
     void on(SocialEnterpriseClosedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_CLOSED,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(InvitedToIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_INVITED,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(JoinedIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_MEMBERSHIP,
                 event.enterpriseId().value(), null, event.level().value(), event.occurredOn());
     }
 
     @EventHandler
     void on(IntegrationspaktenLevelChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_MEMBERSHIP,
                 event.enterpriseId().value(), null, event.to().value(), event.occurredOn());
     }
 
     @EventHandler
     void on(LeftIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_LEFT,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(InvitedToReferenceGroupEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.REFERENCE_GROUP_INVITED,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(InvitedToBusinessDialogueEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.BUSINESS_DIALOGUE_INVITED,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(BusinessAdviceReceivedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.BUSINESS_ADVICE_RECEIVED,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
 
     @EventHandler
     void on(EventParticipationRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.EVENT_PARTICIPATION,
                 event.enterpriseId().value(), null, null, event.occurredOn());
     }
@@ -241,7 +244,7 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(ProcurementPlannedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if (reserved(event.procedure())) {
             insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
                     FactType.RESERVED_PROCUREMENT_BEGUN, event.occurredOn()));
@@ -251,7 +254,7 @@ public class GoalReportProjection {
     /** An announcement begins the procurement only when it is the procurement's first event (not planned first). */
     @EventHandler
     void on(ProcurementAnnouncedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
-            TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if (sequence == 0 && reserved(event.procedure())) {
             insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
                     FactType.RESERVED_PROCUREMENT_BEGUN, event.occurredOn()));
@@ -260,14 +263,14 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(ProcurementDividedIntoLotsEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
                 FactType.PROCUREMENT_DIVIDED_INTO_LOTS, event.occurredOn()));
     }
 
     @EventHandler
     void on(ContractAwardedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if (event.supplierIsAsf()) {
             insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
                     FactType.CONTRACT_AWARDED_TO_ASF, event.occurredOn()));
@@ -282,21 +285,21 @@ public class GoalReportProjection {
 
     @EventHandler
     void on(EnterpriseFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insertRetraction(recording(eventId, token, recordedAt, recordedBy), event.retractedEventId(), event.reason(),
                 event.occurredOn());
     }
 
     @EventHandler
     void on(ProcurementFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insertRetraction(recording(eventId, token, recordedAt, recordedBy), event.retractedEventId(), event.reason(),
                 event.occurredOn());
     }
 
     @EventHandler
     void on(PlanFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insertRetraction(recording(eventId, token, recordedAt, recordedBy), event.retractedEventId(), event.reason(),
                 event.occurredOn());
     }
@@ -351,23 +354,10 @@ public class GoalReportProjection {
                 fact.countsAsAsf(), fact.level(), generation, fact.eventId());
     }
 
-    /** Clears the generation this processor writes only: the other generations belong to other processors. */
+    /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
-        deleteGeneration(jdbc, generation());
-    }
-
-    /**
-     * Removes the rows of every generation older than the given one: after a switch, the given one is active, and a
-     * rebuild under way fills a newer one.
-     */
-    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from goal_report_fact where generation < ?", generation);
-    }
-
-    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
-    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from goal_report_fact where generation = ?", generation);
+        written.clear(this);
     }
 
     // ---------------------------------------------------------------------------------------------- queries
@@ -378,7 +368,7 @@ public class GoalReportProjection {
      */
     @QueryHandler
     public List<GoalReportRow> handle(FindYearlyGoalReportQuery query) {
-        int read = generations.toRead(PROCESSING_GROUP, query.generation());
+        int read = generations.named(PROCESSING_GROUP, query.generation());
         List<GoalReportFact> facts = jdbc.query("""
                 select * from goal_report_fact
                 where generation = ? and fact <> ? and (plan_id = ? or plan_id is null)""",

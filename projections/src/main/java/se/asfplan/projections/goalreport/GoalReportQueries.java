@@ -40,6 +40,11 @@ public final class GoalReportQueries {
                 throw new IllegalArgumentException("year must lie from 1990 to 2100, but was " + year);
             }
         }
+
+        /** The same question of the given generation: the one the asker resolved (see {@code ProjectionGenerations}). */
+        public FindYearlyGoalReportQuery reading(int generation) {
+            return new FindYearlyGoalReportQuery(planId, year, asOf, today, generation);
+        }
     }
 
     /** Met or not met; in progress while the year is not over and the outcome cannot yet be final. */

@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +30,13 @@ import se.asfplan.domain.meeting.MeetingKind;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.plan.PlanId;
+import se.asfplan.projections.generation.ProjectionGenerations;
+import se.asfplan.projections.generation.RebuildableProjection;
+import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsCarryingOutQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsQuery;
 import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
-import se.asfplan.projections.support.ProjectionGenerations;
-import se.asfplan.projections.support.StateGenerations;
 
 /**
  * Folds meeting events into {@code meeting_view}. A meeting is inserted once; a correction applies only when its
@@ -46,41 +46,41 @@ import se.asfplan.projections.support.StateGenerations;
  */
 @Component
 @ProcessingGroup(MeetingProjection.PROCESSING_GROUP)
-public class MeetingProjection {
+public class MeetingProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "meetings";
+
+    private static final List<String> TABLES = List.of("meeting_view");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ProjectionGenerations generations;
-    private final StateGenerations live;
-    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
-    private final Integer rebuilding;
+    private final WrittenGeneration written;
 
-    /** The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. */
-    @Autowired
+    /**
+     * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
+     * #writing} makes those of a rebuild's processor.
+     */
     public MeetingProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
-                             StateGenerations live) {
-        this(jdbc, json, generations, live, null);
-    }
-
-    private MeetingProjection(JdbcTemplate jdbc, ObjectMapper json, ProjectionGenerations generations,
-                              StateGenerations live, Integer rebuilding) {
+                             WrittenGeneration written) {
         this.jdbc = jdbc;
         this.json = json;
         this.generations = generations;
-        this.live = live;
-        this.rebuilding = rebuilding;
+        this.written = written;
     }
 
-    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
-    public static MeetingProjection rebuilding(JdbcTemplate jdbc, ObjectMapper json,
-                                               ProjectionGenerations generations, int generation) {
-        return new MeetingProjection(jdbc, json, generations, null, generation);
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public MeetingProjection writing(int generation) {
+        return new MeetingProjection(jdbc, json, generations, written.rebuilding(generation));
     }
 
     private int generation(TrackingToken token) {
-        return rebuilding != null ? rebuilding : live.liveGeneration(PROCESSING_GROUP, token);
+        return written.forStateEvent(PROCESSING_GROUP, token);
     }
 
     @EventHandler
@@ -119,20 +119,10 @@ public class MeetingProjection {
                 generation(token), event.meetingId().value(), sequence);
     }
 
-    /** Clears the generation this processor writes only: the other generations belong to other processors. */
+    /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
-        deleteGeneration(jdbc, rebuilding != null ? rebuilding : generations.of(PROCESSING_GROUP).active());
-    }
-
-    /** Removes the rows of every generation older than the given one (the active one, after a switch). */
-    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from meeting_view where generation < ?", generation);
-    }
-
-    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
-    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from meeting_view where generation = ?", generation);
+        written.clear(this);
     }
 
     private int active() {

@@ -1,5 +1,7 @@
 package se.asfplan.projections.participation;
 
+import static se.asfplan.domain.shared.RecordingMetadataKeys.RECORDED_BY;
+
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +18,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,13 @@ import se.asfplan.domain.meeting.MeetingEvents.MeetingFactRetractedEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
 import se.asfplan.domain.shared.FactType;
+import se.asfplan.projections.generation.ProjectionGenerations;
+import se.asfplan.projections.generation.RebuildableProjection;
+import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.participation.ParticipationFact.Fact;
 import se.asfplan.projections.participation.ParticipationQueries.FindParticipationQuery;
 import se.asfplan.projections.participation.ParticipationQueries.ParticipationRow;
 import se.asfplan.projections.support.EventPositions;
-import se.asfplan.projections.support.ProjectionGenerations;
 
 /**
  * Keeps every meeting held, every correction of its participants and every participation of an enterprise in an
@@ -41,53 +44,57 @@ import se.asfplan.projections.support.ProjectionGenerations;
  */
 @Component
 @ProcessingGroup(ParticipationProjection.PROCESSING_GROUP)
-public class ParticipationProjection {
+public class ParticipationProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "participation";
 
+    private static final List<String> TABLES = List.of("participation_fact");
+
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
-    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
-    private final Integer rebuilding;
+    private final WrittenGeneration written;
 
-    @Autowired
-    public ParticipationProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
-        this(jdbc, generations, null);
-    }
-
-    private ParticipationProjection(JdbcTemplate jdbc, ProjectionGenerations generations, Integer rebuilding) {
+    /**
+     * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
+     * #writing} makes those of a rebuild's processor.
+     */
+    public ParticipationProjection(JdbcTemplate jdbc, ProjectionGenerations generations, WrittenGeneration written) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.rebuilding = rebuilding;
+        this.written = written;
     }
 
-    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
-    public static ParticipationProjection rebuilding(JdbcTemplate jdbc, ProjectionGenerations generations,
-                                                     int generation) {
-        return new ParticipationProjection(jdbc, generations, generation);
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public ParticipationProjection writing(int generation) {
+        return new ParticipationProjection(jdbc, generations, written.rebuilding(generation));
     }
 
     private int generation() {
-        return rebuilding != null ? rebuilding : generations.of(PROCESSING_GROUP).active();
+        return written.current(PROCESSING_GROUP);
     }
 
     @EventHandler
     void on(MeetingHeldEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(eventId, token, Fact.MEETING_HELD, event.kind().name(), event.meetingId().value(), event.occurredOn(),
                 recordedAt, recordedBy, event.participants());
     }
 
     @EventHandler
     void on(MeetingParticipantsCorrectedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(eventId, token, Fact.PARTICIPANTS_CORRECTED, null, event.meetingId().value(), event.occurredOn(),
                 recordedAt, recordedBy, event.participants());
     }
 
     @EventHandler
     void on(EventParticipationRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(eventId, token, Fact.EVENT_PARTICIPATION, event.kind().name(), event.eventName(), event.occurredOn(),
                 recordedAt, recordedBy, List.of(event.enterpriseId()));
     }
@@ -95,7 +102,7 @@ public class ParticipationProjection {
     /** A retracted meeting (the meeting held, named by its event) counts no more from the retraction's recording. */
     @EventHandler
     void on(MeetingFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         insert(eventId, token, Fact.RETRACTION, null, event.retractedEventId(), event.occurredOn(), recordedAt,
                 recordedBy, List.of());
     }
@@ -103,7 +110,7 @@ public class ParticipationProjection {
     /** A retracted participation counts no more from the retraction's recording; other retractions are not ours. */
     @EventHandler
     void on(EnterpriseFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if (FactType.named(event.retractedFact()) == FactType.EVENT_PARTICIPATION_RECORDED) {
             insert(eventId, token, Fact.RETRACTION, null, event.retractedEventId(), event.occurredOn(), recordedAt,
                     recordedBy, List.of());
@@ -125,25 +132,15 @@ public class ParticipationProjection {
                 String.join(" ", participants.stream().map(EnterpriseId::value).toList()), generation, eventId);
     }
 
-    /** Clears the generation this processor writes only: the other generations belong to other processors. */
+    /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
-        deleteGeneration(jdbc, generation());
-    }
-
-    /** Removes the rows of every generation older than the given one, once the given one is active. */
-    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from participation_fact where generation < ?", generation);
-    }
-
-    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
-    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from participation_fact where generation = ?", generation);
+        written.clear(this);
     }
 
     @QueryHandler
     public List<ParticipationRow> handle(FindParticipationQuery query) {
-        int read = generations.toRead(PROCESSING_GROUP, query.generation());
+        int read = generations.named(PROCESSING_GROUP, query.generation());
         List<ParticipationFact> facts = jdbc.query("select * from participation_fact where generation = ?",
                 (rs, row) -> {
                     String participants = rs.getString("participants");

@@ -22,6 +22,11 @@ public final class ParticipationQueries {
                 throw new IllegalArgumentException("from must not lie after to, but " + from + " is after " + to);
             }
         }
+
+        /** The same question of the given generation: the one the asker resolved (see {@code ProjectionGenerations}). */
+        public FindParticipationQuery reading(int generation) {
+            return new FindParticipationQuery(asOf, from, to, generation);
+        }
     }
 
     /** Where a row's figures come from: meetings held ({@code MeetingKind}) or participations ({@code ParticipationKind}). */

@@ -25,7 +25,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,6 +56,9 @@ import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.plan.Timeline;
 import se.asfplan.domain.shared.FactType;
+import se.asfplan.projections.generation.ProjectionGenerations;
+import se.asfplan.projections.generation.RebuildableProjection;
+import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.plan.PlanQueries.ActivityView;
 import se.asfplan.projections.plan.PlanQueries.AreaView;
 import se.asfplan.projections.plan.PlanQueries.FindPlanQuery;
@@ -65,8 +67,6 @@ import se.asfplan.projections.plan.PlanQueries.GoalView;
 import se.asfplan.projections.plan.PlanQueries.PlanSummary;
 import se.asfplan.projections.plan.PlanQueries.PlanView;
 import se.asfplan.projections.plan.PlanQueries.TargetHistoryEntry;
-import se.asfplan.projections.support.ProjectionGenerations;
-import se.asfplan.projections.support.StateGenerations;
 
 /**
  * Folds plan events into the plan catalogue tables. Every handler first advances the plan's
@@ -78,7 +78,7 @@ import se.asfplan.projections.support.StateGenerations;
  */
 @Component
 @ProcessingGroup(PlanViewProjection.PROCESSING_GROUP)
-public class PlanViewProjection {
+public class PlanViewProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "plan-view";
 
@@ -90,35 +90,33 @@ public class PlanViewProjection {
     private final ObjectMapper json;
     private final EventStore events;
     private final ProjectionGenerations generations;
-    private final StateGenerations live;
-    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
-    private final Integer rebuilding;
+    private final WrittenGeneration written;
 
-    /** The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. */
-    @Autowired
+    /**
+     * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
+     * #writing} makes those of a rebuild's processor.
+     */
     public PlanViewProjection(JdbcTemplate jdbc, ObjectMapper json, EventStore events,
-                              ProjectionGenerations generations, StateGenerations live) {
-        this(jdbc, json, events, generations, live, null);
-    }
-
-    private PlanViewProjection(JdbcTemplate jdbc, ObjectMapper json, EventStore events,
-                               ProjectionGenerations generations, StateGenerations live, Integer rebuilding) {
+                              ProjectionGenerations generations, WrittenGeneration written) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
         this.generations = generations;
-        this.live = live;
-        this.rebuilding = rebuilding;
+        this.written = written;
     }
 
-    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
-    public static PlanViewProjection rebuilding(JdbcTemplate jdbc, ObjectMapper json, EventStore events,
-                                                ProjectionGenerations generations, int generation) {
-        return new PlanViewProjection(jdbc, json, events, generations, null, generation);
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public PlanViewProjection writing(int generation) {
+        return new PlanViewProjection(jdbc, json, events, generations, written.rebuilding(generation));
     }
 
     private int generation(TrackingToken token) {
-        return rebuilding != null ? rebuilding : live.liveGeneration(PROCESSING_GROUP, token);
+        return written.forStateEvent(PROCESSING_GROUP, token);
     }
 
     // ---------------------------------------------------------------------------------------------- events
@@ -335,24 +333,10 @@ public class PlanViewProjection {
         }
     }
 
-    /** Clears the generation this processor writes only: the other generations belong to other processors. */
+    /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
-        deleteGeneration(jdbc, rebuilding != null ? rebuilding : active());
-    }
-
-    /** Removes the rows of every generation older than the given one (the active one, after a switch). */
-    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
-        for (String table : TABLES) {
-            jdbc.update("delete from " + table + " where generation < ?", generation);
-        }
-    }
-
-    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
-    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
-        for (String table : TABLES) {
-            jdbc.update("delete from " + table + " where generation = ?", generation);
-        }
+        written.clear(this);
     }
 
     private int active() {

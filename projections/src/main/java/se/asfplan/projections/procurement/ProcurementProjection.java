@@ -17,7 +17,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +47,9 @@ import se.asfplan.domain.procurement.ProcurementStatus;
 import se.asfplan.domain.procurement.Supplier;
 import se.asfplan.domain.shared.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.projections.generation.ProjectionGenerations;
+import se.asfplan.projections.generation.RebuildableProjection;
+import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.procurement.ProcurementQueries.AwardView;
 import se.asfplan.projections.procurement.ProcurementQueries.EvaluationView;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementQuery;
@@ -59,8 +61,6 @@ import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
 import se.asfplan.projections.procurement.ProcurementQueries.StepView;
 import se.asfplan.projections.procurement.ProcurementQueries.TenderView;
-import se.asfplan.projections.support.ProjectionGenerations;
-import se.asfplan.projections.support.StateGenerations;
 
 /**
  * Folds procurement events into the procurement tables. The event that begins a procurement inserts its row only
@@ -72,7 +72,7 @@ import se.asfplan.projections.support.StateGenerations;
  */
 @Component
 @ProcessingGroup(ProcurementProjection.PROCESSING_GROUP)
-public class ProcurementProjection {
+public class ProcurementProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "procurements";
 
@@ -82,32 +82,30 @@ public class ProcurementProjection {
 
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
-    private final StateGenerations live;
-    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
-    private final Integer rebuilding;
+    private final WrittenGeneration written;
 
-    /** The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. */
-    @Autowired
-    public ProcurementProjection(JdbcTemplate jdbc, ProjectionGenerations generations, StateGenerations live) {
-        this(jdbc, generations, live, null);
-    }
-
-    private ProcurementProjection(JdbcTemplate jdbc, ProjectionGenerations generations, StateGenerations live,
-                                  Integer rebuilding) {
+    /**
+     * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
+     * #writing} makes those of a rebuild's processor.
+     */
+    public ProcurementProjection(JdbcTemplate jdbc, ProjectionGenerations generations, WrittenGeneration written) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.live = live;
-        this.rebuilding = rebuilding;
+        this.written = written;
     }
 
-    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
-    public static ProcurementProjection rebuilding(JdbcTemplate jdbc, ProjectionGenerations generations,
-                                                   int generation) {
-        return new ProcurementProjection(jdbc, generations, null, generation);
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public ProcurementProjection writing(int generation) {
+        return new ProcurementProjection(jdbc, generations, written.rebuilding(generation));
     }
 
     private int generation(TrackingToken token) {
-        return rebuilding != null ? rebuilding : live.liveGeneration(PROCESSING_GROUP, token);
+        return written.forStateEvent(PROCESSING_GROUP, token);
     }
 
     private int active() {
@@ -266,24 +264,10 @@ public class ProcurementProjection {
         step(generation, event, sequence);
     }
 
-    /** Clears the generation this processor writes only: the other generations belong to other processors. */
+    /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
-        deleteGeneration(jdbc, rebuilding != null ? rebuilding : active());
-    }
-
-    /** Removes the rows of every generation older than the given one (the active one, after a switch). */
-    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
-        for (String table : TABLES) {
-            jdbc.update("delete from " + table + " where generation < ?", generation);
-        }
-    }
-
-    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
-    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
-        for (String table : TABLES) {
-            jdbc.update("delete from " + table + " where generation = ?", generation);
-        }
+        written.clear(this);
     }
 
     /** Inserts the procurement's row; false when it exists already (the event was applied before). */

@@ -1,5 +1,7 @@
 package se.asfplan.projections.rebuild;
 
+import static se.asfplan.projections.generation.ProjectionGenerations.rebuildProcessor;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
-import java.util.function.IntFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
@@ -32,16 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import se.asfplan.projections.enterprise.EnterpriseRegisterProjection;
-import se.asfplan.projections.followup.ActivityFollowUpProjection;
-import se.asfplan.projections.goalreport.GoalReportProjection;
-import se.asfplan.projections.meeting.MeetingProjection;
-import se.asfplan.projections.plan.PlanViewProjection;
-import se.asfplan.projections.procurement.ProcurementProjection;
-import se.asfplan.projections.participation.ParticipationProjection;
-import se.asfplan.projections.statistics.StatisticsProjection;
-import se.asfplan.projections.support.ProcessedPosition;
-import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.generation.GenerationTables;
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations;
+import se.asfplan.projections.generation.RebuildableProjection;
 
 /**
  * Rebuilds a projection from the event store into a new generation of its tables while the active generation keeps
@@ -63,14 +58,11 @@ import se.asfplan.projections.support.ProjectionGenerations;
  * their segments through the token store), switches a rebuild started with {@code switchWhenCaughtUp} once it has
  * been caught up at two checks in a row, and retires its rebuild processors once their generation is active.
  *
- * <p>Every projection's tables carry a generation column, so every group can be rebuilt this way: {@value
- * StatisticsProjection#PROCESSING_GROUP}, {@value ParticipationProjection#PROCESSING_GROUP}, {@value
- * PlanViewProjection#PROCESSING_GROUP}, {@value EnterpriseRegisterProjection#PROCESSING_GROUP}, {@value
- * MeetingProjection#PROCESSING_GROUP}, {@value ProcurementProjection#PROCESSING_GROUP}, {@value
- * ActivityFollowUpProjection#PROCESSING_GROUP} and {@value GoalReportProjection#PROCESSING_GROUP}.
+ * <p>Every projection's tables carry a generation column, so every group can be rebuilt this way: every read model
+ * is a {@link RebuildableProjection} bean, and Spring hands them all to this class, which names none of them.
  * The state projections among them (one row per aggregate, guarded by its last applied sequence number) need the
  * live processor to wait, after a switch, until the rebuild's processor has folded the event it is about to write
- * ({@link se.asfplan.projections.support.StateGenerations}); a process that finds the tokens of the active
+ * ({@link se.asfplan.projections.generation.StateGenerations}); a process that finds the tokens of the active
  * generation's rebuild processor, as after a restart between the switch and the processor's retirement, runs that
  * processor on until it has passed the head.
  */
@@ -89,7 +81,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final Clock clock;
-    private final Map<String, Rebuildable> rebuildable;
+    private final GenerationTables tables;
+    private final Map<String, RebuildableProjection> rebuildable;
     private final Map<String, LocalProcessor> local = new ConcurrentHashMap<>();
     private final Map<String, Integer> caughtUpChecks = new ConcurrentHashMap<>();
     /** The head read at the first check after a switch: the rebuild processor must pass it before it stops. */
@@ -98,63 +91,30 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final Map<String, Boolean> cleanupDue = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService checks;
 
-    /** What the rebuild needs of a group: handlers writing a given generation, and removal of a generation's rows. */
-    private record Rebuildable(IntFunction<Object> handlers, IntConsumer deleteRows, IntConsumer deleteOlder) {
-    }
-
     private record LocalProcessor(String group, int generation, PooledStreamingEventProcessor processor,
                                   ScheduledExecutorService coordinator, ScheduledExecutorService workers) {
     }
 
     public ProjectionRebuilds(JdbcTemplate jdbc, TransactionTemplate transactions, ProjectionGenerations generations,
-                              ProcessedPosition positions,
+                              ProcessedPosition positions, GenerationTables tables,
                               EventStore eventStore, TokenStore tokenStore,
-                              TransactionManager transactionManager, Clock clock, ObjectMapper json) {
+                              TransactionManager transactionManager, Clock clock,
+                              List<RebuildableProjection> projections) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.generations = generations;
         this.positions = positions;
+        this.tables = tables;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.clock = clock;
-        this.rebuildable = Map.of(StatisticsProjection.PROCESSING_GROUP, new Rebuildable(
-                generation -> StatisticsProjection.rebuilding(jdbc, generations, generation),
-                generation -> StatisticsProjection.deleteGeneration(jdbc, generation),
-                generation -> StatisticsProjection.deleteGenerationsBefore(jdbc, generation)),
-                PlanViewProjection.PROCESSING_GROUP, new Rebuildable(
-                generation -> PlanViewProjection.rebuilding(jdbc, json, eventStore, generations, generation),
-                generation -> PlanViewProjection.deleteGeneration(jdbc, generation),
-                generation -> PlanViewProjection.deleteGenerationsBefore(jdbc, generation)),
-                EnterpriseRegisterProjection.PROCESSING_GROUP, new Rebuildable(
-                generation -> EnterpriseRegisterProjection.rebuilding(jdbc, json, generations, generation),
-                generation -> EnterpriseRegisterProjection.deleteGeneration(jdbc, generation),
-                generation -> EnterpriseRegisterProjection.deleteGenerationsBefore(jdbc, generation)),
-                MeetingProjection.PROCESSING_GROUP, new Rebuildable(
-                generation -> MeetingProjection.rebuilding(jdbc, json, generations, generation),
-                generation -> MeetingProjection.deleteGeneration(jdbc, generation),
-                generation -> MeetingProjection.deleteGenerationsBefore(jdbc, generation)),
-                ProcurementProjection.PROCESSING_GROUP, new Rebuildable(
-                generation -> ProcurementProjection.rebuilding(jdbc, generations, generation),
-                generation -> ProcurementProjection.deleteGeneration(jdbc, generation),
-                generation -> ProcurementProjection.deleteGenerationsBefore(jdbc, generation)),
-                ParticipationProjection.PROCESSING_GROUP, new Rebuildable(
-                generation -> ParticipationProjection.rebuilding(jdbc, generations, generation),
-                generation -> ParticipationProjection.deleteGeneration(jdbc, generation),
-                generation -> ParticipationProjection.deleteGenerationsBefore(jdbc, generation)),
-                ActivityFollowUpProjection.PROCESSING_GROUP, new Rebuildable(
-                generation -> ActivityFollowUpProjection.rebuilding(jdbc, generations, generation),
-                generation -> ActivityFollowUpProjection.deleteGeneration(jdbc, generation),
-                generation -> ActivityFollowUpProjection.deleteGenerationsBefore(jdbc, generation)),
-                GoalReportProjection.PROCESSING_GROUP, new Rebuildable(
-                generation -> GoalReportProjection.rebuilding(jdbc, generations, generation),
-                generation -> GoalReportProjection.deleteGeneration(jdbc, generation),
-                generation -> GoalReportProjection.deleteGenerationsBefore(jdbc, generation)));
-    }
-
-    /** The name of the processor that rebuilds a group's generation. */
-    public static String processorName(String group, int generation) {
-        return group + "@" + generation;
+        this.rebuildable = projections.stream().collect(Collectors.toUnmodifiableMap(
+                RebuildableProjection::processingGroup, Function.identity(), (one, other) -> {
+                    throw new IllegalStateException("two read models name the processing group "
+                            + one.processingGroup() + ": " + one.getClass().getName() + " and "
+                            + other.getClass().getName());
+                }));
     }
 
     /** The groups that can be rebuilt into a new generation. */
@@ -168,7 +128,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
      * @throws RebuildConflictException when a rebuild of the group is already under way
      */
     public RebuildStatus start(String group, boolean switchWhenCaughtUp) {
-        Rebuildable projection = known(group);
+        RebuildableProjection projection = known(group);
         Integer generation = transactions.execute(status -> {
             int active = generations.of(group).active();
             int next = active + 1;
@@ -185,8 +145,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
                         + "); wait for it to switch, or switch it");
             }
             // nothing of an earlier generation of this number may remain: the rebuild starts from the tail
-            jdbc.update("delete from token_entry where processor_name = ?", processorName(group, next));
-            projection.deleteRows().accept(next);
+            jdbc.update("delete from token_entry where processor_name = ?", rebuildProcessor(group, next));
+            tables.deleteGeneration(projection, next);
             return next;
         });
         runLocally(group, generation);
@@ -249,7 +209,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         // within one batch of where the live processor was a moment ago, and past the head at its start, has caught up. The switch loses nothing
         // either way: the rebuild's processor runs on past the head read after the switch before it stops
         long live = positions.of(group).orElse(head);
-        OptionalLong folded = positions.of(processorName(group, row.rebuilding()));
+        OptionalLong folded = positions.of(rebuildProcessor(group, row.rebuilding()));
         Long position = folded.isPresent() ? folded.getAsLong() : null;
         Double percent = position == null ? 0.0 : head == 0 ? 100.0 : Math.min(100.0, 100.0 * position / head);
         double seconds = Math.max(0.001, Duration.between(row.startedAt(), clock.instant()).toMillis() / 1000.0);
@@ -266,8 +226,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
         return local.values().stream().anyMatch(processor -> processor.group().equals(group));
     }
 
-    private Rebuildable known(String group) {
-        Rebuildable projection = rebuildable.get(group);
+    private RebuildableProjection known(String group) {
+        RebuildableProjection projection = rebuildable.get(group);
         if (projection == null) {
             throw new IllegalArgumentException("processing group must be one with generations, one of "
                     + groups() + ", but was '" + group + "'");
@@ -281,7 +241,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
     }
 
     private synchronized void runLocally(String group, int generation) {
-        String name = processorName(group, generation);
+        String name = rebuildProcessor(group, generation);
         if (local.containsKey(name)) {
             return;
         }
@@ -292,7 +252,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(rebuildable.get(group).handlers().apply(generation))
+                        .eventHandlers(rebuildable.get(group).writing(generation))
                         // a handler that fails is retried, never skipped: a generation with a hole must not go live
                         .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                         .build())
@@ -312,7 +272,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
     }
 
     private void retire(LocalProcessor running) {
-        String name = processorName(running.group(), running.generation());
+        String name = rebuildProcessor(running.group(), running.generation());
         running.processor().shutdownAsync().join();
         running.coordinator().shutdownNow();
         running.workers().shutdownNow();
@@ -348,7 +308,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             }
             return;
         }
-        String activeRebuild = processorName(group, status.activeGeneration());
+        String activeRebuild = rebuildProcessor(group, status.activeGeneration());
         if (!local.containsKey(activeRebuild) && jdbc.queryForObject(
                 "select count(*) from token_entry where processor_name = ?", Integer.class, activeRebuild) > 0) {
             // switched to, but its processor stopped before it passed the head (a restart): run it on, the live
@@ -364,14 +324,14 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 retire(running);
                 continue;
             }
-            OptionalLong position = positions.of(processorName(group, running.generation()));
+            OptionalLong position = positions.of(rebuildProcessor(group, running.generation()));
             if (position.isPresent() && position.getAsLong() >= switchHead(group, status.head())) {
                 retire(running);
             }
         }
         if (!runsLocally(group) && cleanupDue.remove(group) != null) {
             headsAfterSwitch.remove(group);
-            rebuildable.get(group).deleteOlder().accept(status.activeGeneration());
+            tables.deleteGenerationsBefore(rebuildable.get(group), status.activeGeneration());
         }
     }
 
@@ -404,7 +364,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             running.processor().shutdownAsync().join();
             running.coordinator().shutdownNow();
             running.workers().shutdownNow();
-            local.remove(processorName(running.group(), running.generation()));
+            local.remove(rebuildProcessor(running.group(), running.generation()));
         }
     }
 

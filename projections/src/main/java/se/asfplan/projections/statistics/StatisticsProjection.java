@@ -1,5 +1,7 @@
 package se.asfplan.projections.statistics;
 
+import static se.asfplan.domain.shared.RecordingMetadataKeys.RECORDED_BY;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +20,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,12 +43,14 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLot
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
+import se.asfplan.projections.generation.ProjectionGenerations;
+import se.asfplan.projections.generation.RebuildableProjection;
+import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.statistics.StatisticsQueries.FindProcurementStatisticsQuery;
 import se.asfplan.projections.statistics.StatisticsQueries.FindRegisterStatisticsQuery;
 import se.asfplan.projections.statistics.StatisticsQueries.ProcurementStatisticsRow;
 import se.asfplan.projections.statistics.StatisticsQueries.RegisterStatisticsRow;
 import se.asfplan.projections.support.EventPositions;
-import se.asfplan.projections.support.ProjectionGenerations;
 import se.asfplan.projections.support.Retraction;
 
 /**
@@ -60,38 +63,38 @@ import se.asfplan.projections.support.Retraction;
  */
 @Component
 @ProcessingGroup(StatisticsProjection.PROCESSING_GROUP)
-public class StatisticsProjection {
+public class StatisticsProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "statistics";
 
+    private static final List<String> TABLES = List.of("statistics_enterprise_fact", "statistics_procurement_fact");
+
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
-    /** The generation a rebuild's processor writes; null for the live processor, which writes the active one. */
-    private final Integer rebuilding;
+    private final WrittenGeneration written;
 
     /**
-     * The Spring bean: the handlers of the live processor named {@value #PROCESSING_GROUP}. It writes the generation
-     * active when it handles an event, so after a switch it goes on writing the new generation, without a restart.
+     * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
+     * #writing} makes those of a rebuild's processor.
      */
-    @Autowired
-    public StatisticsProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
-        this(jdbc, generations, null);
-    }
-
-    private StatisticsProjection(JdbcTemplate jdbc, ProjectionGenerations generations, Integer rebuilding) {
+    public StatisticsProjection(JdbcTemplate jdbc, ProjectionGenerations generations, WrittenGeneration written) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.rebuilding = rebuilding;
+        this.written = written;
     }
 
-    /** Handlers that write the rows of the given generation only: the handlers of a rebuild's processor. */
-    public static StatisticsProjection rebuilding(JdbcTemplate jdbc, ProjectionGenerations generations,
-                                                  int generation) {
-        return new StatisticsProjection(jdbc, generations, generation);
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public StatisticsProjection writing(int generation) {
+        return new StatisticsProjection(jdbc, generations, written.rebuilding(generation));
     }
 
     private int generation() {
-        return rebuilding != null ? rebuilding : generations.of(PROCESSING_GROUP).active();
+        return written.current(PROCESSING_GROUP);
     }
 
     /** Where an event is and who recorded it: what every fact row starts with. */
@@ -114,49 +117,49 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(SocialEnterpriseRegisteredEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.REGISTERED, event.occurredOn(), event.details(), null);
     }
 
     @EventHandler
     void on(SocialEnterpriseDetailsChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.DETAILS_CHANGED, event.occurredOn(), event.details(), null);
     }
 
     @EventHandler
     void on(SocialEnterpriseClosedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.CLOSED, event.occurredOn(), null, null);
     }
 
     @EventHandler
     void on(InvitedToIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.INVITED_TO_IP, event.occurredOn(), null, null);
     }
 
     @EventHandler
     void on(JoinedIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.JOINED_IP, event.occurredOn(), null, event.level());
     }
 
     @EventHandler
     void on(IntegrationspaktenLevelChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.LEVEL_CHANGED, event.occurredOn(), null, event.to());
     }
 
     @EventHandler
     void on(LeftIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         enterpriseFact(recorded(eventId, token, recordedAt, recordedBy), event.enterpriseId().value(),
                 EnterpriseFact.Kind.LEFT_IP, event.occurredOn(), null, null);
     }
@@ -182,7 +185,7 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(ProcurementPlannedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         begun(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(), "PLANNED",
                 event.authority().value(), event.procedure(), event.legalGround(), event.occurredOn());
     }
@@ -190,7 +193,7 @@ public class StatisticsProjection {
     /** Only an announcement that begins the procurement is a fact here; one after planning adds nothing to count. */
     @EventHandler
     void on(ProcurementAnnouncedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
-            TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if (sequence == 0) {
             begun(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(), "ANNOUNCED",
                     event.authority().value(), event.procedure(), event.legalGround(), event.occurredOn());
@@ -199,21 +202,21 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(ProcurementDividedIntoLotsEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.DIVIDED_INTO_LOTS, event.occurredOn(), event.numberOfLots(), null, null);
     }
 
     @EventHandler
     void on(ProcurementNotDividedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.NOT_DIVIDED, event.occurredOn(), null, null, null);
     }
 
     @EventHandler
     void on(ContractAwardedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.CONTRACT_AWARDED, event.occurredOn(), null, event.supplierIsAsf(),
                 event.value());
@@ -221,14 +224,14 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(ProcurementCompletedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.COMPLETED, event.occurredOn(), null, null, null);
     }
 
     @EventHandler
     void on(ProcurementCancelledEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         procurementFact(recorded(eventId, token, recordedAt, recordedBy), event.procurementId().value(),
                 ProcurementFact.Kind.CANCELLED, event.occurredOn(), null, null, null);
     }
@@ -269,7 +272,7 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(EnterpriseFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         Recorded recorded = recorded(eventId, token, recordedAt, recordedBy);
         int generation = generation();
         jdbc.update("""
@@ -284,7 +287,7 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(ProcurementFactRetractedEvent event, @MessageIdentifier String eventId, TrackingToken token,
-            @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         Recorded recorded = recorded(eventId, token, recordedAt, recordedBy);
         int generation = generation();
         jdbc.update("""
@@ -307,25 +310,10 @@ public class StatisticsProjection {
                 generation, kind);
     }
 
-    /** Clears the generation this processor writes only: the other generations belong to other processors. */
+    /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
-        deleteGeneration(jdbc, generation());
-    }
-
-    /**
-     * Removes the rows of every generation older than the given one: after a switch, the given one is active, and a
-     * rebuild under way fills a newer one.
-     */
-    public static void deleteGenerationsBefore(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from statistics_enterprise_fact where generation < ?", generation);
-        jdbc.update("delete from statistics_procurement_fact where generation < ?", generation);
-    }
-
-    /** Removes every row of a generation: one a rebuild is about to fill from the start. */
-    public static void deleteGeneration(JdbcTemplate jdbc, int generation) {
-        jdbc.update("delete from statistics_enterprise_fact where generation = ?", generation);
-        jdbc.update("delete from statistics_procurement_fact where generation = ?", generation);
+        written.clear(this);
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -336,7 +324,7 @@ public class StatisticsProjection {
 
     @QueryHandler
     public List<RegisterStatisticsRow> handle(FindRegisterStatisticsQuery query) {
-        int read = generations.toRead(PROCESSING_GROUP, query.generation());
+        int read = generations.named(PROCESSING_GROUP, query.generation());
         List<EnterpriseFact> facts = jdbc.query("select * from statistics_enterprise_fact where generation = ?",
                 (rs, row) ->
                 new EnterpriseFact(rs.getString("event_id"), rs.getLong("global_index"),
@@ -351,7 +339,7 @@ public class StatisticsProjection {
 
     @QueryHandler
     public List<ProcurementStatisticsRow> handle(FindProcurementStatisticsQuery query) {
-        int read = generations.toRead(PROCESSING_GROUP, query.generation());
+        int read = generations.named(PROCESSING_GROUP, query.generation());
         List<ProcurementFact> facts = jdbc.query("select * from statistics_procurement_fact where generation = ?",
                 (rs, row) -> {
             int lots = rs.getInt("number_of_lots");

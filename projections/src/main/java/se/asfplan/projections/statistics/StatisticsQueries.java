@@ -32,6 +32,11 @@ public final class StatisticsQueries {
                 throw new IllegalArgumentException("from must not lie after to, but " + from + " is after " + to);
             }
         }
+
+        /** The same question of the given generation: the one the asker resolved (see {@code ProjectionGenerations}). */
+        public FindRegisterStatisticsQuery reading(int generation) {
+            return new FindRegisterStatisticsQuery(asOf, from, to, generation);
+        }
     }
 
     /**
@@ -45,6 +50,11 @@ public final class StatisticsQueries {
             if (from != null && to != null && from.isAfter(to)) {
                 throw new IllegalArgumentException("from must not lie after to, but " + from + " is after " + to);
             }
+        }
+
+        /** The same question of the given generation: the one the asker resolved (see {@code ProjectionGenerations}). */
+        public FindProcurementStatisticsQuery reading(int generation) {
+            return new FindProcurementStatisticsQuery(asOf, from, to, authority, generation);
         }
     }
 

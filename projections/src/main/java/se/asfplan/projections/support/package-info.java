@@ -1,4 +1,4 @@
 /**
- * What every report shares: the event position its read model reflects, and the moment it was generated.
+ * What the fact projections share: an event's own position in the event store, and a retraction kept as a fact.
  */
 package se.asfplan.projections.support;

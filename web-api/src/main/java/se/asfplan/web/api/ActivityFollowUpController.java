@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,12 +31,11 @@ import se.asfplan.projections.followup.FollowUpQueries.ActivityFollowUpView;
 import se.asfplan.projections.followup.FollowUpQueries.FindActivityFollowUpQuery;
 import se.asfplan.projections.followup.FollowUpQueries.FollowUpGroup;
 import se.asfplan.projections.followup.FollowUpQueries.PlanHeading;
-import se.asfplan.projections.rebuild.ProjectionRebuilds;
-import se.asfplan.projections.support.ProcessedPosition;
-import se.asfplan.projections.support.ProjectionGenerations;
 import se.asfplan.web.report.Csv;
 import se.asfplan.web.report.ReportAnswer;
 import se.asfplan.web.api.problem.NotFoundException;
+import se.asfplan.web.report.ReportPosition;
+import se.asfplan.web.report.ReportPositions;
 
 /**
  * The activity follow-up report: per area or per lead party, how each activity stands, as JSON or CSV. The
@@ -55,15 +53,12 @@ public class ActivityFollowUpController {
             "closingNote", "lastRecordedAt", "lastRecordedBy");
 
     private final QueryGateway queries;
-    private final ProcessedPosition positions;
-    private final ProjectionGenerations generations;
+    private final ReportPositions positions;
     private final Clock clock;
 
-    public ActivityFollowUpController(QueryGateway queries, ProcessedPosition positions,
-                                      ProjectionGenerations generations, Clock clock) {
+    public ActivityFollowUpController(QueryGateway queries, ReportPositions positions, Clock clock) {
         this.queries = queries;
         this.positions = positions;
-        this.generations = generations;
         this.clock = clock;
     }
 
@@ -90,26 +85,20 @@ public class ActivityFollowUpController {
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from (" + from + ") must not lie after to (" + to + ")");
         }
-        Instant generatedAt = clock.instant();
-        // the position of the processor that writes the generation read: the live one, or the rebuild's
-        String processingGroup = ActivityFollowUpProjection.PROCESSING_GROUP;
-        int read = generations.toRead(processingGroup, generation);
-        OptionalLong position = positions.of(read == generations.of(processingGroup).active() ? processingGroup
-                : ProjectionRebuilds.processorName(processingGroup, read));
+        ReportPosition at = positions.now(ActivityFollowUpProjection.PROCESSING_GROUP, generation);
         Optional<ActivityFollowUpReport> found = queries.query(new FindActivityFollowUpQuery(planId, asOf, from, to,
-                        BusinessCalendar.today(clock), generation),
+                        BusinessCalendar.today(clock), at.generation()),
                 ResponseTypes.optionalInstanceOf(ActivityFollowUpReport.class)).join();
         ActivityFollowUpReport report = found.orElseThrow(() -> new NotFoundException(asOf == null
                 ? "No plan " + planId + " is recorded" : "No plan " + planId + " was recorded at " + asOf));
         List<FollowUpGroup> groups = groupBy.byLead() ? report.byLead() : report.byArea();
-        Long at = position.isPresent() ? position.getAsLong() : null;
         if (csvWanted(format, accept)) {
             List<ActivityFollowUpView> rows = groups.stream().flatMap(group -> group.activities().stream()).toList();
-            return Csv.answer(new ReportAnswer<>(generatedAt, at, asOf, rows),
+            return Csv.answer(ReportAnswer.at(at, asOf, rows),
                     "activity-follow-up-" + planId + ".csv", CSV_HEADER, ActivityFollowUpController::csvRow);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new ActivityFollowUpAnswer(
-                new ReportAnswer<>(generatedAt, at, asOf, groups), report.plan(), groupBy.value(), from, to,
+                ReportAnswer.at(at, asOf, groups), report.plan(), groupBy.value(), from, to,
                 report.lateAsOf()));
     }
 

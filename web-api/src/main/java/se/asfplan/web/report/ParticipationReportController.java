@@ -1,11 +1,9 @@
 package se.asfplan.web.report;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,9 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import se.asfplan.projections.participation.ParticipationProjection;
 import se.asfplan.projections.participation.ParticipationQueries.FindParticipationQuery;
 import se.asfplan.projections.participation.ParticipationQueries.ParticipationRow;
-import se.asfplan.projections.rebuild.ProjectionRebuilds;
-import se.asfplan.projections.support.ProcessedPosition;
-import se.asfplan.projections.support.ProjectionGenerations;
 
 /**
  * The participation report as JSON or CSV: meetings held and events attended per year and kind, with the number of
@@ -38,16 +33,11 @@ import se.asfplan.projections.support.ProjectionGenerations;
 public class ParticipationReportController {
 
     private final QueryGateway queries;
-    private final ProcessedPosition positions;
-    private final ProjectionGenerations generations;
-    private final Clock clock;
+    private final ReportPositions positions;
 
-    public ParticipationReportController(QueryGateway queries, ProcessedPosition positions,
-                                         ProjectionGenerations generations, Clock clock) {
+    public ParticipationReportController(QueryGateway queries, ReportPositions positions) {
         this.queries = queries;
         this.positions = positions;
-        this.generations = generations;
-        this.clock = clock;
     }
 
     @GetMapping("/api/reports/participation")
@@ -67,15 +57,10 @@ public class ParticipationReportController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean csv = Csv.requested(format, accept);
         FindParticipationQuery query = new FindParticipationQuery(asOf, from, to, generation);
-        String group = ParticipationProjection.PROCESSING_GROUP;
-        int read = generations.toRead(group, generation);
-        Instant generatedAt = clock.instant();
-        OptionalLong position = positions.of(read == generations.of(group).active() ? group
-                : ProjectionRebuilds.processorName(group, read));
-        List<ParticipationRow> rows = queries.query(query,
+        ReportPosition at = positions.now(ParticipationProjection.PROCESSING_GROUP, generation);
+        List<ParticipationRow> rows = queries.query(query.reading(at.generation()),
                 ResponseTypes.multipleInstancesOf(ParticipationRow.class)).join();
-        ReportAnswer<ParticipationRow> answer = new ReportAnswer<>(generatedAt,
-                position.isPresent() ? position.getAsLong() : null, asOf, rows);
+        ReportAnswer<ParticipationRow> answer = ReportAnswer.at(at, asOf, rows);
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
         }

@@ -13,4 +13,9 @@ import java.util.List;
  * @param rows        the report's rows
  */
 public record ReportAnswer<T>(Instant generatedAt, Long position, Instant asOf, List<T> rows) {
+
+    /** The answer of a report that stands where {@code at} says, asked as recorded at {@code asOf}. */
+    public static <T> ReportAnswer<T> at(ReportPosition at, Instant asOf, List<T> rows) {
+        return new ReportAnswer<>(at.generatedAt(), at.position(), asOf, rows);
+    }
 }

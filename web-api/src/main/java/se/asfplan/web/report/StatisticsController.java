@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,14 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.asfplan.domain.procurement.ContractingAuthority;
 import se.asfplan.domain.shared.BusinessCalendar;
-import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.projections.statistics.StatisticsProjection;
 import se.asfplan.projections.statistics.StatisticsQueries.FindProcurementStatisticsQuery;
 import se.asfplan.projections.statistics.StatisticsQueries.FindRegisterStatisticsQuery;
 import se.asfplan.projections.statistics.StatisticsQueries.ProcurementStatisticsRow;
 import se.asfplan.projections.statistics.StatisticsQueries.RegisterStatisticsRow;
-import se.asfplan.projections.support.ProcessedPosition;
-import se.asfplan.projections.support.ProjectionGenerations;
 
 /**
  * The register and procurement statistics as JSON or CSV ({@code format=csv} or {@code Accept: text/csv}). Each
@@ -49,15 +44,12 @@ import se.asfplan.projections.support.ProjectionGenerations;
 public class StatisticsController {
 
     private final QueryGateway queries;
-    private final ProcessedPosition positions;
-    private final ProjectionGenerations generations;
+    private final ReportPositions positions;
     private final Clock clock;
 
-    public StatisticsController(QueryGateway queries, ProcessedPosition positions, ProjectionGenerations generations,
-                                Clock clock) {
+    public StatisticsController(QueryGateway queries, ReportPositions positions, Clock clock) {
         this.queries = queries;
         this.positions = positions;
-        this.generations = generations;
         this.clock = clock;
     }
 
@@ -76,7 +68,9 @@ public class StatisticsController {
         boolean csv = Csv.requested(format, accept);
         FindRegisterStatisticsQuery query = new FindRegisterStatisticsQuery(asOf, from,
                 to != null ? to : BusinessCalendar.today(clock), generation);
-        ReportAnswer<RegisterStatisticsRow> answer = answer(asOf, generation, () -> queries.query(query,
+        ReportPosition at = positions.now(StatisticsProjection.PROCESSING_GROUP, generation);
+        ReportAnswer<RegisterStatisticsRow> answer = ReportAnswer.at(at, asOf, queries.query(
+                query.reading(at.generation()),
                 ResponseTypes.multipleInstancesOf(RegisterStatisticsRow.class)).join());
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
@@ -104,7 +98,9 @@ public class StatisticsController {
         boolean csv = Csv.requested(format, accept);
         FindProcurementStatisticsQuery query = new FindProcurementStatisticsQuery(asOf, from, to,
                 authority == null ? null : authority.value(), generation);
-        ReportAnswer<ProcurementStatisticsRow> answer = answer(asOf, generation, () -> queries.query(query,
+        ReportPosition at = positions.now(StatisticsProjection.PROCESSING_GROUP, generation);
+        ReportAnswer<ProcurementStatisticsRow> answer = ReportAnswer.at(at, asOf, queries.query(
+                query.reading(at.generation()),
                 ResponseTypes.multipleInstancesOf(ProcurementStatisticsRow.class)).join());
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
@@ -119,19 +115,6 @@ public class StatisticsController {
                 row.valueAwarded(), row.valueAwardedToAsf(), events(row.begunEvents()), events(row.reservedEvents()),
                 events(row.dividedEvents()), events(row.notDividedEvents()), events(row.completedEvents()),
                 events(row.cancelledEvents()), events(row.awardEvents()), events(row.asfAwardEvents())));
-    }
-
-    /**
-     * The position is read before the question, so the rows reflect at least the events up to it: the live
-     * processor's for the active generation, the rebuild's processor's for the generation it fills.
-     */
-    private <T> ReportAnswer<T> answer(Instant asOf, Integer generation, Supplier<List<T>> rows) {
-        Instant generatedAt = clock.instant();
-        String group = StatisticsProjection.PROCESSING_GROUP;
-        int read = generations.toRead(group, generation);
-        OptionalLong position = positions.of(read == generations.of(group).active() ? group
-                : ProjectionRebuilds.processorName(group, read));
-        return new ReportAnswer<>(generatedAt, position.isPresent() ? position.getAsLong() : null, asOf, rows.get());
     }
 
     /** Event positions separated by spaces, so that one CSV field holds them all. */

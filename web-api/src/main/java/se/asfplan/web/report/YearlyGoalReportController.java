@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,14 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.shared.BusinessCalendar;
-import se.asfplan.projections.plan.PlanQueries;
 import se.asfplan.projections.goalreport.GoalReportProjection;
 import se.asfplan.projections.goalreport.GoalReportQueries.FindYearlyGoalReportQuery;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
 import se.asfplan.projections.goalreport.GoalReportQueries.TargetVersion;
-import se.asfplan.projections.rebuild.ProjectionRebuilds;
-import se.asfplan.projections.support.ProcessedPosition;
-import se.asfplan.projections.support.ProjectionGenerations;
+import se.asfplan.projections.plan.PlanQueries;
 
 /**
  * The yearly goal report as JSON or CSV ({@code format=csv} or {@code Accept: text/csv}): for a plan and a year,
@@ -54,15 +50,12 @@ public class YearlyGoalReportController {
             "events", "eventIds");
 
     private final QueryGateway queries;
-    private final ProcessedPosition positions;
-    private final ProjectionGenerations generations;
+    private final ReportPositions positions;
     private final Clock clock;
 
-    public YearlyGoalReportController(QueryGateway queries, ProcessedPosition positions,
-                                      ProjectionGenerations generations, Clock clock) {
+    public YearlyGoalReportController(QueryGateway queries, ReportPositions positions, Clock clock) {
         this.queries = queries;
         this.positions = positions;
-        this.generations = generations;
         this.clock = clock;
     }
 
@@ -91,16 +84,10 @@ public class YearlyGoalReportController {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(
                     HttpStatus.NOT_FOUND, "No plan " + planId + " is recorded"), null);
         }
-        Instant generatedAt = clock.instant();
-        // the position of the processor that writes the generation read: the live one, or the rebuild's
-        String group = GoalReportProjection.PROCESSING_GROUP;
-        int read = generations.toRead(group, generation);
-        OptionalLong position = positions.of(read == generations.of(group).active() ? group
-                : ProjectionRebuilds.processorName(group, read));
-        List<GoalReportRow> rows = queries.query(query, ResponseTypes.multipleInstancesOf(GoalReportRow.class))
+        ReportPosition at = positions.now(GoalReportProjection.PROCESSING_GROUP, generation);
+        List<GoalReportRow> rows = queries.query(query.reading(at.generation()), ResponseTypes.multipleInstancesOf(GoalReportRow.class))
                 .join();
-        ReportAnswer<GoalReportRow> answer = new ReportAnswer<>(generatedAt,
-                position.isPresent() ? position.getAsLong() : null, asOf, rows);
+        ReportAnswer<GoalReportRow> answer = ReportAnswer.at(at, asOf, rows);
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
         }

@@ -1,6 +1,7 @@
 package se.asfplan.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.asfplan.web.support.RandomHistory.awaitLiveCaughtUp;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
@@ -83,10 +83,12 @@ import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.domain.procurement.Supplier;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.infra.axon.RecordingMetadata;
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.projections.rebuild.RebuildStatus;
-import se.asfplan.projections.support.ProcessedPosition;
 import se.asfplan.web.support.PostgresApiTest;
+import se.asfplan.web.support.RandomHistory;
 
 /**
  * A rebuilt generation of the activity follow-up and of the yearly goal report equals the incrementally built one: a
@@ -136,7 +138,7 @@ class FactProjectionRebuildIT extends PostgresApiTest {
             throws Exception {
         long seed = Long.getLong("rebuild.seed", System.nanoTime());
         System.out.println("FactProjectionRebuildIT seed: " + seed + " (rerun with -Drebuild.seed=" + seed + ")");
-        long before = storedEvents();
+        long before = eventCount();
         long writeStart = System.nanoTime();
         // several writers at once, each with its own seeded random, plans, enterprises and procurements, so what each
         // sends is the same for a seed; together they record the history faster than one could
@@ -149,7 +151,7 @@ class FactProjectionRebuildIT extends PostgresApiTest {
             Thread thread = new Thread(() -> {
                 while (recorded.get() < EVENTS) {
                     writer.step();
-                    recorded.set((int) (storedEvents() - before));
+                    recorded.set((int) (eventCount() - before));
                 }
             }, "history-writer-" + i);
             threads.add(thread);
@@ -159,9 +161,9 @@ class FactProjectionRebuildIT extends PostgresApiTest {
             thread.join();
         }
         double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
-        long written = storedEvents() - before;
+        long written = eventCount() - before;
         System.out.printf("FactProjectionRebuildIT recorded %d events (%d commands refused) by %d writers in %.1f s: "
-                + "%.0f events/s; %d plans%n", written, writers.stream().mapToInt(writer -> writer.refused).sum(),
+                + "%.0f events/s; %d plans%n", written, writers.stream().mapToInt(RandomHistory::refused).sum(),
                 WRITERS, writeSeconds, written / writeSeconds, plans.size());
         printFactKinds();
 
@@ -182,7 +184,7 @@ class FactProjectionRebuildIT extends PostgresApiTest {
                                    java.util.function.Function<Integer, Map<String, Object>> reports,
                                    int minimumFacts, java.util.function.Predicate<Writer> recordsAFact)
             throws Exception {
-        awaitLiveCaughtUp(group);
+        awaitLiveCaughtUp(jdbc, positions, group);
         RebuildStatus idle = rebuilds.status(group);
         int active = idle.activeGeneration();
         int next = active + 1;
@@ -228,7 +230,7 @@ class FactProjectionRebuildIT extends PostgresApiTest {
 
         writing.set(false);
         writerThread.join(30_000);
-        awaitLiveCaughtUp(group);
+        awaitLiveCaughtUp(jdbc, positions, group);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             RebuildStatus status = rebuilds.status(group);
             return status.position() != null && status.position() >= status.head();
@@ -258,14 +260,14 @@ class FactProjectionRebuildIT extends PostgresApiTest {
         System.out.printf("FactProjectionRebuildIT switched %s to generation %d; old rows gone after %.1f s%n",
                 group, next, (System.nanoTime() - switchStart) / 1e9);
         assertThat(jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class,
-                ProjectionRebuilds.processorName(group, next))).isZero();
+                ProjectionGenerations.rebuildProcessor(group, next))).isZero();
         assertThat(count(table, next)).isEqualTo(incremental.size());
 
         // the live processor now writes the new generation
         long facts = count(table, next);
         Writer after = new Writer(new Random(seedOf(group)), "after-" + group);
         assertThat(recordsAFact.test(after)).as("a fact recorded after the switch").isTrue();
-        awaitLiveCaughtUp(group);
+        awaitLiveCaughtUp(jdbc, positions, group);
         assertThat(count(table, next)).isGreaterThan(facts);
         assertThat(jdbc.queryForObject("select count(*) from " + table + " where generation <> ?", Long.class, next))
                 .isZero();
@@ -342,20 +344,6 @@ class FactProjectionRebuildIT extends PostgresApiTest {
 
     private long count(String table, int generation) {
         return jdbc.queryForObject("select count(*) from " + table + " where generation = ?", Long.class, generation);
-    }
-
-    private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-    }
-
-    private long head() {
-        return jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-    }
-
-    private void awaitLiveCaughtUp(String group) {
-        long head = head();
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
-                .until(() -> positions.of(group).orElse(-1) >= head);
     }
 
     private static void assertStatus(org.springframework.http.ResponseEntity<Map<String, Object>> response,
@@ -447,20 +435,16 @@ class FactProjectionRebuildIT extends PostgresApiTest {
     }
 
     /** Sends random commands, about half of them about plans, the rest about enterprises and procurements. */
-    private final class Writer {
+    private final class Writer extends RandomHistory {
 
-        private final Random random;
-        private final String prefix;
         private final List<Plan> own = new ArrayList<>();
         private final List<Enterprise> enterprises = new ArrayList<>();
         /** Organisation numbers of enterprises registered as ASF, that an award may name as supplier. */
         private final List<String> asfNumbers = new ArrayList<>();
         private int procurements;
-        int refused;
 
         Writer(Random random, String prefix) {
-            this.random = random;
-            this.prefix = prefix;
+            super(commands, recording, "FactProjectionRebuildIT", random, prefix);
         }
 
         void step() {
@@ -760,20 +744,6 @@ class FactProjectionRebuildIT extends PostgresApiTest {
                 }
             } else if (dice < 8) {
                 send(new CancelProcurementCommand(id, "inga anbud", on.plusDays(20), null));
-            }
-        }
-
-        private boolean send(Object command) {
-            try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(recording));
-                return true;
-            } catch (RuntimeException e) {
-                refused++;
-                if (refused <= 10) {
-                    System.out.println("FactProjectionRebuildIT refused " + command.getClass().getSimpleName() + ": "
-                            + e.getMessage());
-                }
-                return false;
             }
         }
     }

@@ -1,6 +1,7 @@
 package se.asfplan.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.asfplan.web.support.RandomHistory.awaitLiveCaughtUp;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
@@ -40,10 +40,12 @@ import se.asfplan.domain.procurement.ProcurementCommands.PlanProcurementCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.ProcurementDetails;
 import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.infra.axon.RecordingMetadata;
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.projections.rebuild.RebuildStatus;
-import se.asfplan.projections.support.ProcessedPosition;
 import se.asfplan.web.support.PostgresApiTest;
+import se.asfplan.web.support.RandomHistory;
 
 /**
  * A rebuilt statistics generation equals the incrementally built one: a random history of more than 10,000 events
@@ -91,17 +93,17 @@ class ProjectionRebuildIT extends PostgresApiTest {
         long seed = Long.getLong("rebuild.seed", System.nanoTime());
         System.out.println("ProjectionRebuildIT seed: " + seed + " (rerun with -Drebuild.seed=" + seed + ")");
         Random random = new Random(seed);
-        long before = storedEvents();
+        long before = eventCount();
         long writeStart = System.nanoTime();
         Writer writer = new Writer(random, "a");
-        while (storedEvents() - before < EVENTS) {
+        while (eventCount() - before < EVENTS) {
             writer.step();
         }
         double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
-        long written = storedEvents() - before;
+        long written = eventCount() - before;
         System.out.printf("ProjectionRebuildIT recorded %d events (%d commands refused) in %.1f s: %.0f events/s%n",
-                written, writer.refused, writeSeconds, written / writeSeconds);
-        awaitLiveCaughtUp();
+                written, writer.refused(), writeSeconds, written / writeSeconds);
+        awaitLiveCaughtUp(jdbc, positions, STATISTICS);
 
         RebuildStatus idle = rebuilds.status(STATISTICS);
         int active = idle.activeGeneration();
@@ -148,7 +150,7 @@ class ProjectionRebuildIT extends PostgresApiTest {
 
         writing.set(false);
         writerThread.join(30_000);
-        awaitLiveCaughtUp();
+        awaitLiveCaughtUp(jdbc, positions, STATISTICS);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             RebuildStatus status = rebuilds.status(STATISTICS);
             return status.position() != null && status.position() >= status.head();
@@ -179,13 +181,13 @@ class ProjectionRebuildIT extends PostgresApiTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !rebuilds.runsLocally(STATISTICS)
                 && count("statistics_enterprise_fact", active) == 0 && count("statistics_procurement_fact", active) == 0);
         assertThat(jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class,
-                ProjectionRebuilds.processorName(STATISTICS, next))).isZero();
+                ProjectionGenerations.rebuildProcessor(STATISTICS, next))).isZero();
 
         // the live processor now writes the new generation
-        long afterSwitch = storedEvents();
+        long afterSwitch = eventCount();
         new Writer(new Random(seed + 2), "c").registerOne();
-        assertThat(storedEvents()).isGreaterThan(afterSwitch);
-        awaitLiveCaughtUp();
+        assertThat(eventCount()).isGreaterThan(afterSwitch);
+        awaitLiveCaughtUp(jdbc, positions, STATISTICS);
         assertThat(jdbc.queryForObject("select max(global_index) from statistics_enterprise_fact where generation = ?",
                 Long.class, next)).isEqualTo(jdbc.queryForObject("select max(global_index) from domain_event_entry "
                 + "where payload_type like '%SocialEnterpriseRegisteredEvent'", Long.class));
@@ -212,37 +214,19 @@ class ProjectionRebuildIT extends PostgresApiTest {
         return (List<?>) response.getBody().get("rows");
     }
 
-    private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-    }
-
-    private long head() {
-        return jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-    }
-
-    private void awaitLiveCaughtUp() {
-        long head = head();
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
-                .until(() -> positions.of(STATISTICS).orElse(-1) >= head);
-    }
-
     private static void assertStatus(org.springframework.http.ResponseEntity<Map<String, Object>> response,
                                      HttpStatus status) {
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
     }
 
     /** Sends random commands the rules accept: mostly about enterprises, some about procurements. */
-    private final class Writer {
+    private final class Writer extends RandomHistory {
 
-        private final Random random;
-        private final String prefix;
         private final List<Enterprise> enterprises = new ArrayList<>();
         private int procurements;
-        int refused;
 
         Writer(Random random, String prefix) {
-            this.random = random;
-            this.prefix = prefix;
+            super(commands, recording, "ProjectionRebuildIT", random, prefix);
         }
 
         void step() {
@@ -307,19 +291,6 @@ class ProjectionRebuildIT extends PostgresApiTest {
                 if (random.nextBoolean()) {
                     send(new CancelProcurementCommand(id, "inga anbud", on.plusDays(20), null));
                 }
-            }
-        }
-
-        private boolean send(Object command) {
-            try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(recording));
-                return true;
-            } catch (RuntimeException e) {
-                refused++;
-                if (refused <= 5) {
-                    System.out.println("ProjectionRebuildIT refused: " + e.getMessage());
-                }
-                return false;
             }
         }
     }

@@ -1,6 +1,8 @@
 package se.asfplan.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.asfplan.web.support.RandomHistory.awaitLiveCaughtUp;
+import static se.asfplan.web.support.RandomHistory.head;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,8 @@ import se.asfplan.domain.plan.PlanCommands.ChangeActivityResponsibilityCommand;
 import se.asfplan.domain.plan.PlanCommands.CompleteActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.ReportActivityProgressCommand;
 import se.asfplan.domain.plan.PlanCommands.RescheduleActivityCommand;
-import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
 import se.asfplan.domain.plan.PlanCommands.ReviseGoalCommand;
+import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
 import se.asfplan.domain.plan.PlanCommands.SetGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.StartActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.WithdrawGoalCommand;
@@ -83,10 +84,12 @@ import se.asfplan.domain.procurement.ProcurementCommands.ReceiveTenderCommand;
 import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.domain.procurement.Supplier;
 import se.asfplan.infra.axon.RecordingMetadata;
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.projections.rebuild.RebuildStatus;
-import se.asfplan.projections.support.ProcessedPosition;
 import se.asfplan.web.support.PostgresApiTest;
+import se.asfplan.web.support.RandomHistory;
 
 /**
  * Every state projection (plan-view, enterprise-register, meetings, procurements) can be rebuilt into a new
@@ -158,20 +161,20 @@ class StateProjectionRebuildIT extends PostgresApiTest {
             throws Exception {
         long seed = Long.getLong("rebuild.seed", System.nanoTime());
         System.out.println("StateProjectionRebuildIT seed: " + seed + " (rerun with -Drebuild.seed=" + seed + ")");
-        long before = storedEvents();
+        long before = eventCount();
         long writeStart = System.nanoTime();
         Writer writer = new Writer(new Random(seed), "a");
-        while (storedEvents() - before < EVENTS) {
+        while (eventCount() - before < EVENTS) {
             for (int i = 0; i < 50; i++) {
                 writer.step();
             }
         }
         double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
-        long written = storedEvents() - before;
+        long written = eventCount() - before;
         System.out.printf("StateProjectionRebuildIT recorded %d events (%d commands refused) in %.1f s: %.0f "
-                + "events/s; %s%n", written, writer.refused, writeSeconds, written / writeSeconds, writer.counts());
+                + "events/s; %s%n", written, writer.refused(), writeSeconds, written / writeSeconds, writer.counts());
         for (Group group : GROUPS) {
-            awaitLiveCaughtUp(group.name());
+            awaitLiveCaughtUp(jdbc, positions, group.name());
             for (String table : group.tables().keySet()) {
                 assertThat(count(table, rebuilds.status(group.name()).activeGeneration()))
                         .as(table + " has rows").isPositive();
@@ -207,16 +210,16 @@ class StateProjectionRebuildIT extends PostgresApiTest {
                 .until(() -> rebuilds.status(name).caughtUp());
         double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
         int during = background.stop();
-        long head = head();
+        long head = head(jdbc);
         System.out.printf("StateProjectionRebuildIT rebuilt %s generation %d up to position %d in %.1f s: %.0f "
                 + "events/s, while %d commands were recorded%n", name, next, head, rebuildSeconds,
                 head / rebuildSeconds, during);
         assertThat(during).as("commands recorded during the rebuild of " + name).isPositive();
 
-        awaitLiveCaughtUp(name);
+        awaitLiveCaughtUp(jdbc, positions, name);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             RebuildStatus status = rebuilds.status(name);
-            return status.position() != null && status.position() >= head();
+            return status.position() != null && status.position() >= head(jdbc);
         });
         assertSameRows(group, active, next);
 
@@ -232,12 +235,12 @@ class StateProjectionRebuildIT extends PostgresApiTest {
         awaitOldGenerationGone(group, next);
 
         // the live processor now writes the new generation
-        long afterSwitch = storedEvents();
+        long afterSwitch = eventCount();
         for (int i = 0; i < 40; i++) {
             writer.step(name);
         }
-        assertThat(storedEvents()).isGreaterThan(afterSwitch);
-        awaitLiveCaughtUp(name);
+        assertThat(eventCount()).isGreaterThan(afterSwitch);
+        awaitLiveCaughtUp(jdbc, positions, name);
         assertThat(list(group.list())).isNotEqualTo(listed);
     }
 
@@ -266,7 +269,7 @@ class StateProjectionRebuildIT extends PostgresApiTest {
         System.out.printf("StateProjectionRebuildIT %d commands were recorded during the switches%n", during);
         assertThat(during).isPositive();
         for (Group group : GROUPS) {
-            awaitLiveCaughtUp(group.name());
+            awaitLiveCaughtUp(jdbc, positions, group.name());
             awaitOldGenerationGone(group, switchedTo.get(group.name()));
         }
 
@@ -277,7 +280,7 @@ class StateProjectionRebuildIT extends PostgresApiTest {
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
                 GROUPS.stream().allMatch(group -> {
                     RebuildStatus status = rebuilds.status(group.name());
-                    return status.position() != null && status.position() >= head();
+                    return status.position() != null && status.position() >= head(jdbc);
                 }));
         System.out.printf("StateProjectionRebuildIT rebuilt all four groups at once, no writer, in %.1f s%n",
                 (System.nanoTime() - cleanStart) / 1e9);
@@ -306,7 +309,7 @@ class StateProjectionRebuildIT extends PostgresApiTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !rebuilds.runsLocally(group.name())
                 && group.tables().keySet().stream().allMatch(table -> countOther(table, active) == 0));
         assertThat(jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class,
-                ProjectionRebuilds.processorName(group.name(), active))).isZero();
+                ProjectionGenerations.rebuildProcessor(group.name(), active))).isZero();
     }
 
     private String pick(Group group, int generation) {
@@ -346,20 +349,6 @@ class StateProjectionRebuildIT extends PostgresApiTest {
         ResponseEntity<Map<String, Object>> response = get(AUDITOR, path);
         assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         return response.getBody();
-    }
-
-    private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-    }
-
-    private long head() {
-        return jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-    }
-
-    private void awaitLiveCaughtUp(String group) {
-        long head = head();
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
-                .until(() -> positions.of(group).orElse(-1) >= head);
     }
 
     private static void assertStatus(ResponseEntity<Map<String, Object>> response, HttpStatus status) {
@@ -471,21 +460,17 @@ class StateProjectionRebuildIT extends PostgresApiTest {
     }
 
     /** Sends random commands the rules accept, about every kind of aggregate the state projections fold. */
-    private final class Writer {
+    private final class Writer extends RandomHistory {
 
-        private final Random random;
-        private final String prefix;
         private final List<PlanState> plans = new ArrayList<>();
         private final List<EnterpriseState> enterprises = new ArrayList<>();
         private final List<MeetingState> meetings = new ArrayList<>();
         private final List<ProcurementState> procurements = new ArrayList<>();
         private int procurementCount;
         private int meetingCount;
-        int refused;
 
         Writer(Random random, String prefix) {
-            this.random = random;
-            this.prefix = prefix;
+            super(commands, recording, "StateProjectionRebuildIT", random, prefix);
         }
 
         String counts() {
@@ -739,20 +724,6 @@ class StateProjectionRebuildIT extends PostgresApiTest {
             };
             if (done) {
                 procurement.stage++;
-            }
-        }
-
-        private boolean send(Object command) {
-            try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(recording));
-                return true;
-            } catch (RuntimeException e) {
-                refused++;
-                if (refused <= 10) {
-                    System.out.println("StateProjectionRebuildIT refused " + command.getClass().getSimpleName()
-                            + ": " + e.getMessage());
-                }
-                return false;
             }
         }
     }

@@ -1,4 +1,4 @@
-package se.asfplan.projections.support;
+package se.asfplan.projections.generation;
 
 import java.util.ArrayList;
 import java.util.List;

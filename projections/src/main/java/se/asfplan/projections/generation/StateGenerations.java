@@ -1,4 +1,4 @@
-package se.asfplan.projections.support;
+package se.asfplan.projections.generation;
 
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +55,7 @@ public class StateGenerations {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             int active = active(group);
-            String rebuild = rebuildProcessor(group, active);
+            String rebuild = ProjectionGenerations.rebuildProcessor(group, active);
             if (!tokensExist(rebuild)) {
                 return active;
             }
@@ -74,11 +74,6 @@ public class StateGenerations {
                 throw new IllegalStateException("interrupted while waiting for " + rebuild, e);
             }
         }
-    }
-
-    /** The name {@code ProjectionRebuilds} gives the processor that rebuilds a group's generation. */
-    static String rebuildProcessor(String group, int generation) {
-        return group + "@" + generation;
     }
 
     private int active(String group) {
