@@ -1,4 +1,4 @@
-package se.asfplan.web.api;
+package se.asfplan.web.report;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,11 +31,7 @@ import se.asfplan.projections.followup.FollowUpQueries.ActivityFollowUpView;
 import se.asfplan.projections.followup.FollowUpQueries.FindActivityFollowUpQuery;
 import se.asfplan.projections.followup.FollowUpQueries.FollowUpGroup;
 import se.asfplan.projections.followup.FollowUpQueries.PlanHeading;
-import se.asfplan.web.report.Csv;
-import se.asfplan.web.report.ReportAnswer;
 import se.asfplan.web.api.problem.NotFoundException;
-import se.asfplan.web.report.ReportPosition;
-import se.asfplan.web.report.ReportPositions;
 
 /**
  * The activity follow-up report: per area or per lead party, how each activity stands, as JSON or CSV. The
