@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -55,30 +56,10 @@ class EnterpriseStandingTest {
         assertThat(standing.isKnownAsfOn(LocalDate.parse(day))).isEqualTo(decidedBy != 0);
     }
 
-    static Stream<Arguments> integrationspaktenLevel() {
-        return Stream.of(
-                // facts; day; the level in force ("-" for none); the membership step that gives it, 0 for none
-                Arguments.of("2021-01-01 asf", "2021-12-31", "-", 0),
-                Arguments.of("2021-02-01 member:member", "2021-01-31", "-", 0),
-                Arguments.of("2021-02-01 member:member", "2021-02-01", "member", 1),
-                Arguments.of("2021-02-01 member:member; 2022-02-01 member:plusmedlem", "2022-01-31", "member", 1),
-                Arguments.of("2021-02-01 member:member; 2022-02-01 member:plusmedlem", "2022-02-01", "plusmedlem", 2),
-                Arguments.of("2021-02-01 member:plusmedlem; 2022-05-01 left", "2022-04-30", "plusmedlem", 1),
-                Arguments.of("2021-02-01 member:plusmedlem; 2022-05-01 left", "2022-05-01", "-", 0),
-                Arguments.of("2021-02-01 member:member; 2022-05-01 left; 2023-01-01 member:jobbpartner",
-                        "2023-01-01", "jobbpartner", 3),
-                // a retracted step leaves the membership before it
-                Arguments.of("2022-02-01 member:member; 2023-02-01 member:plusmedlem; 2023-03-01 retract:2",
-                        "2023-12-31", "member", 1),
-                Arguments.of("2021-02-01 member:member; 2022-05-01 left; 2022-06-01 retract:2", "2022-12-31",
-                        "member", 1),
-                Arguments.of("2021-02-01 member:member; 2021-03-01 retract:1", "2021-12-31", "-", 0),
-                // closing and the criteria do not end a membership: the measures ask for a known ASF besides
-                Arguments.of("2021-01-01 asf; 2021-02-01 member:member; 2021-03-01 closed", "2021-12-31", "member", 2));
-    }
-
+    /** The cases live in a file that the register's read model is checked against too. */
     @ParameterizedTest(name = "[{0}] on {1}")
-    @MethodSource
+    @CsvFileSource(resources = "/enterprise-standing/integrationspakten-level.csv", delimiter = '|',
+            numLinesToSkip = 1)
     void integrationspaktenLevel(String facts, String day, String level, int givenBy) {
         EnterpriseStanding<Integer> standing = standing(facts);
 
@@ -120,28 +101,7 @@ class EnterpriseStandingTest {
         assertThat(standing(facts)).isNotEqualTo(standing("2021-01-01 asf; 2021-02-01 member:member"));
     }
 
-    /** The standing of the facts written as the class comment says, each named by its position. */
     private static EnterpriseStanding<Integer> standing(String facts) {
-        EnterpriseStanding<Integer> standing = new EnterpriseStanding<>();
-        String[] written = facts.split(";");
-        for (int position = 1; position <= written.length; position++) {
-            String[] fact = written[position - 1].strip().split(" ");
-            LocalDate on = LocalDate.parse(fact[0]);
-            String what = fact[1];
-            if (what.equals("asf") || what.equals("not-asf")) {
-                standing.details(on, what.equals("asf"), position);
-            } else if (what.equals("closed")) {
-                standing.closed(on, position);
-            } else if (what.startsWith("member:")) {
-                standing.member(on, new IntegrationspaktenLevel(what.substring("member:".length())), position);
-            } else if (what.equals("left")) {
-                standing.left(on, position);
-            } else if (what.startsWith("retract:")) {
-                standing.retracted(Integer.parseInt(what.substring("retract:".length())));
-            } else {
-                throw new IllegalArgumentException("no such fact in a case: " + what);
-            }
-        }
-        return standing;
+        return EnterpriseStandingCases.standing(facts);
     }
 }
