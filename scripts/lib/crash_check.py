@@ -3,7 +3,7 @@
 Checks that every acknowledged command's events are stored exactly once, that a multi-event command (a plan
 import) is stored whole or not at all, that refused commands stored nothing, that the command-side tables agree
 with the events, and that every projection equals a full replay of the event store (canonical hash per table).
-Run through scripts/crash-check; settings are environment variables (see README, "Long checks").
+Run through scripts/crash-check; settings are environment variables (see docs/testing.md, "Long checks").
 """
 
 import os

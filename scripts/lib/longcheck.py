@@ -100,7 +100,7 @@ def tables(schema):
 
 
 def projection_tables():
-    """The read-model tables: those the projections module's migrations create (README: versions from 100 up) and
+    """The read-model tables: those the projections module's migrations create (docs/read-models.md: versions from 100 up) and
     do not drop again (V180 builds each state table anew under a temporary name and renames it)."""
     names = set()
     for path in PROJECTION_MIGRATIONS.rglob("*.sql"):

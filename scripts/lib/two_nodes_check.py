@@ -7,7 +7,7 @@ every acknowledged command's events are stored exactly once; the other node took
 no segment was believed owned by both nodes for longer than the claim timeout; at the end every segment has exactly
 one owner, the same in memory and in token_entry; every projection equals a full replay. It also reports whether
 the segments were split between the nodes. Run through scripts/two-nodes-check; settings are environment
-variables (see README, "Long checks").
+variables (see docs/testing.md, "Long checks").
 """
 
 import json

@@ -1,5 +1,5 @@
 /**
  * Operational views of this process, read-only: which event-processor segments this node is working on, so that
- * several instances on one database can be watched from outside (see README, "Long checks").
+ * several instances on one database can be watched from outside (see docs/testing.md, "Long checks").
  */
 package se.asfplan.web.ops;
