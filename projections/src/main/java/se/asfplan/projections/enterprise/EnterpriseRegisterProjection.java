@@ -54,6 +54,7 @@ import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisesQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.IntegrationspaktenView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.ReferenceGroupView;
+import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
@@ -68,13 +69,12 @@ import se.asfplan.projections.generation.WrittenGeneration;
  */
 @Component
 @ProcessingGroup(EnterpriseRegisterProjection.PROCESSING_GROUP)
+@ReadModelTables({"enterprise_fact_view", "enterprise_view"})
 public class EnterpriseRegisterProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "enterprise-register";
 
     /** The tables of the projection, the one the others refer to last. */
-    private static final List<String> TABLES = List.of("enterprise_fact_view", "enterprise_view");
-
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ProjectionGenerations generations;
@@ -90,11 +90,6 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
         this.json = json;
         this.generations = generations;
         this.written = written;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES;
     }
 
     @Override

@@ -48,6 +48,7 @@ import se.asfplan.projections.followup.FollowUpFact.FactType;
 import se.asfplan.projections.followup.FollowUpFact.Recording;
 import se.asfplan.projections.followup.FollowUpQueries.ActivityFollowUpReport;
 import se.asfplan.projections.followup.FollowUpQueries.FindActivityFollowUpQuery;
+import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
@@ -64,6 +65,7 @@ import se.asfplan.projections.support.Retraction;
  */
 @Component
 @ProcessingGroup(ActivityFollowUpProjection.PROCESSING_GROUP)
+@ReadModelTables({"activity_followup_fact"})
 public class ActivityFollowUpProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "activity-followup";
@@ -73,8 +75,6 @@ public class ActivityFollowUpProjection implements RebuildableProjection {
      * so that every generation, whichever processor wrote it, holds them in exactly the same form.
      */
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final List<String> TABLES = List.of("activity_followup_fact");
 
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
@@ -88,11 +88,6 @@ public class ActivityFollowUpProjection implements RebuildableProjection {
         this.jdbc = jdbc;
         this.generations = generations;
         this.written = written;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES;
     }
 
     @Override

@@ -29,11 +29,15 @@ public interface RebuildableProjection {
         return group.value();
     }
 
-    /**
-     * Every table the read model owns, in an order in which the rows of a generation can be deleted table by table:
-     * a table that others refer to comes after them.
-     */
-    List<String> tables();
+    /** Every table the read model owns, as its {@link ReadModelTables} annotation lists them, in deletion order. */
+    default List<String> tables() {
+        ReadModelTables tables = getClass().getAnnotation(ReadModelTables.class);
+        if (tables == null) {
+            throw new IllegalStateException(getClass().getName() + " must list the tables it owns with "
+                    + "@ReadModelTables to be rebuilt");
+        }
+        return List.of(tables.value());
+    }
 
     /** New handlers of this read model that write the given generation only: the handlers of a rebuild's processor. */
     Object writing(int generation);

@@ -52,6 +52,7 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
+import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
@@ -71,11 +72,10 @@ import se.asfplan.projections.support.Retraction;
  */
 @Component
 @ProcessingGroup(GoalReportProjection.PROCESSING_GROUP)
+@ReadModelTables({"goal_report_fact"})
 public class GoalReportProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "goal-report";
-
-    private static final List<String> TABLES = List.of("goal_report_fact");
 
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
@@ -89,11 +89,6 @@ public class GoalReportProjection implements RebuildableProjection {
         this.jdbc = jdbc;
         this.generations = generations;
         this.written = written;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES;
     }
 
     @Override

@@ -30,6 +30,7 @@ import se.asfplan.domain.meeting.MeetingKind;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.plan.PlanId;
+import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
@@ -46,11 +47,10 @@ import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
  */
 @Component
 @ProcessingGroup(MeetingProjection.PROCESSING_GROUP)
+@ReadModelTables({"meeting_view"})
 public class MeetingProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "meetings";
-
-    private static final List<String> TABLES = List.of("meeting_view");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -67,11 +67,6 @@ public class MeetingProjection implements RebuildableProjection {
         this.json = json;
         this.generations = generations;
         this.written = written;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES;
     }
 
     @Override

@@ -28,6 +28,7 @@ import se.asfplan.domain.meeting.MeetingEvents.MeetingFactRetractedEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
 import se.asfplan.domain.shared.FactType;
+import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
@@ -44,11 +45,10 @@ import se.asfplan.projections.support.EventPositions;
  */
 @Component
 @ProcessingGroup(ParticipationProjection.PROCESSING_GROUP)
+@ReadModelTables({"participation_fact"})
 public class ParticipationProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "participation";
-
-    private static final List<String> TABLES = List.of("participation_fact");
 
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
@@ -62,11 +62,6 @@ public class ParticipationProjection implements RebuildableProjection {
         this.jdbc = jdbc;
         this.generations = generations;
         this.written = written;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES;
     }
 
     @Override

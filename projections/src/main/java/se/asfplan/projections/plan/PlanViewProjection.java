@@ -56,6 +56,7 @@ import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.plan.Timeline;
 import se.asfplan.domain.shared.FactType;
+import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
@@ -78,14 +79,12 @@ import se.asfplan.projections.plan.PlanQueries.TargetHistoryEntry;
  */
 @Component
 @ProcessingGroup(PlanViewProjection.PROCESSING_GROUP)
+@ReadModelTables({"plan_goal_target_view", "plan_goal_view", "plan_activity_view", "plan_area_view", "plan_view"})
 public class PlanViewProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "plan-view";
 
     /** The tables of the projection, plan_view, which the others refer to, last. */
-    private static final List<String> TABLES = List.of("plan_goal_target_view", "plan_goal_view",
-            "plan_activity_view", "plan_area_view", "plan_view");
-
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final EventStore events;
@@ -103,11 +102,6 @@ public class PlanViewProjection implements RebuildableProjection {
         this.events = events;
         this.generations = generations;
         this.written = written;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES;
     }
 
     @Override

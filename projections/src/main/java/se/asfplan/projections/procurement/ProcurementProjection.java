@@ -47,6 +47,7 @@ import se.asfplan.domain.procurement.ProcurementStatus;
 import se.asfplan.domain.procurement.Supplier;
 import se.asfplan.domain.shared.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
@@ -72,14 +73,12 @@ import se.asfplan.projections.procurement.ProcurementQueries.TenderView;
  */
 @Component
 @ProcessingGroup(ProcurementProjection.PROCESSING_GROUP)
+@ReadModelTables({"procurement_evaluation_view", "procurement_tender_view", "procurement_step_view", "procurement_view"})
 public class ProcurementProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "procurements";
 
     /** The tables of the projection, the one the others refer to last. */
-    private static final List<String> TABLES = List.of("procurement_evaluation_view", "procurement_tender_view",
-            "procurement_step_view", "procurement_view");
-
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
     private final WrittenGeneration written;
@@ -92,11 +91,6 @@ public class ProcurementProjection implements RebuildableProjection {
         this.jdbc = jdbc;
         this.generations = generations;
         this.written = written;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES;
     }
 
     @Override

@@ -43,6 +43,7 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLot
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
+import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
@@ -63,11 +64,10 @@ import se.asfplan.projections.support.Retraction;
  */
 @Component
 @ProcessingGroup(StatisticsProjection.PROCESSING_GROUP)
+@ReadModelTables({"statistics_enterprise_fact", "statistics_procurement_fact"})
 public class StatisticsProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "statistics";
-
-    private static final List<String> TABLES = List.of("statistics_enterprise_fact", "statistics_procurement_fact");
 
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
@@ -81,11 +81,6 @@ public class StatisticsProjection implements RebuildableProjection {
         this.jdbc = jdbc;
         this.generations = generations;
         this.written = written;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES;
     }
 
     @Override
