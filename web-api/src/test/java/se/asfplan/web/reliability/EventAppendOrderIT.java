@@ -107,7 +107,7 @@ class EventAppendOrderIT extends ReliabilityTest {
         String held = "held-" + run;
         List<String> others = IntStream.range(0, 4).mapToObj(i -> "other-" + i + "-" + run).toList();
         AppendProbe.publishInTransaction(transactions, eventStore, "before-" + run);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> seen.count("before-" + run) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> seen.count("before-" + run) == 1);
         processing.eventProcessor(AppendProbe.GROUP).orElseThrow().shutDown();
 
         CountDownLatch heldAppended = new CountDownLatch(1);
