@@ -159,6 +159,20 @@ class CoreDomainArchitectureTest {
             .should().haveRawType(assignableTo(Identifier.class))
             .because("identifiers are typed ids whose toString is the raw value");
 
+    @ArchTest
+    static final ArchRule sharedKnowsNoFeature = noClasses().that().resideInAPackage("se.asfplan.domain.shared..")
+            .should().dependOnClassesThat().resideInAnyPackage("se.asfplan.domain.plan..",
+                    "se.asfplan.domain.enterprise..", "se.asfplan.domain.meeting..", "se.asfplan.domain.procurement..",
+                    "se.asfplan.domain.retraction..")
+            .because("every feature builds on shared; shared building on a feature would tie them all together");
+
+    @ArchTest
+    static final ArchRule noFeatureUsesTheRetractionCatalogue = noClasses()
+            .that().resideOutsideOfPackage("se.asfplan.domain.retraction..")
+            .should().dependOnClassesThat().resideInAPackage("se.asfplan.domain.retraction..")
+            .because("the catalogue of retractable facts lists the features' events, so a feature that used it "
+                    + "would depend on itself through it; an event declares its stored name with @FactName");
+
     private static DescribedPredicate<JavaClass> areNestedInAClassNamed(String suffix) {
         return describe("nested in a class named ..." + suffix, type -> type.getEnclosingClass()
                 .map(actual -> actual.getSimpleName().endsWith(suffix)).orElse(false));

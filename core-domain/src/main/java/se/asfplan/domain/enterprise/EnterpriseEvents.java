@@ -6,6 +6,7 @@ import java.util.List;
 
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.domain.shared.FactName;
 
 /**
  * What happened to a social enterprise. These records are the persisted contract of the event store: never
@@ -31,41 +32,50 @@ public final class EnterpriseEvents {
                                               PlanActivityReference carriesOut) implements EnterpriseEvent {
     }
 
+    @FactName("InvitedToIntegrationspaktenEvent")
     public record InvitedToIntegrationspaktenEvent(EnterpriseId enterpriseId, LocalDate occurredOn,
                                                    PlanActivityReference carriesOut) implements EnterpriseEvent {
     }
 
+    @FactName("JoinedIntegrationspaktenEvent")
     public record JoinedIntegrationspaktenEvent(EnterpriseId enterpriseId, IntegrationspaktenLevel level,
                                                 LocalDate occurredOn, PlanActivityReference carriesOut)
             implements EnterpriseEvent {
     }
 
+    @FactName("IntegrationspaktenLevelChangedEvent")
     public record IntegrationspaktenLevelChangedEvent(EnterpriseId enterpriseId, IntegrationspaktenLevel from,
                                                       IntegrationspaktenLevel to, LocalDate occurredOn,
                                                       PlanActivityReference carriesOut) implements EnterpriseEvent {
     }
 
+    @FactName("LeftIntegrationspaktenEvent")
     public record LeftIntegrationspaktenEvent(EnterpriseId enterpriseId, LocalDate occurredOn,
                                               PlanActivityReference carriesOut) implements EnterpriseEvent {
     }
 
+    @FactName("InvitedToReferenceGroupEvent")
     public record InvitedToReferenceGroupEvent(EnterpriseId enterpriseId, LocalDate occurredOn,
                                                PlanActivityReference carriesOut) implements EnterpriseEvent {
     }
 
+    @FactName("JoinedReferenceGroupEvent")
     public record JoinedReferenceGroupEvent(EnterpriseId enterpriseId, LocalDate occurredOn,
                                             PlanActivityReference carriesOut) implements EnterpriseEvent {
     }
 
+    @FactName("InvitedToBusinessDialogueEvent")
     public record InvitedToBusinessDialogueEvent(EnterpriseId enterpriseId, String dialogue, LocalDate occurredOn,
                                                  PlanActivityReference carriesOut) implements EnterpriseEvent {
     }
 
+    @FactName("BusinessAdviceReceivedEvent")
     public record BusinessAdviceReceivedEvent(EnterpriseId enterpriseId, String provider, BigDecimal hours,
                                               LocalDate occurredOn, PlanActivityReference carriesOut)
             implements EnterpriseEvent {
     }
 
+    @FactName("EventParticipationRecordedEvent")
     public record EventParticipationRecordedEvent(EnterpriseId enterpriseId, ParticipationKind kind,
                                                   String eventName, LocalDate occurredOn,
                                                   PlanActivityReference carriesOut) implements EnterpriseEvent {
@@ -76,7 +86,7 @@ public final class EnterpriseEvents {
      * {@code retractedFact} (what it was, e.g. {@code InvitedToIntegrationspaktenEvent}), no longer counts from
      * the moment this event is recorded; a retracted membership step restores the membership before it.
      * {@code occurredOn} is the day of the retraction. A retraction carries out no plan activity.
-     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactType}: it never changes,
+     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactName}: it never changes,
      * even when the retracted event's class is renamed.
      */
     public record EnterpriseFactRetractedEvent(EnterpriseId enterpriseId, String retractedEventId,

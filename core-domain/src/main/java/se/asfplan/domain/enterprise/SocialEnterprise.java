@@ -46,7 +46,6 @@ import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredE
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.CommandChecks;
 import se.asfplan.domain.shared.OrganisationNumber;
-import se.asfplan.domain.shared.FactType;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -263,17 +262,17 @@ public class SocialEnterprise {
         LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
                 EnterpriseRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
-        FactType fact = retractable.retractable(command.eventId(),
+        String fact = retractable.retractable(command.eventId(),
                 EnterpriseRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD,
                 EnterpriseRule.EVENT_IS_ALREADY_RETRACTED, "enterprise " + enterpriseId);
         String eventId = command.eventId().strip();
         if (integrationspakten.isIntegrationspaktenStep(eventId)
                 && !eventId.equals(integrationspakten.latestIntegrationspaktenStep())) {
             throw new RuleViolationException(EnterpriseRule.ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED,
-                    "The " + fact.storedName() + " " + eventId + " is not enterprise " + enterpriseId + "'s latest"
+                    "The " + fact + " " + eventId + " is not enterprise " + enterpriseId + "'s latest"
                             + " Integrationspakten step; retract the later steps first");
         }
-        apply(new EnterpriseFactRetractedEvent(enterpriseId, eventId, fact.storedName(), reason, occurredOn));
+        apply(new EnterpriseFactRetractedEvent(enterpriseId, eventId, fact, reason, occurredOn));
     }
 
     // ---------------------------------------------------------------------------------------------- rules

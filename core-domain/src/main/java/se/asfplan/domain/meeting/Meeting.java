@@ -29,7 +29,6 @@ import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.CommandChecks;
-import se.asfplan.domain.shared.FactType;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -114,10 +113,10 @@ public class Meeting {
         LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
                 MeetingRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
-        FactType fact = retractable.retractable(command.eventId(),
+        String fact = retractable.retractable(command.eventId(),
                 MeetingRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD,
                 MeetingRule.EVENT_IS_ALREADY_RETRACTED, "meeting " + meetingId);
-        apply(new MeetingFactRetractedEvent(meetingId, command.eventId().strip(), fact.storedName(), reason,
+        apply(new MeetingFactRetractedEvent(meetingId, command.eventId().strip(), fact, reason,
                 occurredOn));
     }
 

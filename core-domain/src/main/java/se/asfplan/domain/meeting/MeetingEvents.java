@@ -5,6 +5,7 @@ import java.util.List;
 
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.shared.FactName;
 
 /**
  * What happened to a meeting. These records are the persisted contract of the event store: never rename, move
@@ -15,6 +16,7 @@ public final class MeetingEvents {
     private MeetingEvents() {
     }
 
+    @FactName("MeetingHeldEvent")
     public record MeetingHeldEvent(MeetingId meetingId, MeetingKind kind, String title, String organiser,
                                    LocalDate occurredOn, List<EnterpriseId> participants,
                                    PlanActivityReference carriesOut) implements MeetingEvent {
@@ -29,7 +31,7 @@ public final class MeetingEvents {
      * A fact of the meeting recorded in error is retracted: the event {@code retractedEventId}, a
      * {@code retractedFact} (what it was, {@code MeetingHeldEvent}), no longer counts from the moment this event
      * is recorded; {@code occurredOn} is the day of the retraction.
-     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactType}: it never changes,
+     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactName}: it never changes,
      * even when the retracted event's class is renamed.
      */
     public record MeetingFactRetractedEvent(MeetingId meetingId, String retractedEventId, String retractedFact,

@@ -54,7 +54,6 @@ import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.shared.CommandChecks;
-import se.asfplan.domain.shared.FactType;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -343,7 +342,7 @@ public class Plan {
     public void handle(RetractPlanFactCommand command, Clock clock) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
-        FactType fact = retractable.retractable(command.eventId(),
+        String fact = retractable.retractable(command.eventId(),
                 PlanRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD,
                 PlanRule.EVENT_IS_ALREADY_RETRACTED, "plan " + planId);
         String eventId = command.eventId().strip();
@@ -352,10 +351,10 @@ public class Plan {
                 : activitySteps.getOrDefault(subject.activityId(), List.of());
         if (steps.contains(eventId) && !steps.get(steps.size() - 1).equals(eventId)) {
             throw new RuleViolationException(PlanRule.ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED,
-                    "The " + fact.storedName() + " " + eventId + " is not activity " + subject.activityId()
+                    "The " + fact + " " + eventId + " is not activity " + subject.activityId()
                             + "'s latest step; retract its later steps first");
         }
-        apply(new PlanFactRetractedEvent(planId, eventId, fact.storedName(), subject.activityId(), subject.goalId(),
+        apply(new PlanFactRetractedEvent(planId, eventId, fact, subject.activityId(), subject.goalId(),
                 reason, occurredOn));
     }
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import se.asfplan.domain.shared.FactName;
+
 /**
  * What happened to a plan. These records are the persisted contract of the event store: never rename, move or
  * reshape one without a revision and an upcaster. New optional fields may be added (old events read them as null).
@@ -30,10 +32,12 @@ public final class PlanEvents {
                                      Timeline timeline, LocalDate occurredOn) implements PlanEvent {
     }
 
+    @FactName("ActivityStartedEvent")
     public record ActivityStartedEvent(PlanId planId, ActivityId activityId, LocalDate occurredOn)
             implements PlanEvent {
     }
 
+    @FactName("ActivityProgressReportedEvent")
     public record ActivityProgressReportedEvent(PlanId planId, ActivityId activityId, String note,
                                                 LocalDate occurredOn) implements PlanEvent {
     }
@@ -47,10 +51,12 @@ public final class PlanEvents {
                                                      LocalDate occurredOn) implements PlanEvent {
     }
 
+    @FactName("ActivityCompletedEvent")
     public record ActivityCompletedEvent(PlanId planId, ActivityId activityId, String note, LocalDate occurredOn)
             implements PlanEvent {
     }
 
+    @FactName("ActivityCancelledEvent")
     public record ActivityCancelledEvent(PlanId planId, ActivityId activityId, String reason, LocalDate occurredOn)
             implements PlanEvent {
     }
@@ -70,6 +76,7 @@ public final class PlanEvents {
     }
 
     /** A goal's outcome for its year, reported by hand with its source; a later report supersedes this one. */
+    @FactName("GoalOutcomeReportedEvent")
     public record GoalOutcomeReportedEvent(PlanId planId, GoalId goalId, int year, BigDecimal value, String source,
                                            LocalDate occurredOn) implements PlanEvent {
     }
@@ -79,7 +86,7 @@ public final class PlanEvents {
      * (what it was, e.g. {@code ActivityCompletedEvent}) about the activity {@code activityId} or the goal
      * {@code goalId} (the other is null), no longer counts from the moment this event is recorded; a retracted step
      * of an activity restores its status before it. {@code occurredOn} is the day of the retraction.
-     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactType}: it never changes,
+     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactName}: it never changes,
      * even when the retracted event's class is renamed.
      */
     public record PlanFactRetractedEvent(PlanId planId, String retractedEventId, String retractedFact,

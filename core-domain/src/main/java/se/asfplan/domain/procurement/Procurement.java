@@ -46,7 +46,6 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEven
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
 import se.asfplan.domain.shared.CommandChecks;
-import se.asfplan.domain.shared.FactType;
 import se.asfplan.domain.shared.RecordRule;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
@@ -434,14 +433,14 @@ public class Procurement {
         LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
                 ProcurementRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
-        FactType fact = retractable.retractable(command.eventId(),
+        String fact = retractable.retractable(command.eventId(),
                 ProcurementRule.RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD, ProcurementRule.EVENT_IS_ALREADY_RETRACTED,
                 "procurement " + procurementId);
         String eventId = command.eventId().strip();
         boolean step = lifecycle.stream().anyMatch(s -> s.eventId().equals(eventId));
         if (step && !lifecycle.get(lifecycle.size() - 1).eventId().equals(eventId)) {
             throw new RuleViolationException(ProcurementRule.ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED,
-                    "The " + fact.storedName() + " " + eventId + " is not procurement " + procurementId
+                    "The " + fact + " " + eventId + " is not procurement " + procurementId
                             + "'s latest step (it is " + describeStatus() + "); only the latest step can be retracted");
         }
         if (step && !evaluations.isEmpty()) {
@@ -449,7 +448,7 @@ public class Procurement {
                     "Procurement " + procurementId + " has " + evaluations.size() + " evaluation(s) of its"
                             + " completion; retract them before the completion");
         }
-        apply(new ProcurementFactRetractedEvent(procurementId, eventId, fact.storedName(), reason, occurredOn));
+        apply(new ProcurementFactRetractedEvent(procurementId, eventId, fact, reason, occurredOn));
     }
 
     /** A lifecycle step with the state before it, so that retracting the step restores that state. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.shared.FactName;
 
 /**
  * What happened to a procurement. These records are the persisted contract of the event store: never rename, move
@@ -29,16 +30,19 @@ public final class ProcurementEvents {
                                             PlanActivityReference carriesOut) implements ProcurementEvent {
     }
 
+    @FactName("ProcurementDividedIntoLotsEvent")
     public record ProcurementDividedIntoLotsEvent(ProcurementId procurementId, int numberOfLots,
                                                   BidsMayCover bidsMayCover, LocalDate occurredOn,
                                                   PlanActivityReference carriesOut) implements ProcurementEvent {
     }
 
     /** The authority decided not to divide the contract and stated why (LOU 4 kap. 15 §). */
+    @FactName("ProcurementNotDividedEvent")
     public record ProcurementNotDividedEvent(ProcurementId procurementId, String reason, LocalDate occurredOn,
                                              PlanActivityReference carriesOut) implements ProcurementEvent {
     }
 
+    @FactName("TenderReceivedEvent")
     public record TenderReceivedEvent(ProcurementId procurementId, Supplier supplier, boolean supplierIsAsf,
                                       LocalDate occurredOn, PlanActivityReference carriesOut)
             implements ProcurementEvent {
@@ -55,10 +59,12 @@ public final class ProcurementEvents {
             implements ProcurementEvent {
     }
 
+    @FactName("ProcurementCompletedEvent")
     public record ProcurementCompletedEvent(ProcurementId procurementId, LocalDate occurredOn,
                                             PlanActivityReference carriesOut) implements ProcurementEvent {
     }
 
+    @FactName("ProcurementEvaluatedEvent")
     public record ProcurementEvaluatedEvent(ProcurementId procurementId, String text, LocalDate occurredOn,
                                             PlanActivityReference carriesOut) implements ProcurementEvent {
     }
@@ -72,7 +78,7 @@ public final class ProcurementEvents {
      * {@code retractedFact} (what it was, e.g. {@code TenderReceivedEvent}), no longer counts from the moment
      * this event is recorded; a retracted lifecycle step restores the state before it. {@code occurredOn} is the day
      * of the retraction. A retraction carries out no plan activity.
-     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactType}: it never changes,
+     * {@code retractedFact} is the stored name of a {@link se.asfplan.domain.shared.FactName}: it never changes,
      * even when the retracted event's class is renamed.
      */
     public record ProcurementFactRetractedEvent(ProcurementId procurementId, String retractedEventId,

@@ -21,17 +21,17 @@ public final class RetractableFacts {
     /** The longest event identifier a command may name (Axon's are UUIDs; the event store column holds 255). */
     public static final int EVENT_ID_MAX = 255;
 
-    private final Map<String, FactType> factById = new HashMap<>();
+    private final Map<String, String> factById = new HashMap<>();
     private final Set<String> retractedIds = new HashSet<>();
 
     /**
-     * Notes a retractable fact: the identifier of the event that recorded it and the event, whose {@link FactType}
+     * Notes a retractable fact: the identifier of the event that recorded it and the event, whose {@link FactName}
      * names the fact.
      *
      * @throws IllegalArgumentException for an event that records no retractable fact
      */
     public void recorded(String eventId, Object event) {
-        factById.put(eventId, FactType.of(event));
+        factById.put(eventId, FactName.Of.event(event));
     }
 
     /** Notes that the fact recorded by {@code eventId} is retracted. */
@@ -43,13 +43,13 @@ public final class RetractableFacts {
         return retractedIds.contains(eventId);
     }
 
-    /** The fact's type, or null when this record holds no such retractable fact. */
-    public FactType factOf(String eventId) {
+    /** The fact's stored name, or null when this record holds no such retractable fact. */
+    public String factOf(String eventId) {
         return factById.get(eventId);
     }
 
     /**
-     * The type of the fact a retraction may name, after checking that it is one of this record's retractable facts
+     * The stored name ({@link FactName}) of the fact a retraction may name, after checking that it is one of this record's retractable facts
      * and not yet retracted.
      *
      * @param eventId          the identifier the command names; blank or missing is bad input (400)
@@ -57,16 +57,16 @@ public final class RetractableFacts {
      * @param alreadyRetracted the rule broken when the fact is already retracted
      * @param record           the record in words, for the refusal's message ("enterprise kafe-kompassen")
      */
-    public FactType retractable(String eventId, RuleCode notInRecord, RuleCode alreadyRetracted, String record) {
+    public String retractable(String eventId, RuleCode notInRecord, RuleCode alreadyRetracted, String record) {
         String id = eventId(eventId);
-        FactType fact = factById.get(id);
+        String fact = factById.get(id);
         if (fact == null) {
             throw new RuleViolationException(notInRecord, "The record of " + record + " holds no fact recorded by"
                     + " event " + id + " that can be retracted; only this record's own invitations, memberships,"
                     + " advice, participations, steps, notes and reports can be");
         }
         if (retractedIds.contains(id)) {
-            throw new RuleViolationException(alreadyRetracted, "The " + fact.storedName() + " recorded by event " + id
+            throw new RuleViolationException(alreadyRetracted, "The " + fact + " recorded by event " + id
                     + " of " + record + " is already retracted");
         }
         return fact;

@@ -23,7 +23,7 @@ import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
 import se.asfplan.domain.procurement.ProcurementId;
-import se.asfplan.domain.shared.FactType;
+import se.asfplan.domain.retraction.FactType;
 
 /**
  * A retraction names the fact it retracts by a stored name. Retractions stored in this JSON (as the application

@@ -43,7 +43,7 @@ import se.asfplan.domain.enterprise.LegalForm;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.plan.PlanId;
-import se.asfplan.domain.shared.FactType;
+import se.asfplan.domain.retraction.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;

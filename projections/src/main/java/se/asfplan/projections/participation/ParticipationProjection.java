@@ -27,7 +27,7 @@ import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingFactRetractedEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingHeldEvent;
 import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent;
-import se.asfplan.domain.shared.FactType;
+import se.asfplan.domain.retraction.FactType;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;

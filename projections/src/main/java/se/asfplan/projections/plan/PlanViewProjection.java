@@ -55,7 +55,7 @@ import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.plan.Timeline;
-import se.asfplan.domain.shared.FactType;
+import se.asfplan.domain.retraction.FactType;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;

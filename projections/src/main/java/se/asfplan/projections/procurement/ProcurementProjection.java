@@ -45,7 +45,7 @@ import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
 import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.domain.procurement.ProcurementStatus;
 import se.asfplan.domain.procurement.Supplier;
-import se.asfplan.domain.shared.FactType;
+import se.asfplan.domain.retraction.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;

@@ -1,10 +1,12 @@
-package se.asfplan.domain.shared;
+package se.asfplan.domain.retraction;
 
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import se.asfplan.domain.shared.FactName;
 
 import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedEvent;
@@ -28,61 +30,62 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementNotDividedEven
 import se.asfplan.domain.procurement.ProcurementEvents.TenderReceivedEvent;
 
 /**
- * The kinds of fact a retraction can name, each with the name a retraction event stores for it (its
- * {@code retractedFact}). The stored name is part of the persisted contract: retractions recorded years ago name
- * their fact by it, so it never changes, even when the event class is renamed or moved. The names are the event
- * classes' simple names at the time the first retractions were stored.
+ * The kinds of fact a retraction can name, each with the event that records it and the name a retraction event
+ * stores for it (its {@code retractedFact}), which the event declares once with {@link FactName}. The stored name
+ * is part of the persisted contract: it never changes, even when the event class is renamed or moved.
  *
- * <p>Only the facts listed here can be retracted; an aggregate notes each of them in its {@link RetractableFacts},
- * and a projection that undoes a retracted fact resolves the stored name with {@link #named(String)}.
+ * <p>Only the facts listed here can be retracted (an aggregate notes each of them in its
+ * {@link se.asfplan.domain.shared.RetractableFacts}); a projection that undoes a retracted fact resolves the stored
+ * name with {@link #named(String)} and dispatches on the constant.
  */
 public enum FactType {
 
     // An enterprise's invitations, Integrationspakten membership steps, advice and participations
-    INVITED_TO_INTEGRATIONSPAKTEN("InvitedToIntegrationspaktenEvent", InvitedToIntegrationspaktenEvent.class),
-    JOINED_INTEGRATIONSPAKTEN("JoinedIntegrationspaktenEvent", JoinedIntegrationspaktenEvent.class),
-    INTEGRATIONSPAKTEN_LEVEL_CHANGED("IntegrationspaktenLevelChangedEvent",
-            IntegrationspaktenLevelChangedEvent.class),
-    LEFT_INTEGRATIONSPAKTEN("LeftIntegrationspaktenEvent", LeftIntegrationspaktenEvent.class),
-    INVITED_TO_REFERENCE_GROUP("InvitedToReferenceGroupEvent", InvitedToReferenceGroupEvent.class),
-    JOINED_REFERENCE_GROUP("JoinedReferenceGroupEvent", JoinedReferenceGroupEvent.class),
-    INVITED_TO_BUSINESS_DIALOGUE("InvitedToBusinessDialogueEvent", InvitedToBusinessDialogueEvent.class),
-    BUSINESS_ADVICE_RECEIVED("BusinessAdviceReceivedEvent", BusinessAdviceReceivedEvent.class),
-    EVENT_PARTICIPATION_RECORDED("EventParticipationRecordedEvent", EventParticipationRecordedEvent.class),
+    INVITED_TO_INTEGRATIONSPAKTEN(InvitedToIntegrationspaktenEvent.class),
+    JOINED_INTEGRATIONSPAKTEN(JoinedIntegrationspaktenEvent.class),
+    INTEGRATIONSPAKTEN_LEVEL_CHANGED(IntegrationspaktenLevelChangedEvent.class),
+    LEFT_INTEGRATIONSPAKTEN(LeftIntegrationspaktenEvent.class),
+    INVITED_TO_REFERENCE_GROUP(InvitedToReferenceGroupEvent.class),
+    JOINED_REFERENCE_GROUP(JoinedReferenceGroupEvent.class),
+    INVITED_TO_BUSINESS_DIALOGUE(InvitedToBusinessDialogueEvent.class),
+    BUSINESS_ADVICE_RECEIVED(BusinessAdviceReceivedEvent.class),
+    EVENT_PARTICIPATION_RECORDED(EventParticipationRecordedEvent.class),
 
     // A held meeting
-    MEETING_HELD("MeetingHeldEvent", MeetingHeldEvent.class),
+    MEETING_HELD(MeetingHeldEvent.class),
 
     // A plan's activity steps, progress notes and goal outcome reports
-    ACTIVITY_STARTED("ActivityStartedEvent", ActivityStartedEvent.class),
-    ACTIVITY_PROGRESS_REPORTED("ActivityProgressReportedEvent", ActivityProgressReportedEvent.class),
-    ACTIVITY_COMPLETED("ActivityCompletedEvent", ActivityCompletedEvent.class),
-    ACTIVITY_CANCELLED("ActivityCancelledEvent", ActivityCancelledEvent.class),
-    GOAL_OUTCOME_REPORTED("GoalOutcomeReportedEvent", GoalOutcomeReportedEvent.class),
+    ACTIVITY_STARTED(ActivityStartedEvent.class),
+    ACTIVITY_PROGRESS_REPORTED(ActivityProgressReportedEvent.class),
+    ACTIVITY_COMPLETED(ActivityCompletedEvent.class),
+    ACTIVITY_CANCELLED(ActivityCancelledEvent.class),
+    GOAL_OUTCOME_REPORTED(GoalOutcomeReportedEvent.class),
 
     // A procurement's decision on lots, tenders, completion and evaluations
-    PROCUREMENT_DIVIDED_INTO_LOTS("ProcurementDividedIntoLotsEvent", ProcurementDividedIntoLotsEvent.class),
-    PROCUREMENT_NOT_DIVIDED("ProcurementNotDividedEvent", ProcurementNotDividedEvent.class),
-    TENDER_RECEIVED("TenderReceivedEvent", TenderReceivedEvent.class),
-    PROCUREMENT_COMPLETED("ProcurementCompletedEvent", ProcurementCompletedEvent.class),
-    PROCUREMENT_EVALUATED("ProcurementEvaluatedEvent", ProcurementEvaluatedEvent.class);
+    PROCUREMENT_DIVIDED_INTO_LOTS(ProcurementDividedIntoLotsEvent.class),
+    PROCUREMENT_NOT_DIVIDED(ProcurementNotDividedEvent.class),
+    TENDER_RECEIVED(TenderReceivedEvent.class),
+    PROCUREMENT_COMPLETED(ProcurementCompletedEvent.class),
+    PROCUREMENT_EVALUATED(ProcurementEvaluatedEvent.class);
 
     private static final Map<String, FactType> BY_STORED_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(FactType::storedName, Function.identity()));
     private static final Map<Class<?>, FactType> BY_EVENT_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(FactType::eventType, Function.identity()));
 
-    private final String storedName;
     private final Class<? extends Record> eventType;
 
-    FactType(String storedName, Class<? extends Record> eventType) {
-        this.storedName = storedName;
+    FactType(Class<? extends Record> eventType) {
         this.eventType = eventType;
     }
 
     /** The name a retraction event stores in {@code retractedFact} for a fact of this type; never changes. */
     public String storedName() {
-        return storedName;
+        FactName name = eventType.getAnnotation(FactName.class);
+        if (name == null) {
+            throw new IllegalStateException(eventType.getName() + " must declare its stored name with @FactName");
+        }
+        return name.value();
     }
 
     /** The event that records a fact of this type. */

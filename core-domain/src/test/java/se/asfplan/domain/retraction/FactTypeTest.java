@@ -1,4 +1,4 @@
-package se.asfplan.domain.shared;
+package se.asfplan.domain.retraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +33,7 @@ import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents;
+import se.asfplan.domain.shared.FactName;
 import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCancelledEvent;
@@ -104,6 +105,18 @@ class FactTypeTest {
                 .allSatisfy(event -> assertThat(retractable.contains(event) || NOT_RETRACTABLE.contains(event))
                         .as(event.getSimpleName()).isTrue());
         assertThat(everyEvent()).containsAll(retractable);
+    }
+
+    @Test
+    void exactlyTheRetractableEventsDeclareTheirStoredName() {
+        Set<Class<?>> named = everyEvent().stream().filter(event -> event.isAnnotationPresent(FactName.class))
+                .collect(Collectors.toSet());
+        assertThat(named).isEqualTo(Arrays.stream(FactType.values()).map(FactType::eventType)
+                .collect(Collectors.toSet()));
+        assertThat(FactName.Of.event(new ProcurementEvents.ProcurementCompletedEvent(null, null, null)))
+                .isEqualTo("ProcurementCompletedEvent");
+        assertThatThrownBy(() -> FactName.Of.event(new Object())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("records no retractable fact");
     }
 
     @Test
