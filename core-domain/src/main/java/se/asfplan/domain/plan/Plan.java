@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
@@ -29,6 +30,7 @@ import se.asfplan.domain.plan.PlanCommands.CancelActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.ChangeActivityResponsibilityCommand;
 import se.asfplan.domain.plan.PlanCommands.CompleteActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.GoalDraft;
+import se.asfplan.domain.plan.PlanCommands.RecurringGoalDraft;
 import se.asfplan.domain.plan.PlanCommands.ReportActivityProgressCommand;
 import se.asfplan.domain.plan.PlanCommands.ReportGoalOutcomeCommand;
 import se.asfplan.domain.plan.PlanCommands.RescheduleActivityCommand;
@@ -36,6 +38,7 @@ import se.asfplan.domain.plan.PlanCommands.RetractPlanFactCommand;
 import se.asfplan.domain.plan.PlanCommands.ReviseGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
 import se.asfplan.domain.plan.PlanCommands.SetGoalCommand;
+import se.asfplan.domain.plan.PlanCommands.SetRecurringGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.StartActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.WithdrawGoalCommand;
 import se.asfplan.domain.plan.PlanEvents.ActivityAddedEvent;
@@ -53,6 +56,7 @@ import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
+import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
 import se.asfplan.domain.shared.CommandChecks;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
@@ -73,6 +77,8 @@ public class Plan {
     public static final int NAME_MAX = 200;
     public static final int TEXT_MAX = 4000;
     public static final int REASON_MAX = 2000;
+    /** Longest id of a recurring goal: each year's goal id adds {@code -YYYY} and must stay within 63 characters. */
+    public static final int RECURRING_GOAL_ID_MAX = 58;
 
     @AggregateIdentifier
     private PlanId planId;
@@ -83,6 +89,7 @@ public class Plan {
     private final Map<AreaId, String> areas = new HashMap<>();
     private final Map<ActivityId, ActivityState> activities = new HashMap<>();
     private final Map<GoalId, GoalState> goals = new HashMap<>();
+    private final Map<GoalId, RecurringGoalState> recurringGoals = new HashMap<>();
     /** The progress notes, activity steps and outcome reports a retraction may name. */
     private final RetractableFacts retractable = new RetractableFacts();
     /** What each retractable fact is about: its activity or its goal. */
@@ -120,6 +127,9 @@ public class Plan {
             setGoal(goal.goalId(), goal.year(), goal.kind(), goal.indicator(), goal.target(), goal.activityId(),
                     goal.decision(), goal.measure(), adoptedOn);
         }
+        for (RecurringGoalDraft goal : command.recurringGoals()) {
+            setRecurringGoal(goal, adoptedOn);
+        }
     }
 
     @CommandHandler
@@ -145,8 +155,35 @@ public class Plan {
                                 + ") outside the plan; reschedule it first");
             }
         });
+        List<GoalSetEvent> lengthened = recurringGoalsLengthenedTo(newPeriod, occurredOn);
         apply(new PlanRevisedEvent(planId, newTitle, newPeriod, required(command.decision(), "decision"),
                 Values.text(command.reason(), "reason", REASON_MAX), occurredOn));
+        lengthened.forEach(AggregateLifecycle::apply);
+    }
+
+    /**
+     * The years' goals a lengthened period adds to the recurring goals that run until the plan ends: one per added
+     * year, with the recurring goal's own target rule and decision.
+     */
+    private List<GoalSetEvent> recurringGoalsLengthenedTo(PlanPeriod newPeriod, LocalDate occurredOn) {
+        List<GoalSetEvent> added = new ArrayList<>();
+        if (newPeriod.isOngoing()) {
+            return added;
+        }
+        recurringGoals.entrySet().stream().sorted(Map.Entry.comparingByKey(
+                java.util.Comparator.comparing(GoalId::value))).forEach(entry -> {
+            RecurringGoalState goal = entry.getValue();
+            if (!goal.untilThePlanEnds()) {
+                return;
+            }
+            for (int year = goal.toYear() + 1; year <= newPeriod.toYear(); year++) {
+                GoalId yearGoal = yearGoalId(entry.getKey(), year);
+                goalIdMustBeFree(yearGoal);
+                added.add(new GoalSetEvent(planId, yearGoal, year, goal.kind(), goal.indicator(), goal.target(),
+                        goal.activityId(), goal.decision(), occurredOn, goal.measure(), entry.getKey()));
+            }
+        });
+        return added;
     }
 
     @CommandHandler
@@ -268,15 +305,82 @@ public class Plan {
 
     private void setGoal(GoalId goalId, int year, GoalKind kind, String indicator, Target target,
                          ActivityId activityId, Decision decision, Measure measure, LocalDate occurredOn) {
-        required(goalId, "goalId");
-        if (goals.containsKey(goalId)) {
-            throw new RuleViolationException(PlanRule.GOAL_ID_MUST_BE_UNIQUE,
-                    "Plan " + planId + " already has a goal " + goalId + " (for " + goals.get(goalId).year + ")");
-        }
+        goalIdMustBeFree(required(goalId, "goalId"));
         if (!period.contains(year)) {
             throw new RuleViolationException(PlanRule.GOAL_YEAR_MUST_LIE_WITHIN_PLAN_PERIOD,
                     "Goal year " + year + " lies outside the plan period " + period);
         }
+        String checkedIndicator = goalMustBeSettable(goalId, kind, indicator, target, activityId, measure);
+        apply(new GoalSetEvent(planId, goalId, year, kind, checkedIndicator, target, activityId,
+                required(decision, "decision"), occurredOn, measure));
+    }
+
+    @CommandHandler
+    public void handle(SetRecurringGoalCommand command, Clock clock) {
+        setRecurringGoal(new RecurringGoalDraft(command.goalId(), command.years(), command.kind(),
+                command.indicator(), command.target(), command.activityId(), command.decision(), command.measure()),
+                recordable(command.occurredOn(), clock));
+    }
+
+    /**
+     * Sets a recurring goal and, in the same step, its goal for each year: every year of the plan unless the goal
+     * names its first or last year. Every year's goal must be settable, or none is set.
+     */
+    private void setRecurringGoal(RecurringGoalDraft goal, LocalDate occurredOn) {
+        GoalId goalId = required(goal.goalId(), "goalId");
+        if (goalId.value().length() > RECURRING_GOAL_ID_MAX) {
+            throw new IllegalArgumentException("goalId of a recurring goal must be at most " + RECURRING_GOAL_ID_MAX
+                    + " characters (each year's goal is named <goalId>-<year>), but was " + goalId.value().length());
+        }
+        goalIdMustBeFree(goalId);
+        GoalYears years = goal.years() == null ? GoalYears.EVERY_YEAR_OF_THE_PLAN : goal.years();
+        int fromYear = years.fromYear() != null ? years.fromYear() : period.fromYear();
+        Integer toYear = years.toYear() != null ? years.toYear() : period.toYear();
+        if (toYear == null) {
+            throw new RuleViolationException(PlanRule.RECURRING_GOAL_IN_AN_ONGOING_PLAN_NEEDS_ITS_LAST_YEAR,
+                    "Plan " + planId + " runs " + period + " with no end year; recurring goal " + goalId
+                            + " must name its last year (years to)");
+        }
+        if (!period.contains(fromYear) || !period.contains(toYear) || toYear < fromYear) {
+            throw new RuleViolationException(PlanRule.GOAL_YEAR_MUST_LIE_WITHIN_PLAN_PERIOD,
+                    "Recurring goal " + goalId + " for " + fromYear + "-" + toYear
+                            + " must lie within the plan period " + period);
+        }
+        String indicator = goalMustBeSettable(goalId, goal.kind(), goal.indicator(), goal.target(),
+                goal.activityId(), goal.measure());
+        Decision decision = required(goal.decision(), "decision");
+        for (int year = fromYear; year <= toYear; year++) {
+            goalIdMustBeFree(yearGoalId(goalId, year));
+        }
+        apply(new RecurringGoalSetEvent(planId, goalId, goal.kind(), indicator, goal.target(), goal.activityId(),
+                decision, goal.measure(), fromYear, toYear, years.untilThePlanEnds() && !period.isOngoing(),
+                occurredOn));
+        for (int year = fromYear; year <= toYear; year++) {
+            apply(new GoalSetEvent(planId, yearGoalId(goalId, year), year, goal.kind(), indicator, goal.target(),
+                    goal.activityId(), decision, occurredOn, goal.measure(), goalId));
+        }
+    }
+
+    /** The id of a recurring goal's goal for one year. */
+    public static GoalId yearGoalId(GoalId recurringGoalId, int year) {
+        return new GoalId(recurringGoalId.value() + "-" + year);
+    }
+
+    /** A goal id names one goal of the plan, yearly or recurring. */
+    private void goalIdMustBeFree(GoalId goalId) {
+        if (goals.containsKey(goalId)) {
+            throw new RuleViolationException(PlanRule.GOAL_ID_MUST_BE_UNIQUE,
+                    "Plan " + planId + " already has a goal " + goalId + " (for " + goals.get(goalId).year + ")");
+        }
+        if (recurringGoals.containsKey(goalId)) {
+            throw new RuleViolationException(PlanRule.GOAL_ID_MUST_BE_UNIQUE,
+                    "Plan " + planId + " already has a recurring goal " + goalId);
+        }
+    }
+
+    /** The checks every goal passes, yearly or recurring; returns the checked indicator. */
+    private String goalMustBeSettable(GoalId goalId, GoalKind kind, String indicator, Target target,
+                                      ActivityId activityId, Measure measure) {
         shareTargetMustBeAPercentage(required(kind, "kind"), required(target, "target"));
         goalMeasureMustFitItsKind(goalId, kind, measure, activityId);
         if (activityId != null) {
@@ -290,8 +394,7 @@ public class Plan {
                         "Activity " + activityId + " was cancelled; a goal cannot follow it");
             }
         }
-        apply(new GoalSetEvent(planId, goalId, year, kind, Values.text(indicator, "indicator", TITLE_MAX), target,
-                activityId, required(decision, "decision"), occurredOn, measure));
+        return Values.text(indicator, "indicator", TITLE_MAX);
     }
 
     @CommandHandler
@@ -538,6 +641,15 @@ public class Plan {
     @EventHandler
     void on(GoalSetEvent event) {
         goals.put(event.goalId(), new GoalState(event.year(), event.kind(), event.measure(), event.target(), false));
+        if (event.recurringGoalId() != null) {
+            recurringGoals.computeIfPresent(event.recurringGoalId(), (id, goal) -> goal.setFor(event.year()));
+        }
+    }
+
+    @EventHandler
+    void on(RecurringGoalSetEvent event) {
+        recurringGoals.put(event.goalId(), new RecurringGoalState(event.kind(), event.indicator(), event.target(),
+                event.activityId(), event.decision(), event.measure(), event.fromYear() - 1, event.untilThePlanEnds()));
     }
 
     @EventHandler
@@ -626,6 +738,19 @@ public class Plan {
                         responsibility, timeline, startedOn, null);
             }
             return new ActivityState(ActivityStatus.NOT_STARTED, responsibility, timeline, null, null);
+        }
+    }
+
+    /**
+     * What a recurring goal sets for each year, and the last year it is set for so far (its years' goals are set by
+     * events of their own, after this one's).
+     */
+    private record RecurringGoalState(GoalKind kind, String indicator, Target target, ActivityId activityId,
+                                      Decision decision, Measure measure, int toYear, boolean untilThePlanEnds) {
+
+        RecurringGoalState setFor(int year) {
+            return new RecurringGoalState(kind, indicator, target, activityId, decision, measure,
+                    Math.max(toYear, year), untilThePlanEnds);
         }
     }
 

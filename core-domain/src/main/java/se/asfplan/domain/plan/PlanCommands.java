@@ -20,10 +20,18 @@ public final class PlanCommands {
      */
     public record AdoptPlanCommand(@TargetAggregateIdentifier PlanId planId, String title, String municipality,
                                    Decision adoption, LocalDate adoptedOn, PlanPeriod period,
-                                   List<AreaDraft> areas, List<GoalDraft> goals) {
+                                   List<AreaDraft> areas, List<GoalDraft> goals,
+                                   List<RecurringGoalDraft> recurringGoals) {
         public AdoptPlanCommand {
             areas = areas == null ? List.of() : List.copyOf(areas);
             goals = goals == null ? List.of() : List.copyOf(goals);
+            recurringGoals = recurringGoals == null ? List.of() : List.copyOf(recurringGoals);
+        }
+
+        /** A plan adopted without recurring goals. */
+        public AdoptPlanCommand(PlanId planId, String title, String municipality, Decision adoption,
+                                LocalDate adoptedOn, PlanPeriod period, List<AreaDraft> areas, List<GoalDraft> goals) {
+            this(planId, title, municipality, adoption, adoptedOn, period, areas, goals, List.of());
         }
     }
 
@@ -42,6 +50,14 @@ public final class PlanCommands {
     /** A goal as adopted with the plan; {@code measure} is null for goals reported by hand. */
     public record GoalDraft(GoalId goalId, int year, GoalKind kind, String indicator, Target target,
                             ActivityId activityId, Decision decision, Measure measure) {
+    }
+
+    /**
+     * A recurring goal as adopted with the plan: one target rule for each of its {@code years} (null: each year of
+     * the plan), set as one goal per year named {@code <goalId>-<year>}.
+     */
+    public record RecurringGoalDraft(GoalId goalId, GoalYears years, GoalKind kind, String indicator, Target target,
+                                     ActivityId activityId, Decision decision, Measure measure) {
     }
 
     /** Revise the plan's title or period by a new decision; the earlier values stay in the history. */
@@ -87,6 +103,15 @@ public final class PlanCommands {
     public record SetGoalCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId, int year, GoalKind kind,
                                  String indicator, Target target, ActivityId activityId, Decision decision,
                                  LocalDate occurredOn, Measure measure) {
+    }
+
+    /**
+     * Set a recurring goal: one target rule for each of {@code years} (null: each year of the plan), recorded as one
+     * goal per year named {@code <goalId>-<year>}, each revisable and withdrawable by itself.
+     */
+    public record SetRecurringGoalCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId, GoalYears years,
+                                          GoalKind kind, String indicator, Target target, ActivityId activityId,
+                                          Decision decision, Measure measure, LocalDate occurredOn) {
     }
 
     public record ReviseGoalCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId, Target target,

@@ -61,10 +61,35 @@ public final class PlanEvents {
             implements PlanEvent {
     }
 
-    /** A goal set for a year; {@code measure} was added later: events stored before it read it as null (manual). */
+    /**
+     * A goal set for a year; {@code measure} was added later: events stored before it read it as null (manual).
+     * {@code recurringGoalId} names the recurring goal this year's goal was set by ({@link RecurringGoalSetEvent});
+     * null for a goal set for its year alone, and in every event stored before recurring goals existed.
+     */
     public record GoalSetEvent(PlanId planId, GoalId goalId, int year, GoalKind kind, String indicator,
                                Target target, ActivityId activityId, Decision decision, LocalDate occurredOn,
-                               Measure measure) implements PlanEvent {
+                               Measure measure, GoalId recurringGoalId) implements PlanEvent {
+
+        /** A goal set for its year alone. */
+        public GoalSetEvent(PlanId planId, GoalId goalId, int year, GoalKind kind, String indicator, Target target,
+                            ActivityId activityId, Decision decision, LocalDate occurredOn, Measure measure) {
+            this(planId, goalId, year, kind, indicator, target, activityId, decision, occurredOn, measure, null);
+        }
+    }
+
+    /**
+     * A recurring goal: one target rule (a number, a share, a change against the previous year, ...) set for each year
+     * from {@code fromYear} to {@code toYear}, such as "every year, more reserved contracts than the year before".
+     * It is followed in the same command by one {@link GoalSetEvent} per year, whose goal id is
+     * {@code <goalId>-<year>} and whose {@code recurringGoalId} is this goal's id; each year's goal is then revised,
+     * withdrawn and reported on by itself, and the yearly goal report reads them as any other goal. When
+     * {@code untilThePlanEnds}, the goal was set up to the plan's last year, and a revision that lengthens the plan
+     * period sets it for the added years too.
+     */
+    public record RecurringGoalSetEvent(PlanId planId, GoalId goalId, GoalKind kind, String indicator, Target target,
+                                        ActivityId activityId, Decision decision, Measure measure, int fromYear,
+                                        int toYear, boolean untilThePlanEnds, LocalDate occurredOn)
+            implements PlanEvent {
     }
 
     public record GoalRevisedEvent(PlanId planId, GoalId goalId, Target target, String reason, Decision decision,
@@ -99,6 +124,6 @@ public final class PlanEvents {
             PlanRevisedEvent.class, AreaAddedEvent.class, ActivityAddedEvent.class, ActivityStartedEvent.class,
             ActivityProgressReportedEvent.class, ActivityRescheduledEvent.class,
             ActivityResponsibilityChangedEvent.class, ActivityCompletedEvent.class, ActivityCancelledEvent.class,
-            GoalSetEvent.class, GoalRevisedEvent.class, GoalWithdrawnEvent.class, GoalOutcomeReportedEvent.class,
+            GoalSetEvent.class, RecurringGoalSetEvent.class, GoalRevisedEvent.class, GoalWithdrawnEvent.class, GoalOutcomeReportedEvent.class,
             PlanFactRetractedEvent.class);
 }

@@ -25,6 +25,9 @@ public enum PlanRule implements RuleCode {
     GOAL_ID_MUST_BE_UNIQUE("goal-id-must-be-unique", Refusal.CONFLICT),
     GOAL_MUST_EXIST("goal-must-exist", Refusal.NOT_FOUND),
     GOAL_YEAR_MUST_LIE_WITHIN_PLAN_PERIOD("goal-year-must-lie-within-plan-period", Refusal.UNPROCESSABLE),
+    /** A recurring goal in a plan without an end year must say its last year. */
+    RECURRING_GOAL_IN_AN_ONGOING_PLAN_NEEDS_ITS_LAST_YEAR("recurring-goal-in-an-ongoing-plan-needs-its-last-year",
+            Refusal.UNPROCESSABLE),
     SHARE_TARGET_MUST_BE_A_PERCENTAGE("share-target-must-be-a-percentage", Refusal.UNPROCESSABLE),
     GOAL_CANNOT_FOLLOW_CANCELLED_ACTIVITY("goal-cannot-follow-cancelled-activity", Refusal.UNPROCESSABLE),
     WITHDRAWN_GOAL_CANNOT_CHANGE("withdrawn-goal-cannot-change", Refusal.CONFLICT),

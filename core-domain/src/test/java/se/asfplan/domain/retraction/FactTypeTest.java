@@ -32,6 +32,7 @@ import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
+import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
 import se.asfplan.domain.procurement.ProcurementEvents;
 import se.asfplan.domain.shared.FactName;
 import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
@@ -56,6 +57,7 @@ class FactTypeTest {
             MeetingParticipantsCorrectedEvent.class, MeetingFactRetractedEvent.class,
             PlanAdoptedEvent.class, PlanRevisedEvent.class, AreaAddedEvent.class, ActivityAddedEvent.class,
             ActivityRescheduledEvent.class, ActivityResponsibilityChangedEvent.class, GoalSetEvent.class,
+            RecurringGoalSetEvent.class,
             GoalRevisedEvent.class, GoalWithdrawnEvent.class, PlanFactRetractedEvent.class,
             ProcurementPlannedEvent.class, ProcurementAnnouncedEvent.class, ContractAwardedEvent.class,
             ProcurementCancelledEvent.class, ProcurementFactRetractedEvent.class);

@@ -26,8 +26,9 @@ record PlanFile(String format, String id, String title, String municipality, Ado
                     JsonNode timeline) {
     }
 
+    /** A goal for one {@code year}, or a recurring goal for each of its {@code years} ('every' or {from, to}). */
     record Goal(String id, Integer year, String kind, String indicator, String comparator, BigDecimal target,
-                String unit, String activity, DecisionMade decision, String measure) {
+                String unit, String activity, DecisionMade decision, String measure, JsonNode years) {
     }
 
     record DecisionMade(String body, String reference, String paragraph) {

@@ -42,12 +42,14 @@ import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.GoalId;
 import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.GoalYears;
 import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.Plan;
 import se.asfplan.domain.plan.PlanCommands.ActivityDraft;
 import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
 import se.asfplan.domain.plan.PlanCommands.AreaDraft;
 import se.asfplan.domain.plan.PlanCommands.GoalDraft;
+import se.asfplan.domain.plan.PlanCommands.RecurringGoalDraft;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
 import se.asfplan.domain.plan.Responsibility;
@@ -291,17 +293,25 @@ public class PlanFileReader {
                 areas.removeIf(Objects::isNull);
             }
             List<GoalDraft> goals = new ArrayList<>();
+            List<RecurringGoalDraft> recurringGoals = new ArrayList<>();
             if (file.goals() != null) {
                 for (int i = 0; i < file.goals().size(); i++) {
-                    goals.add(goal("goals[" + i + "]", file.goals().get(i)));
+                    PlanFile.Goal goal = file.goals().get(i);
+                    if (goal != null && goal.years() != null) {
+                        recurringGoals.add(recurringGoal("goals[" + i + "]", goal));
+                    } else {
+                        goals.add(goal("goals[" + i + "]", goal));
+                    }
                 }
                 goals.removeIf(Objects::isNull);
+                recurringGoals.removeIf(Objects::isNull);
             }
             duplicates(file);
             if (!problems.isEmpty()) {
                 throw new PlanFileException(problems);
             }
-            return new AdoptPlanCommand(planId, title, municipality, adoption, adoptedOn, period, areas, goals);
+            return new AdoptPlanCommand(planId, title, municipality, adoption, adoptedOn, period, areas, goals,
+                    recurringGoals);
         }
 
         private AreaDraft area(String path, PlanFile.Area area) {
@@ -371,6 +381,58 @@ public class PlanFileReader {
             if (goal.year() == null) {
                 problem(path + ".year", "must be given");
             }
+            GoalTerms terms = terms(path, goal);
+            return new GoalDraft(goalId, goal.year() == null ? 0 : goal.year(), terms.kind(), terms.indicator(),
+                    terms.target(), terms.activityId(), terms.decision(), terms.measure());
+        }
+
+        /** A recurring goal: one target rule for each of its {@code years}. */
+        private RecurringGoalDraft recurringGoal(String path, PlanFile.Goal goal) {
+            GoalId goalId = value(path + ".id", () -> new GoalId(goal.id()));
+            if (goal.year() != null) {
+                problem(path + ".year", "must not be given beside 'years': a goal is set for one year (year) or "
+                        + "for each of several (years), not both");
+            }
+            GoalYears years = years(path + ".years", goal.years());
+            GoalTerms terms = terms(path, goal);
+            return new RecurringGoalDraft(goalId, years, terms.kind(), terms.indicator(), terms.target(),
+                    terms.activityId(), terms.decision(), terms.measure());
+        }
+
+        private static final String YEARS_FORM = "must be 'every' (each year of the plan), {from: YEAR, to: YEAR}, "
+                + "{from: YEAR} (until the plan ends) or {to: YEAR}";
+
+        private GoalYears years(String path, JsonNode node) {
+            if (node.isTextual() && node.asText().equals("every")) {
+                return GoalYears.EVERY_YEAR_OF_THE_PLAN;
+            }
+            if (!node.isObject() || node.isEmpty()) {
+                problem(path, YEARS_FORM);
+                return null;
+            }
+            Set<String> fields = new HashSet<>();
+            node.fieldNames().forEachRemaining(fields::add);
+            fields.removeAll(Set.of("from", "to"));
+            if (!fields.isEmpty()) {
+                problem(path, "unknown field(s) " + fields + "; years have only 'from' and 'to'");
+                return null;
+            }
+            JsonNode from = node.get("from");
+            JsonNode to = node.get("to");
+            if ((from != null && (!from.isIntegralNumber() || !from.canConvertToInt()))
+                    || (to != null && (!to.isIntegralNumber() || !to.canConvertToInt()))) {
+                problem(path, YEARS_FORM);
+                return null;
+            }
+            return value(path, () -> new GoalYears(from == null ? null : from.asInt(), to == null ? null : to.asInt()));
+        }
+
+        /** What every goal says, yearly or recurring: its kind, measure, indicator, target, activity and decision. */
+        private record GoalTerms(GoalKind kind, Measure measure, String indicator, Target target, ActivityId activityId,
+                                 Decision decision) {
+        }
+
+        private GoalTerms terms(String path, PlanFile.Goal goal) {
             GoalKind kind = choice(path + ".kind", goal.kind(), GoalKind.class);
             Measure measure = goal.measure() == null ? null : choice(path + ".measure", goal.measure(), Measure.class);
             String indicator = text(path + ".indicator", goal.indicator(), TITLE_MAX);
@@ -391,8 +453,7 @@ public class PlanFileReader {
                 PlanFile.DecisionMade made = goal.decision();
                 decision = decision(path + ".decision", made.body(), made.reference(), made.paragraph());
             }
-            return new GoalDraft(goalId, goal.year() == null ? 0 : goal.year(), kind, indicator, target, activityId,
-                    decision, measure);
+            return new GoalTerms(kind, measure, indicator, target, activityId, decision);
         }
 
         private void duplicates(PlanFile file) {

@@ -48,13 +48,23 @@ public class PlanImportService {
         return reader.read(file);
     }
 
-    /** What an import recorded. */
-    public record ImportedPlan(PlanId planId, String title, int areas, int activities, int goals) {
+    /**
+     * What an import recorded: {@code goals} counts the goals written for one year, {@code recurringGoals} those
+     * written once for several years (each recorded as one goal per year).
+     */
+    public record ImportedPlan(PlanId planId, String title, int areas, int activities, int goals,
+                               int recurringGoals) {
 
-        static ImportedPlan of(AdoptPlanCommand command) {
+        public static ImportedPlan of(AdoptPlanCommand command) {
             int activities = command.areas().stream().mapToInt(area -> area.activities().size()).sum();
             return new ImportedPlan(command.planId(), command.title(), command.areas().size(), activities,
-                    command.goals().size());
+                    command.goals().size(), command.recurringGoals().size());
+        }
+
+        /** "40 activities, 4 goals", and the recurring goals when there are any. */
+        public String counts() {
+            return areas + " areas, " + activities + " activities, " + goals + " goals"
+                    + (recurringGoals == 0 ? "" : ", " + recurringGoals + " recurring goals");
         }
     }
 }

@@ -17,6 +17,7 @@ import se.asfplan.domain.plan.GoalKind;
 import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.PlanEvents.GoalOutcomeReportedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
+import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.Target;
 
@@ -57,14 +58,48 @@ class GoalEventJsonTest {
                 "Enkät till Plusmedlemmar", ON);
         context.run(app -> {
             ObjectMapper json = app.getBean(ObjectMapper.class);
-            assertThat(json.writeValueAsString(measured)).endsWith(
-                    ",\"occurredOn\":\"2023-01-20\",\"measure\":\"RESERVED_PROCUREMENTS_BEGUN\"}");
+            assertThat(json.writeValueAsString(measured)).contains(
+                    ",\"occurredOn\":\"2023-01-20\",\"measure\":\"RESERVED_PROCUREMENTS_BEGUN\"");
             assertThat(json.readValue(json.writeValueAsString(measured), GoalSetEvent.class)).isEqualTo(measured);
             assertThat(json.writeValueAsString(reported)).isEqualTo("{\"planId\":\"stockholm-asf-2021\","
                     + "\"goalId\":\"reserverade-2023\",\"year\":2023,\"value\":21.5,"
                     + "\"source\":\"Enkät till Plusmedlemmar\",\"occurredOn\":\"2023-01-20\"}");
             assertThat(json.readValue(json.writeValueAsString(reported), GoalOutcomeReportedEvent.class))
                     .isEqualTo(reported);
+        });
+    }
+
+    @Test
+    void readsAGoalStoredBeforeRecurringGoalsExistedAsAGoalForItsYearAlone() {
+        String storedBefore = "{\"planId\":\"stockholm-asf-2021\",\"goalId\":\"reserverade-2023\",\"year\":2023,"
+                + "\"kind\":\"COUNT\",\"indicator\":\"Inbjudna\",\"target\":{\"comparator\":\"AT_LEAST\","
+                + "\"value\":3,\"unit\":\"st\"},\"activityId\":null,\"decision\":{\"body\":\"KS\","
+                + "\"reference\":null,\"paragraph\":null},\"occurredOn\":\"2023-01-20\","
+                + "\"measure\":\"INTEGRATIONSPAKTEN_INVITATIONS\"}";
+        context.run(app -> {
+            GoalSetEvent read = app.getBean(ObjectMapper.class).readValue(storedBefore, GoalSetEvent.class);
+            assertThat(read.recurringGoalId()).isNull();
+            assertThat(read).isEqualTo(new GoalSetEvent(PLAN, GOAL, 2023, GoalKind.COUNT, "Inbjudna",
+                    Target.atLeast(3, "st"), null, Decision.by("KS"), ON, Measure.INTEGRATIONSPAKTEN_INVITATIONS));
+        });
+    }
+
+    @Test
+    void readsARecurringGoalAndItsYearsGoalBackEqual() {
+        GoalId recurring = new GoalId("fler-inbjudna");
+        RecurringGoalSetEvent set = new RecurringGoalSetEvent(PLAN, recurring, GoalKind.CHANGE, "Fler inbjudna",
+                Target.atLeast(1, "st"), null, Decision.by("KS"), Measure.INTEGRATIONSPAKTEN_INVITATIONS, 2021, 2024,
+                true, ON);
+        GoalSetEvent year = new GoalSetEvent(PLAN, new GoalId("fler-inbjudna-2023"), 2023, GoalKind.CHANGE,
+                "Fler inbjudna", Target.atLeast(1, "st"), null, Decision.by("KS"), ON,
+                Measure.INTEGRATIONSPAKTEN_INVITATIONS, recurring);
+        context.run(app -> {
+            ObjectMapper json = app.getBean(ObjectMapper.class);
+            assertThat(json.writeValueAsString(set)).contains("\"fromYear\":2021,\"toYear\":2024,"
+                    + "\"untilThePlanEnds\":true");
+            assertThat(json.readValue(json.writeValueAsString(set), RecurringGoalSetEvent.class)).isEqualTo(set);
+            assertThat(json.writeValueAsString(year)).endsWith(",\"recurringGoalId\":\"fler-inbjudna\"}");
+            assertThat(json.readValue(json.writeValueAsString(year), GoalSetEvent.class)).isEqualTo(year);
         });
     }
 }

@@ -10,6 +10,7 @@ import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.GoalId;
 import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
 import se.asfplan.domain.plan.Responsibility;
@@ -36,7 +37,7 @@ public final class PlanQueries {
 
     public record PlanView(PlanId planId, String title, String municipality, Decision adoption, LocalDate adoptedOn,
                            PlanPeriod period, LocalDate lastRevisedOn, long version, List<AreaView> areas,
-                           List<GoalView> goals) {
+                           List<GoalView> goals, List<RecurringGoalView> recurringGoals) {
 
         public List<ActivityView> activities() {
             return areas.stream().flatMap(area -> area.activities().stream()).toList();
@@ -52,9 +53,20 @@ public final class PlanQueries {
                                String closingNote, String latestNote, LocalDate latestNoteOn) {
     }
 
+    /** A goal for one year; {@code recurringGoalId} names the recurring goal that set it, if one did. */
     public record GoalView(GoalId goalId, int year, GoalKind kind, String indicator, Target target,
                            ActivityId activityId, LocalDate setOn, boolean withdrawn, LocalDate withdrawnOn,
-                           String withdrawalReason, List<TargetHistoryEntry> targetHistory) {
+                           String withdrawalReason, List<TargetHistoryEntry> targetHistory, GoalId recurringGoalId) {
+    }
+
+    /**
+     * A recurring goal, shown once: the target rule it set for each year from {@code fromYear} to {@code toYear}
+     * (the years a lengthened plan added included), and its years' goals, which are revised and withdrawn one by
+     * one and listed in {@link PlanView#goals()}.
+     */
+    public record RecurringGoalView(GoalId goalId, GoalKind kind, Measure measure, String indicator, Target target,
+                                    ActivityId activityId, int fromYear, int toYear, boolean untilThePlanEnds,
+                                    Decision decision, LocalDate setOn, List<GoalId> yearGoals) {
     }
 
     /** A target in force from {@code decidedOn}; the first entry is the one the goal was set with. */

@@ -35,6 +35,7 @@ import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.GoalId;
 import se.asfplan.domain.plan.GoalKind;
+import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.PlanEvents.ActivityAddedEvent;
 import se.asfplan.domain.plan.PlanEvents.ActivityCancelledEvent;
 import se.asfplan.domain.plan.PlanEvents.ActivityCompletedEvent;
@@ -46,6 +47,7 @@ import se.asfplan.domain.plan.PlanEvents.AreaAddedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
+import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
@@ -65,6 +67,7 @@ import se.asfplan.projections.plan.PlanQueries.AreaView;
 import se.asfplan.projections.plan.PlanQueries.FindPlanQuery;
 import se.asfplan.projections.plan.PlanQueries.FindPlansQuery;
 import se.asfplan.projections.plan.PlanQueries.GoalView;
+import se.asfplan.projections.plan.PlanQueries.RecurringGoalView;
 import se.asfplan.projections.plan.PlanQueries.PlanSummary;
 import se.asfplan.projections.plan.PlanQueries.PlanView;
 import se.asfplan.projections.plan.PlanQueries.TargetHistoryEntry;
@@ -79,7 +82,8 @@ import se.asfplan.projections.plan.PlanQueries.TargetHistoryEntry;
  */
 @Component
 @ProcessingGroup(PlanViewProjection.PROCESSING_GROUP)
-@ReadModelTables({"plan_goal_target_view", "plan_goal_view", "plan_activity_view", "plan_area_view", "plan_view"})
+@ReadModelTables({"plan_goal_target_view", "plan_goal_view", "plan_recurring_goal_view", "plan_activity_view",
+        "plan_area_view", "plan_view"})
 public class PlanViewProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "plan-view";
@@ -292,14 +296,43 @@ public class PlanViewProjection implements RebuildableProjection {
             Target target = event.target();
             jdbc.update("""
                     insert into plan_goal_view (generation, plan_id, goal_id, ordinal, goal_year, kind, indicator,
-                                                comparator, target_value, unit, activity_id, set_on)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                comparator, target_value, unit, activity_id, set_on,
+                                                recurring_goal_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     generation, event.planId().value(), event.goalId().value(), sequence, event.year(),
                     event.kind().name(), event.indicator(), target.comparator().name(), target.value(),
                     target.unit(), event.activityId() == null ? null : event.activityId().value(),
-                    Date.valueOf(event.occurredOn()));
+                    Date.valueOf(event.occurredOn()),
+                    event.recurringGoalId() == null ? null : event.recurringGoalId().value());
+            if (event.recurringGoalId() != null) {
+                // a lengthened plan sets a recurring goal for the added years: its last year moves with them
+                jdbc.update("update plan_recurring_goal_view set to_year = ? "
+                                + "where generation = ? and plan_id = ? and goal_id = ? and to_year < ?",
+                        event.year(), generation, event.planId().value(), event.recurringGoalId().value(),
+                        event.year());
+            }
             insertTarget(generation, event.planId(), event.goalId(), sequence, target, event.decision(), null,
                     event.occurredOn());
+        }
+    }
+
+    @EventHandler
+    void on(RecurringGoalSetEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            Target target = event.target();
+            jdbc.update("""
+                    insert into plan_recurring_goal_view (generation, plan_id, goal_id, ordinal, kind, measure,
+                                                          indicator, comparator, target_value, unit, activity_id,
+                                                          from_year, to_year, until_the_plan_ends, decided_by,
+                                                          decision_reference, decision_paragraph, set_on)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    generation, event.planId().value(), event.goalId().value(), sequence, event.kind().name(),
+                    event.measure() == null ? null : event.measure().name(), event.indicator(),
+                    target.comparator().name(), target.value(), target.unit(),
+                    event.activityId() == null ? null : event.activityId().value(), event.fromYear(),
+                    event.toYear(), event.untilThePlanEnds(), event.decision().body(), event.decision().reference(),
+                    event.decision().paragraph(), Date.valueOf(event.occurredOn()));
         }
     }
 
@@ -397,7 +430,8 @@ public class PlanViewProjection implements RebuildableProjection {
                 new Decision(rs.getString("adopted_by"), rs.getString("adoption_reference"),
                         rs.getString("adoption_paragraph")),
                 localDate(rs, "adopted_on"), period(rs), localDate(rs, "last_revised_on"),
-                rs.getLong("last_sequence") + 1, areas(generation, planId), goals(generation, planId)),
+                rs.getLong("last_sequence") + 1, areas(generation, planId), goals(generation, planId),
+                recurringGoals(generation, planId)),
                 generation, planId);
         return plans.stream().findFirst();
     }
@@ -441,7 +475,31 @@ public class PlanViewProjection implements RebuildableProjection {
                         rs.getString("activity_id") == null ? null : new ActivityId(rs.getString("activity_id")),
                         localDate(rs, "set_on"), rs.getDate("withdrawn_on") != null, localDate(rs, "withdrawn_on"),
                         rs.getString("withdrawal_reason"),
-                        List.copyOf(history.getOrDefault(rs.getString("goal_id"), List.of()))), generation, planId);
+                        List.copyOf(history.getOrDefault(rs.getString("goal_id"), List.of())),
+                        rs.getString("recurring_goal_id") == null ? null
+                                : new GoalId(rs.getString("recurring_goal_id"))), generation, planId);
+    }
+
+    private List<RecurringGoalView> recurringGoals(int generation, String planId) {
+        Map<String, List<GoalId>> yearGoals = new LinkedHashMap<>();
+        jdbc.query("select goal_id, recurring_goal_id from plan_goal_view where generation = ? and plan_id = ? "
+                + "and recurring_goal_id is not null order by goal_year, ordinal", rs -> {
+            yearGoals.computeIfAbsent(rs.getString("recurring_goal_id"), id -> new ArrayList<>())
+                    .add(new GoalId(rs.getString("goal_id")));
+        }, generation, planId);
+        return jdbc.query("select * from plan_recurring_goal_view where generation = ? and plan_id = ? "
+                        + "order by ordinal",
+                (rs, row) -> new RecurringGoalView(new GoalId(rs.getString("goal_id")),
+                        GoalKind.valueOf(rs.getString("kind")),
+                        rs.getString("measure") == null ? null : Measure.valueOf(rs.getString("measure")),
+                        rs.getString("indicator"), target(rs),
+                        rs.getString("activity_id") == null ? null : new ActivityId(rs.getString("activity_id")),
+                        rs.getInt("from_year"), rs.getInt("to_year"), rs.getBoolean("until_the_plan_ends"),
+                        new Decision(rs.getString("decided_by"), rs.getString("decision_reference"),
+                                rs.getString("decision_paragraph")),
+                        localDate(rs, "set_on"),
+                        List.copyOf(yearGoals.getOrDefault(rs.getString("goal_id"), List.of()))),
+                generation, planId);
     }
 
     private static Target target(ResultSet rs) throws SQLException {

@@ -86,8 +86,8 @@ public class TrackerCli {
             try (ConfigurableApplicationContext context = cli.context(); InputStream input = Files.newInputStream(file)) {
                 var imported = context.getBean(PlanImportService.class)
                         .importPlan(input, RecordingMetadata.of(user, "command-line", null));
-                System.out.printf("Imported plan %s ('%s'): %d areas, %d activities, %d goals%n", imported.planId(),
-                        imported.title(), imported.areas(), imported.activities(), imported.goals());
+                System.out.printf("Imported plan %s ('%s'): %s%n", imported.planId(), imported.title(),
+                        imported.counts());
                 return 0;
             } catch (PlanFileException e) {
                 System.err.println("The plan file " + file + " was not imported; nothing was recorded:");
@@ -115,9 +115,8 @@ public class TrackerCli {
         public Integer call() throws IOException {
             try (InputStream input = Files.newInputStream(file)) {
                 var command = new se.asfplan.infra.planfile.PlanFileReader().read(input);
-                int activities = command.areas().stream().mapToInt(a -> a.activities().size()).sum();
-                System.out.printf("%s is a valid plan file: plan %s, %d areas, %d activities, %d goals%n", file,
-                        command.planId(), command.areas().size(), activities, command.goals().size());
+                System.out.printf("%s is a valid plan file: plan %s, %s%n", file, command.planId(),
+                        PlanImportService.ImportedPlan.of(command).counts());
                 return 0;
             } catch (PlanFileException e) {
                 System.err.println(file + " has problems:");

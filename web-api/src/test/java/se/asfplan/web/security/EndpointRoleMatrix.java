@@ -67,6 +67,8 @@ final class EndpointRoleMatrix {
         m.put("GET /api/plans/{planId}/activities/{activityId}/facts", Access.READERS);
         m.put("GET /api/plans/{planId}/goals", Access.READERS);
         m.put("GET /api/plans/{planId}/goals/{goalId}", Access.READERS);
+        m.put("GET /api/plans/{planId}/recurring-goals", Access.READERS);
+        m.put("GET /api/plans/{planId}/recurring-goals/{goalId}", Access.READERS);
         m.put("GET /api/plans/{planId}/reports/activity-follow-up", Access.READERS);
         m.put("GET /api/plans/{planId}/reports/yearly-goals", Access.READERS);
         m.put("GET /api/reports/register", Access.READERS);
@@ -95,6 +97,7 @@ final class EndpointRoleMatrix {
                 "/api/plans/{planId}/activities/{activityId}/cancel",
                 "/api/plans/{planId}/goals", "/api/plans/{planId}/goals/{goalId}/revisions",
                 "/api/plans/{planId}/goals/{goalId}/withdrawal", "/api/plans/{planId}/goals/{goalId}/outcomes",
+                "/api/plans/{planId}/recurring-goals",
                 "/api/enterprises", "/api/enterprises/{enterpriseId}/details", "/api/enterprises/{enterpriseId}/closure",
                 "/api/enterprises/{enterpriseId}/integrationspakten/invitations",
                 "/api/enterprises/{enterpriseId}/integrationspakten/membership",
