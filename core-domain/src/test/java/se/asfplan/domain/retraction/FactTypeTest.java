@@ -33,6 +33,10 @@ import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
+import se.asfplan.domain.party.PartyEvents;
+import se.asfplan.domain.party.PartyEvents.PartyDetailsChangedEvent;
+import se.asfplan.domain.party.PartyEvents.PartyNameRecordedEvent;
+import se.asfplan.domain.party.PartyEvents.PartyRegisteredEvent;
 import se.asfplan.domain.procurement.ProcurementEvents;
 import se.asfplan.domain.shared.FactName;
 import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
@@ -57,7 +61,8 @@ class FactTypeTest {
             MeetingParticipantsCorrectedEvent.class, MeetingFactRetractedEvent.class,
             PlanAdoptedEvent.class, PlanRevisedEvent.class, AreaAddedEvent.class, ActivityAddedEvent.class,
             ActivityRescheduledEvent.class, ActivityResponsibilityChangedEvent.class, GoalSetEvent.class,
-            RecurringGoalSetEvent.class,
+            RecurringGoalSetEvent.class, PartyRegisteredEvent.class, PartyDetailsChangedEvent.class,
+            PartyNameRecordedEvent.class,
             GoalRevisedEvent.class, GoalWithdrawnEvent.class, PlanFactRetractedEvent.class,
             ProcurementPlannedEvent.class, ProcurementAnnouncedEvent.class, ContractAwardedEvent.class,
             ProcurementCancelledEvent.class, ProcurementFactRetractedEvent.class);
@@ -88,7 +93,7 @@ class FactTypeTest {
     }
 
     private static List<Class<?>> everyEvent() {
-        return Stream.of(EnterpriseEvents.ALL, MeetingEvents.ALL, PlanEvents.ALL, ProcurementEvents.ALL)
+        return Stream.of(EnterpriseEvents.ALL, MeetingEvents.ALL, PlanEvents.ALL, ProcurementEvents.ALL, PartyEvents.ALL)
                 .flatMap(List::stream).<Class<?>>map(type -> type).toList();
     }
 

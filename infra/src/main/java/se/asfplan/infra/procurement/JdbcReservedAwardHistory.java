@@ -8,47 +8,55 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import se.asfplan.domain.party.PartyNames;
 import se.asfplan.domain.procurement.ContractingAuthority;
 import se.asfplan.domain.procurement.CpvCode;
 import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.domain.procurement.ReservedAwardHistory;
 import se.asfplan.domain.procurement.ReservedAwardHistory.ReservedAward;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.infra.party.JdbcPartyNames;
 
 /**
  * {@code reserved_welfare_award} and its services, {@code reserved_welfare_award_service}: written by the award
  * command inside its transaction, so a refused or failed award leaves no row, and a procurement can hold at most
- * one award row (its one award).
+ * one award row (its one award). An authority's awards are those recorded under any of its names in the register of
+ * parties ({@link JdbcPartyNames#sameBodyAs}), or under its own name, compared ignoring case and spacing, when the
+ * register does not know it.
  */
 @Component
 class JdbcReservedAwardHistory implements ReservedAwardHistory {
 
     private final JdbcTemplate jdbc;
     private final FactLocks locks;
+    private final JdbcPartyNames partyNames;
 
-    JdbcReservedAwardHistory(JdbcTemplate jdbc, FactLocks locks) {
+    JdbcReservedAwardHistory(JdbcTemplate jdbc, FactLocks locks, JdbcPartyNames partyNames) {
         this.jdbc = jdbc;
         this.locks = locks;
+        this.partyNames = partyNames;
     }
 
     /** Locks the authority and supplier for the rest of the transaction, so the awards stay true until recorded. */
     @Override
     public List<ReservedAward> awards(ContractingAuthority authority, OrganisationNumber supplier) {
-        locks.lock("reserved-welfare|" + authority.value() + "|" + supplier.value());
-        record Row(String procurementId, LocalDate awardedOn, String cpvCode) {
+        locks.lock("reserved-welfare|" + partyNames.body(authority.value()) + "|" + supplier.value());
+        Set<String> names = partyNames.sameBodyAs(authority.value());
+        record Row(String procurementId, String authority, LocalDate awardedOn, String cpvCode) {
         }
         List<Row> rows = jdbc.query("""
-                select award.procurement_id, award.awarded_on, service.cpv_code
+                select award.procurement_id, award.authority, award.awarded_on, service.cpv_code
                 from reserved_welfare_award award
                 left join reserved_welfare_award_service service on service.procurement_id = award.procurement_id
-                where award.authority = ? and award.organisation_number = ?
+                where award.organisation_number = ?
                 order by award.procurement_id, service.cpv_code""",
-                (rs, n) -> new Row(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3)),
-                authority.value(), supplier.value());
+                (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4)),
+                supplier.value()).stream().filter(row -> names.contains(PartyNames.key(row.authority()))).toList();
         Map<String, List<Row>> byProcurement = new LinkedHashMap<>();
         rows.forEach(row -> byProcurement.computeIfAbsent(row.procurementId(), id -> new ArrayList<>()).add(row));
         return byProcurement.entrySet().stream().map(award -> new ReservedAward(new ProcurementId(award.getKey()),

@@ -30,7 +30,7 @@ class ReadModelCatalogueIT extends PostgresApiTest {
         assertThat(catalogue.problems()).isEmpty();
         assertThat(catalogue.processingGroups()).as("the read models the application has").containsExactlyInAnyOrder(
                 "plan-view", "enterprise-register", "meetings", "procurements", "statistics", "activity-followup",
-                "goal-report", "participation");
+                "goal-report", "participation", "party-register");
         assertThat(rebuilds.groups()).as("the groups the rebuilds know, given by Spring")
                 .containsExactlyInAnyOrderElementsOf(catalogue.processingGroups());
     }

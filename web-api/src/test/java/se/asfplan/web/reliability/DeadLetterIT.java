@@ -143,7 +143,7 @@ class DeadLetterIT extends ReliabilityTest {
     void everyProjectionGroupHasADeadLetterQueue() {
         List<Map<String, Object>> groups = getListOfGroups();
         assertThat(groups).extracting(g -> g.get("group")).contains("plan-view", "enterprise-register", "meetings",
-                "procurements", "statistics", "activity-followup", "goal-report", "participation");
+                "procurements", "statistics", "activity-followup", "goal-report", "participation", "party-register");
     }
 
     private List<Map<String, Object>> getListOfGroups() {

@@ -77,6 +77,8 @@ final class EndpointRoleMatrix {
         // the enterprise register, meetings, procurement details, projection status: coordinator and auditor
         m.put("GET /api/enterprises", Access.STAFF);
         m.put("GET /api/enterprises/{enterpriseId}", Access.STAFF);
+        m.put("GET /api/parties", Access.STAFF);
+        m.put("GET /api/parties/{partyId}", Access.STAFF);
         m.put("GET /api/meetings", Access.STAFF);
         m.put("GET /api/meetings/{meetingId}", Access.STAFF);
         m.put("GET /api/procurements", Access.STAFF);
@@ -98,6 +100,7 @@ final class EndpointRoleMatrix {
                 "/api/plans/{planId}/goals", "/api/plans/{planId}/goals/{goalId}/revisions",
                 "/api/plans/{planId}/goals/{goalId}/withdrawal", "/api/plans/{planId}/goals/{goalId}/outcomes",
                 "/api/plans/{planId}/recurring-goals",
+                "/api/parties", "/api/parties/{partyId}/details", "/api/parties/{partyId}/names",
                 "/api/enterprises", "/api/enterprises/{enterpriseId}/details", "/api/enterprises/{enterpriseId}/closure",
                 "/api/enterprises/{enterpriseId}/integrationspakten/invitations",
                 "/api/enterprises/{enterpriseId}/integrationspakten/membership",

@@ -6,6 +6,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import se.asfplan.domain.enterprise.EnterpriseRule;
 import se.asfplan.domain.meeting.MeetingRule;
+import se.asfplan.domain.party.PartyRule;
 import se.asfplan.domain.plan.PlanRule;
 import se.asfplan.domain.procurement.ProcurementRule;
 import se.asfplan.domain.shared.RuleCode;
@@ -28,7 +29,9 @@ public enum RecordKind {
             MeetingRule.MEETING_CAN_BE_RECORDED_ONCE, "This meeting was recorded at the same moment by another request"),
     PROCUREMENT(ProcurementRule.PROCUREMENT_MUST_EXIST, "No procurement %s is recorded; plan or announce it first",
             ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE, "This procurement was recorded at the same moment by "
-                    + "another request");
+                    + "another request"),
+    PARTY(PartyRule.PARTY_MUST_BE_REGISTERED_FIRST, "No party %s is registered; register it first",
+            PartyRule.PARTY_CAN_BE_REGISTERED_ONCE, "This party was registered at the same moment by another request");
 
     /** The rule broken by a command for an id under which nothing is recorded. */
     public final RuleCode mustExist;

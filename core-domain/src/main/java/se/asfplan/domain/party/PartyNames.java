@@ -1,0 +1,32 @@
+package se.asfplan.domain.party;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which party each name names: every name, abbreviation and other name a party in the register has had. Kept in the
+ * same transaction as the party's events, so that a name can never name two parties, and read by the procurement
+ * rules to count what was recorded under any of a party's names as one authority's.
+ */
+public interface PartyNames {
+
+    /**
+     * The party the name names, compared by {@link #key}; empty when none does. Holds the name for the rest of the
+     * transaction, so that two parties cannot take it at the same moment.
+     */
+    Optional<PartyId> partyNamed(String name);
+
+    /** Records that the name names the party from now on. */
+    void name(PartyId party, String name);
+
+    /**
+     * The form names are compared in: Unicode-normalised (NFKC), lower case, runs of spaces as one space, trimmed.
+     * "Arbetsmarknadsnämnden" and "ARBETSMARKNADSNÄMNDEN " are one name; "Arbetsmarknadsnämnden (AMN)" is another,
+     * until it is recorded as one of the party's names.
+     */
+    static String key(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
+    }
+}
