@@ -117,6 +117,20 @@ class PlanDecisionChainTest {
     }
 
     @Test
+    void aCorrectedLaterAdoptionDateLeavesThePlansEarliestBusinessDateAsItWas() {
+        fixture.given(planAdopted(2021, 2024), areaAdded(AREA), activityAdded(ACTIVITY),
+                        new PlanDecisionCorrectedEvent(PLAN_ID, DecisionId.ADOPTION, ADOPTION, ADOPTED_ON.plusDays(10),
+                                "Fel datum", CORRECTED_ON))
+                .when(startActivity(ACTIVITY, ADOPTED_ON))
+                .expectSuccessfulHandlerExecution();
+        expectRefusal(fixture.given(planAdopted(2021, 2024), areaAdded(AREA), activityAdded(ACTIVITY),
+                                new PlanDecisionCorrectedEvent(PLAN_ID, DecisionId.ADOPTION, ADOPTION,
+                                        ADOPTED_ON.plusDays(10), "Fel datum", CORRECTED_ON))
+                        .when(startActivity(ACTIVITY, DAY_BEFORE_ADOPTION)),
+                PlanRule.DATE_MUST_NOT_PRECEDE_PLAN_ADOPTION, "lies before plan");
+    }
+
+    @Test
     void correctsARecordedDecisionAndThenItReadsAsCorrected() {
         Decision corrected = new Decision(APPROVAL.body(), "KF 2021/33", APPROVAL.paragraph());
         fixture.given(planAdopted(2021, 2024), approved(), new PlanDecisionCorrectedEvent(PLAN_ID, APPROVAL_ID,
