@@ -22,6 +22,9 @@ import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import se.asfplan.domain.plan.PlanCommands.ActivityDraft;
+import se.asfplan.domain.plan.PlanCommands.CorrectPlanDecisionCommand;
+import se.asfplan.domain.plan.PlanCommands.DecisionDraft;
+import se.asfplan.domain.plan.PlanCommands.RecordPlanDecisionCommand;
 import se.asfplan.domain.plan.PlanCommands.AddActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.AddAreaCommand;
 import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
@@ -54,6 +57,8 @@ import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanDecisionCorrectedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanDecisionRecordedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
@@ -79,6 +84,10 @@ public class Plan {
     public static final int REASON_MAX = 2000;
     /** Longest id of a recurring goal: each year's goal id adds {@code -YYYY} and must stay within 63 characters. */
     public static final int RECURRING_GOAL_ID_MAX = 58;
+    /** Most sections a plan has; real plans have a handful. */
+    public static final int SECTIONS_MAX = 50;
+    /** The plan's own area numbers ("Område 1-5") run from 1 to this. */
+    public static final int AREA_NUMBER_MAX = 999;
 
     @AggregateIdentifier
     private PlanId planId;
@@ -87,6 +96,9 @@ public class Plan {
     private PlanPeriod period;
     private LocalDate adoptedOn;
     private final Map<AreaId, String> areas = new HashMap<>();
+    private final Map<Integer, AreaId> areaNumbers = new HashMap<>();
+    /** The chain of decisions, the adoption included, as they read now (corrections applied). */
+    private final Map<DecisionId, DecisionState> decisions = new HashMap<>();
     private final Map<ActivityId, ActivityState> activities = new HashMap<>();
     private final Map<GoalId, GoalState> goals = new HashMap<>();
     private final Map<GoalId, RecurringGoalState> recurringGoals = new HashMap<>();
@@ -113,14 +125,22 @@ public class Plan {
         PlanId id = required(command.planId(), "planId");
         LocalDate adoptedOn = CommandChecks.recordable(command.adoptedOn(), "adoptedOn", clock,
                 PlanRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
+        if (command.sections().size() > SECTIONS_MAX) {
+            throw new IllegalArgumentException("sections must be at most " + SECTIONS_MAX + ", but are "
+                    + command.sections().size());
+        }
         apply(new PlanAdoptedEvent(id, Values.text(command.title(), "title", TITLE_MAX),
                 Values.text(command.municipality(), "municipality", NAME_MAX),
-                required(command.adoption(), "adoption"), required(command.period(), "period"), adoptedOn));
+                required(command.adoption(), "adoption"), required(command.period(), "period"), adoptedOn,
+                command.sections().isEmpty() ? null : command.sections()));
         for (AreaDraft area : command.areas()) {
-            addArea(area.areaId(), area.name(), area.description(), adoptedOn);
+            addArea(area.areaId(), area.name(), area.description(), area.number(), adoptedOn);
             for (ActivityDraft activity : area.activities()) {
                 addActivity(activity.activityId(), area.areaId(), activity.kind(), activity.title(),
                         activity.description(), activity.responsibility(), activity.timeline(), adoptedOn);
+                if (activity.underWay() != null) {
+                    underWayAtAdoption(activity.activityId(), activity.underWay(), adoptedOn);
+                }
             }
         }
         for (GoalDraft goal : command.goals()) {
@@ -130,6 +150,84 @@ public class Plan {
         for (RecurringGoalDraft goal : command.recurringGoals()) {
             setRecurringGoal(goal, adoptedOn);
         }
+        for (DecisionDraft decision : command.decisions()) {
+            recordDecision(decision.decisionId(), decision.kind(), decision.decision(), decision.decidedOn(),
+                    decision.summary(), clock);
+        }
+    }
+
+    /** An activity the plan found under way: started on its own date, or on the adoption day if only "before". */
+    private void underWayAtAdoption(ActivityId activityId, UnderWay underWay, LocalDate adoptedOn) {
+        if (underWay.since() != null && underWay.since().isAfter(adoptedOn)) {
+            throw new RuleViolationException(PlanRule.UNDER_WAY_DATE_MUST_NOT_FOLLOW_ADOPTION,
+                    "Activity " + activityId + " is under way at the adoption on " + adoptedOn
+                            + ", so it cannot have started on " + underWay.since() + "; leave underWay out and "
+                            + "record its start instead");
+        }
+        apply(new ActivityStartedEvent(planId, activityId,
+                underWay.sinceBeforePlan() ? adoptedOn : underWay.since(), underWay));
+    }
+
+    // ---------------------------------------------------------------------------------------------- decisions
+
+    @CommandHandler
+    public void handle(RecordPlanDecisionCommand command, Clock clock) {
+        recordDecision(command.decisionId(), command.kind(), command.decision(), command.decidedOn(),
+                command.summary(), clock);
+    }
+
+    private void recordDecision(DecisionId decisionId, DecisionKind kind, Decision decision, LocalDate decidedOn,
+                                String summary, Clock clock) {
+        required(decisionId, "decisionId");
+        required(kind, "kind");
+        required(decision, "decision");
+        CommandChecks.recordable(decidedOn, "decidedOn", clock, PlanRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
+        if (decisions.containsKey(decisionId)) {
+            throw new RuleViolationException(PlanRule.DECISION_ID_MUST_BE_UNIQUE,
+                    "Plan " + planId + " already has a decision " + decisionId);
+        }
+        if (kind == DecisionKind.ADOPTION) {
+            throw new RuleViolationException(PlanRule.ADOPTION_IS_RECORDED_WITH_THE_PLAN,
+                    "Plan " + planId + " was adopted on " + adoptedOn + " with its adoption decision (" + DecisionId.ADOPTION
+                            + "); record a proposal, an approval or an amendment, or correct the adoption");
+        }
+        if (kind != DecisionKind.PROPOSAL && decidedOn.isBefore(adoptedOn)) {
+            throw new RuleViolationException(PlanRule.DATE_MUST_NOT_PRECEDE_PLAN_ADOPTION,
+                    "An " + kind.name().toLowerCase() + " decided on " + decidedOn + " lies before plan " + planId
+                            + " was adopted on " + adoptedOn + "; only a proposal precedes the adoption");
+        }
+        apply(new PlanDecisionRecordedEvent(planId, decisionId, kind, decision,
+                Values.optionalText(summary, "decision summary", REASON_MAX), decidedOn));
+    }
+
+    @CommandHandler
+    public void handle(CorrectPlanDecisionCommand command, Clock clock) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        DecisionState recorded = decisions.get(required(command.decisionId(), "decisionId"));
+        if (recorded == null) {
+            throw new RuleViolationException(PlanRule.DECISION_MUST_EXIST,
+                    "Plan " + planId + " has no decision " + command.decisionId() + "; its decisions are "
+                            + decisions.keySet());
+        }
+        Decision decision = required(command.decision(), "decision");
+        LocalDate decidedOn = CommandChecks.recordable(command.decidedOn(), "decidedOn", clock,
+                PlanRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
+        if (decision.equals(recorded.decision()) && decidedOn.equals(recorded.decidedOn())) {
+            throw new RuleViolationException(PlanRule.DECISION_CORRECTION_MUST_CHANGE_SOMETHING,
+                    "Decision " + command.decisionId() + " already reads " + decision + " on " + decidedOn);
+        }
+        if (recorded.kind() != DecisionKind.PROPOSAL && recorded.kind() != DecisionKind.ADOPTION
+                && decidedOn.isBefore(adoptedOn)) {
+            throw new RuleViolationException(PlanRule.DATE_MUST_NOT_PRECEDE_PLAN_ADOPTION,
+                    "An " + recorded.kind().name().toLowerCase() + " decided on " + decidedOn + " would lie before"
+                            + " plan " + planId + " was adopted on " + adoptedOn);
+        }
+        apply(new PlanDecisionCorrectedEvent(planId, command.decisionId(), decision, decidedOn,
+                Values.text(command.reason(), "reason", REASON_MAX), occurredOn));
+    }
+
+    /** A decision of the chain as it reads now; immutable for the same reason as {@link ActivityState}. */
+    private record DecisionState(DecisionKind kind, Decision decision, LocalDate decidedOn) {
     }
 
     @CommandHandler
@@ -188,17 +286,27 @@ public class Plan {
 
     @CommandHandler
     public void handle(AddAreaCommand command, Clock clock) {
-        addArea(command.areaId(), command.name(), command.description(), recordable(command.occurredOn(), clock));
+        addArea(command.areaId(), command.name(), command.description(), command.number(),
+                recordable(command.occurredOn(), clock));
     }
 
-    private void addArea(AreaId areaId, String name, String description, LocalDate occurredOn) {
+    private void addArea(AreaId areaId, String name, String description, Integer number, LocalDate occurredOn) {
         required(areaId, "areaId");
         if (areas.containsKey(areaId)) {
             throw new RuleViolationException(PlanRule.AREA_ID_MUST_BE_UNIQUE,
                     "Plan " + planId + " already has an area " + areaId + " ('" + areas.get(areaId) + "')");
         }
+        if (number != null && (number < 1 || number > AREA_NUMBER_MAX)) {
+            throw new IllegalArgumentException("area number must be from 1 to " + AREA_NUMBER_MAX + ", but was "
+                    + number);
+        }
+        if (number != null && areaNumbers.containsKey(number)) {
+            throw new RuleViolationException(PlanRule.AREA_NUMBER_MUST_BE_UNIQUE,
+                    "Plan " + planId + " already has an area number " + number + " (" + areaNumbers.get(number)
+                            + ")");
+        }
         apply(new AreaAddedEvent(planId, areaId, Values.text(name, "area name", NAME_MAX),
-                Values.optionalText(description, "area description", TEXT_MAX), occurredOn));
+                Values.optionalText(description, "area description", TEXT_MAX), occurredOn, number));
     }
 
     // ---------------------------------------------------------------------------------------------- activities
@@ -587,6 +695,27 @@ public class Plan {
         title = event.title();
         period = event.period();
         adoptedOn = event.occurredOn();
+        decisions.put(DecisionId.ADOPTION, new DecisionState(DecisionKind.ADOPTION, event.adoption(),
+                event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(PlanDecisionRecordedEvent event) {
+        decisions.put(event.decisionId(), new DecisionState(event.kind(), event.decision(), event.occurredOn()));
+    }
+
+    /**
+     * A corrected decision reads as corrected. A corrected adoption date that is earlier than the recorded one
+     * becomes the plan's earliest business date; a later one leaves it as it was, so that nothing recorded already
+     * comes to precede the adoption.
+     */
+    @EventHandler
+    void on(PlanDecisionCorrectedEvent event) {
+        DecisionState recorded = decisions.get(event.decisionId());
+        decisions.put(event.decisionId(), new DecisionState(recorded.kind(), event.decision(), event.decidedOn()));
+        if (event.decisionId().equals(DecisionId.ADOPTION) && event.decidedOn().isBefore(adoptedOn)) {
+            adoptedOn = event.decidedOn();
+        }
     }
 
     @EventHandler
@@ -598,6 +727,9 @@ public class Plan {
     @EventHandler
     void on(AreaAddedEvent event) {
         areas.put(event.areaId(), event.name());
+        if (event.number() != null) {
+            areaNumbers.put(event.number(), event.areaId());
+        }
     }
 
     @EventHandler

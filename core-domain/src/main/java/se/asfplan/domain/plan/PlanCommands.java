@@ -20,31 +20,64 @@ public final class PlanCommands {
      */
     public record AdoptPlanCommand(@TargetAggregateIdentifier PlanId planId, String title, String municipality,
                                    Decision adoption, LocalDate adoptedOn, PlanPeriod period,
-                                   List<AreaDraft> areas, List<GoalDraft> goals,
-                                   List<RecurringGoalDraft> recurringGoals) {
+                                   List<AreaDraft> areas, List<GoalDraft> goals, List<PlanSection> sections,
+                                   List<DecisionDraft> decisions, List<RecurringGoalDraft> recurringGoals) {
         public AdoptPlanCommand {
             areas = areas == null ? List.of() : List.copyOf(areas);
             goals = goals == null ? List.of() : List.copyOf(goals);
+            sections = sections == null ? List.of() : List.copyOf(sections);
+            decisions = decisions == null ? List.of() : List.copyOf(decisions);
             recurringGoals = recurringGoals == null ? List.of() : List.copyOf(recurringGoals);
         }
 
-        /** A plan adopted without recurring goals. */
+        /** A plan adopted with its areas and yearly goals only: no sections, other decisions or recurring goals. */
         public AdoptPlanCommand(PlanId planId, String title, String municipality, Decision adoption,
                                 LocalDate adoptedOn, PlanPeriod period, List<AreaDraft> areas, List<GoalDraft> goals) {
-            this(planId, title, municipality, adoption, adoptedOn, period, areas, goals, List.of());
+            this(planId, title, municipality, adoption, adoptedOn, period, areas, goals, List.of(), List.of(),
+                    List.of());
         }
     }
 
-    /** An area with its activities, as adopted with the plan. */
-    public record AreaDraft(AreaId areaId, String name, String description, List<ActivityDraft> activities) {
+    /** An area with its activities, as adopted with the plan; {@code number} is the plan's own, or null. */
+    public record AreaDraft(AreaId areaId, String name, String description, List<ActivityDraft> activities,
+                            Integer number) {
         public AreaDraft {
             activities = activities == null ? List.of() : List.copyOf(activities);
         }
+
+        public AreaDraft(AreaId areaId, String name, String description, List<ActivityDraft> activities) {
+            this(areaId, name, description, activities, null);
+        }
     }
 
-    /** An activity as adopted with the plan. */
+    /** An activity as adopted with the plan; {@code underWay} when it was already under way then, else null. */
     public record ActivityDraft(ActivityId activityId, ActivityKind kind, String title, String description,
-                                Responsibility responsibility, Timeline timeline) {
+                                Responsibility responsibility, Timeline timeline, UnderWay underWay) {
+
+        public ActivityDraft(ActivityId activityId, ActivityKind kind, String title, String description,
+                             Responsibility responsibility, Timeline timeline) {
+            this(activityId, kind, title, description, responsibility, timeline, null);
+        }
+    }
+
+    /** A decision of the plan's chain besides the adoption, recorded with the plan. */
+    public record DecisionDraft(DecisionId decisionId, DecisionKind kind, Decision decision, LocalDate decidedOn,
+                                String summary) {
+    }
+
+    /** Record a decision of the plan's chain: a proposal before the adoption, an approval or amendment after it. */
+    public record RecordPlanDecisionCommand(@TargetAggregateIdentifier PlanId planId, DecisionId decisionId,
+                                            DecisionKind kind, Decision decision, LocalDate decidedOn,
+                                            String summary) {
+    }
+
+    /**
+     * Correct a decision of the chain that was recorded wrongly (the adoption is {@link DecisionId#ADOPTION}): how it
+     * reads, with the reason; {@code occurredOn} is the day of the correction.
+     */
+    public record CorrectPlanDecisionCommand(@TargetAggregateIdentifier PlanId planId, DecisionId decisionId,
+                                             Decision decision, LocalDate decidedOn, String reason,
+                                             LocalDate occurredOn) {
     }
 
     /** A goal as adopted with the plan; {@code measure} is null for goals reported by hand. */
@@ -65,8 +98,13 @@ public final class PlanCommands {
                                     Decision decision, String reason, LocalDate occurredOn) {
     }
 
+    /** Add an area; {@code number} is the plan's own numbering of it ("Område 3"), or null. */
     public record AddAreaCommand(@TargetAggregateIdentifier PlanId planId, AreaId areaId, String name,
-                                 String description, LocalDate occurredOn) {
+                                 String description, LocalDate occurredOn, Integer number) {
+
+        public AddAreaCommand(PlanId planId, AreaId areaId, String name, String description, LocalDate occurredOn) {
+            this(planId, areaId, name, description, occurredOn, null);
+        }
     }
 
     public record AddActivityCommand(@TargetAggregateIdentifier PlanId planId, ActivityId activityId, AreaId areaId,

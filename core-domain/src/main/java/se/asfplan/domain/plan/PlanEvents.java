@@ -15,16 +15,35 @@ public final class PlanEvents {
     private PlanEvents() {
     }
 
+    /**
+     * A plan adopted; {@code sections} (the plan's own texts, in order) was added later: events stored before it read
+     * it as null, a plan without sections.
+     */
     public record PlanAdoptedEvent(PlanId planId, String title, String municipality, Decision adoption,
-                                   PlanPeriod period, LocalDate occurredOn) implements PlanEvent {
+                                   PlanPeriod period, LocalDate occurredOn, List<PlanSection> sections)
+            implements PlanEvent {
+
+        public PlanAdoptedEvent {
+            sections = sections == null ? null : List.copyOf(sections);
+        }
+
+        public PlanAdoptedEvent(PlanId planId, String title, String municipality, Decision adoption,
+                                PlanPeriod period, LocalDate occurredOn) {
+            this(planId, title, municipality, adoption, period, occurredOn, null);
+        }
     }
 
     public record PlanRevisedEvent(PlanId planId, String title, PlanPeriod period, Decision decision, String reason,
                                    LocalDate occurredOn) implements PlanEvent {
     }
 
+    /** An area added; {@code number} (the plan's own numbering, "Område 3") was added later and may be null. */
     public record AreaAddedEvent(PlanId planId, AreaId areaId, String name, String description,
-                                 LocalDate occurredOn) implements PlanEvent {
+                                 LocalDate occurredOn, Integer number) implements PlanEvent {
+
+        public AreaAddedEvent(PlanId planId, AreaId areaId, String name, String description, LocalDate occurredOn) {
+            this(planId, areaId, name, description, occurredOn, null);
+        }
     }
 
     public record ActivityAddedEvent(PlanId planId, ActivityId activityId, AreaId areaId, ActivityKind kind,
@@ -32,9 +51,19 @@ public final class PlanEvents {
                                      Timeline timeline, LocalDate occurredOn) implements PlanEvent {
     }
 
+    /**
+     * An activity started on {@code occurredOn}. {@code underWayAtAdoption} was added later and is null for an
+     * activity started under the plan; it is given for an activity the plan found already under way when it was
+     * adopted: then {@code occurredOn} is the day it started ({@code since}), or the adoption day when it is only
+     * known to have started before the plan ({@code sinceBeforePlan}).
+     */
     @FactName("ActivityStartedEvent")
-    public record ActivityStartedEvent(PlanId planId, ActivityId activityId, LocalDate occurredOn)
-            implements PlanEvent {
+    public record ActivityStartedEvent(PlanId planId, ActivityId activityId, LocalDate occurredOn,
+                                       UnderWay underWayAtAdoption) implements PlanEvent {
+
+        public ActivityStartedEvent(PlanId planId, ActivityId activityId, LocalDate occurredOn) {
+            this(planId, activityId, occurredOn, null);
+        }
     }
 
     @FactName("ActivityProgressReportedEvent")
@@ -119,11 +148,32 @@ public final class PlanEvents {
             implements PlanEvent {
     }
 
+    /**
+     * A decision in the plan's chain besides its adoption: a nämnd's proposal before it, an approval by another body
+     * or an amendment after it, with what it decided ({@code summary}, optional). {@code occurredOn} is the day of
+     * the decision.
+     */
+    public record PlanDecisionRecordedEvent(PlanId planId, DecisionId decisionId, DecisionKind kind,
+                                            Decision decision, String summary, LocalDate occurredOn)
+            implements PlanEvent {
+    }
+
+    /**
+     * A decision of the chain (the adoption, {@link DecisionId#ADOPTION}, or a recorded one) was recorded wrongly:
+     * this is how it reads, {@code decision} made on {@code decidedOn}, and why. The wrong record stays in the
+     * history; {@code occurredOn} is the day of the correction.
+     */
+    public record PlanDecisionCorrectedEvent(PlanId planId, DecisionId decisionId, Decision decision,
+                                             LocalDate decidedOn, String reason, LocalDate occurredOn)
+            implements PlanEvent {
+    }
+
     /** Every plan event type, for tools that must know them all (serialisation checks, projections). */
     public static final List<Class<? extends PlanEvent>> ALL = List.of(PlanAdoptedEvent.class,
             PlanRevisedEvent.class, AreaAddedEvent.class, ActivityAddedEvent.class, ActivityStartedEvent.class,
             ActivityProgressReportedEvent.class, ActivityRescheduledEvent.class,
             ActivityResponsibilityChangedEvent.class, ActivityCompletedEvent.class, ActivityCancelledEvent.class,
-            GoalSetEvent.class, RecurringGoalSetEvent.class, GoalRevisedEvent.class, GoalWithdrawnEvent.class, GoalOutcomeReportedEvent.class,
-            PlanFactRetractedEvent.class);
+            GoalSetEvent.class, RecurringGoalSetEvent.class, GoalRevisedEvent.class, GoalWithdrawnEvent.class,
+            GoalOutcomeReportedEvent.class, PlanFactRetractedEvent.class, PlanDecisionRecordedEvent.class,
+            PlanDecisionCorrectedEvent.class);
 }

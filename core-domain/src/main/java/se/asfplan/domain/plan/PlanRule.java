@@ -13,6 +13,14 @@ public enum PlanRule implements RuleCode {
     DATE_MUST_NOT_PRECEDE_PLAN_ADOPTION("date-must-not-precede-plan-adoption", Refusal.UNPROCESSABLE),
     AREA_ID_MUST_BE_UNIQUE("area-id-must-be-unique", Refusal.CONFLICT),
     AREA_MUST_EXIST("area-must-exist", Refusal.NOT_FOUND),
+    AREA_NUMBER_MUST_BE_UNIQUE("area-number-must-be-unique", Refusal.CONFLICT),
+    /** An activity under way at the adoption started on or before the adoption day. */
+    UNDER_WAY_DATE_MUST_NOT_FOLLOW_ADOPTION("under-way-date-must-not-follow-adoption", Refusal.UNPROCESSABLE),
+    DECISION_ID_MUST_BE_UNIQUE("decision-id-must-be-unique", Refusal.CONFLICT),
+    DECISION_MUST_EXIST("decision-must-exist", Refusal.NOT_FOUND),
+    /** The adoption is recorded with the plan; the chain records proposals, approvals and amendments. */
+    ADOPTION_IS_RECORDED_WITH_THE_PLAN("adoption-is-recorded-with-the-plan", Refusal.UNPROCESSABLE),
+    DECISION_CORRECTION_MUST_CHANGE_SOMETHING("decision-correction-must-change-something", Refusal.UNPROCESSABLE),
     ACTIVITY_ID_MUST_BE_UNIQUE("activity-id-must-be-unique", Refusal.CONFLICT),
     ACTIVITY_MUST_EXIST("activity-must-exist", Refusal.NOT_FOUND),
     TIMELINE_MUST_LIE_WITHIN_PLAN_PERIOD("timeline-must-lie-within-plan-period", Refusal.UNPROCESSABLE),

@@ -103,7 +103,7 @@ class RecurringGoalTest {
     private static final class AdoptPlanCommandCheck {
         static void adoptWithRecurringGoal(AggregateTestFixture<Plan> fixture) {
             PlanCommands.AdoptPlanCommand adopt = new PlanCommands.AdoptPlanCommand(PLAN_ID, TITLE, MUNICIPALITY,
-                    ADOPTION, ADOPTED_ON, PlanPeriod.of(2021, 2022), List.of(), List.of(),
+                    ADOPTION, ADOPTED_ON, PlanPeriod.of(2021, 2022), List.of(), List.of(), List.of(), List.of(),
                     List.of(new RecurringGoalDraft(RECURRING_ID, null, GoalKind.CHANGE, INDICATOR,
                             MORE_THAN_LAST_YEAR, null, GOAL_DECISION, Measure.INTEGRATIONSPAKTEN_INVITATIONS)));
             List<Object> expected = new ArrayList<>();

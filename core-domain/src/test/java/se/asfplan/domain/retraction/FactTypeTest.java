@@ -30,6 +30,8 @@ import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanDecisionCorrectedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanDecisionRecordedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
@@ -64,6 +66,7 @@ class FactTypeTest {
             RecurringGoalSetEvent.class, PartyRegisteredEvent.class, PartyDetailsChangedEvent.class,
             PartyNameRecordedEvent.class,
             GoalRevisedEvent.class, GoalWithdrawnEvent.class, PlanFactRetractedEvent.class,
+            PlanDecisionRecordedEvent.class, PlanDecisionCorrectedEvent.class,
             ProcurementPlannedEvent.class, ProcurementAnnouncedEvent.class, ContractAwardedEvent.class,
             ProcurementCancelledEvent.class, ProcurementFactRetractedEvent.class);
 

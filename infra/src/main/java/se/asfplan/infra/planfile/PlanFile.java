@@ -11,7 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@link PlanFileReader}, which reports every problem with its path in the file.
  */
 record PlanFile(String format, String id, String title, String municipality, Adopted adopted, Period period,
-                List<Area> areas, List<Goal> goals) {
+                List<Section> sections, List<Area> areas, List<Goal> goals, List<DecisionInChain> decisions) {
+
+    record Section(String heading, String text) {
+    }
+
+    record DecisionInChain(String id, String kind, LocalDate on, String body, String reference, String paragraph,
+                           String summary) {
+    }
 
     record Adopted(LocalDate on, String body, String reference, String paragraph) {
     }
@@ -19,11 +26,14 @@ record PlanFile(String format, String id, String title, String municipality, Ado
     record Period(Integer from, Integer to) {
     }
 
-    record Area(String id, String name, String description, List<Activity> activities) {
+    record Area(String id, Integer number, String name, String description, List<Activity> activities) {
     }
 
     record Activity(String id, String kind, String title, String description, String lead, List<String> involved,
-                    JsonNode timeline) {
+                    JsonNode timeline, UnderWay underWay) {
+    }
+
+    record UnderWay(LocalDate since, Boolean sinceBeforePlan) {
     }
 
     /** A goal for one {@code year}, or a recurring goal for each of its {@code years} ('every' or {from, to}). */

@@ -40,6 +40,8 @@ import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.ActivityKind;
 import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
+import se.asfplan.domain.plan.DecisionId;
+import se.asfplan.domain.plan.DecisionKind;
 import se.asfplan.domain.plan.GoalId;
 import se.asfplan.domain.plan.GoalKind;
 import se.asfplan.domain.plan.GoalYears;
@@ -48,14 +50,17 @@ import se.asfplan.domain.plan.Plan;
 import se.asfplan.domain.plan.PlanCommands.ActivityDraft;
 import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
 import se.asfplan.domain.plan.PlanCommands.AreaDraft;
+import se.asfplan.domain.plan.PlanCommands.DecisionDraft;
 import se.asfplan.domain.plan.PlanCommands.GoalDraft;
 import se.asfplan.domain.plan.PlanCommands.RecurringGoalDraft;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.domain.plan.PlanSection;
 import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.plan.Timeline;
+import se.asfplan.domain.plan.UnderWay;
 import se.asfplan.domain.shared.Values;
 
 /**
@@ -306,12 +311,76 @@ public class PlanFileReader {
                 goals.removeIf(Objects::isNull);
                 recurringGoals.removeIf(Objects::isNull);
             }
+            List<PlanSection> sections = new ArrayList<>();
+            if (file.sections() != null) {
+                if (file.sections().size() > Plan.SECTIONS_MAX) {
+                    problem("sections", "must list at most " + Plan.SECTIONS_MAX + " sections, but lists "
+                            + file.sections().size());
+                }
+                for (int i = 0; i < file.sections().size(); i++) {
+                    sections.add(section("sections[" + i + "]", file.sections().get(i)));
+                }
+                sections.removeIf(Objects::isNull);
+            }
+            List<DecisionDraft> decisions = new ArrayList<>();
+            if (file.decisions() != null) {
+                for (int i = 0; i < file.decisions().size(); i++) {
+                    decisions.add(decisionInChain("decisions[" + i + "]", file.decisions().get(i)));
+                }
+                decisions.removeIf(Objects::isNull);
+            }
             duplicates(file);
             if (!problems.isEmpty()) {
                 throw new PlanFileException(problems);
             }
             return new AdoptPlanCommand(planId, title, municipality, adoption, adoptedOn, period, areas, goals,
-                    recurringGoals);
+                    sections, decisions, recurringGoals);
+        }
+
+        private PlanSection section(String path, PlanFile.Section section) {
+            if (section == null) {
+                problem(path, "must not be empty");
+                return null;
+            }
+            String heading = text(path + ".heading", section.heading(), PlanSection.HEADING_MAX);
+            String text = text(path + ".text", section.text(), PlanSection.TEXT_MAX);
+            return heading == null || text == null ? null : new PlanSection(heading, text);
+        }
+
+        private DecisionDraft decisionInChain(String path, PlanFile.DecisionInChain made) {
+            if (made == null) {
+                problem(path, "must not be empty");
+                return null;
+            }
+            DecisionId decisionId = value(path + ".id", () -> new DecisionId(made.id()));
+            if (DecisionId.ADOPTION.equals(decisionId)) {
+                problem(path + ".id", "'adoption' is the id of the adoption decision, written under 'adopted'");
+            }
+            DecisionKind kind = chainKind(path + ".kind", made.kind());
+            if (made.on() == null) {
+                problem(path + ".on", "must be given: the date of the decision");
+            }
+            Decision decision = decision(path, made.body(), made.reference(), made.paragraph());
+            optionalText(path + ".summary", made.summary(), Plan.REASON_MAX);
+            return new DecisionDraft(decisionId, kind, decision, made.on(), made.summary());
+        }
+
+        /** The kinds a decision of the chain may have: the adoption is written under 'adopted'. */
+        private DecisionKind chainKind(String path, String text) {
+            List<String> allowed = new ArrayList<>();
+            for (DecisionKind kind : DecisionKind.values()) {
+                if (kind == DecisionKind.ADOPTION) {
+                    continue;
+                }
+                String name = kind.name().toLowerCase(Locale.ROOT);
+                allowed.add(name);
+                if (name.equals(text)) {
+                    return kind;
+                }
+            }
+            problem(path, "must be one of " + allowed + ", but was " + quoted(text)
+                    + ("adoption".equals(text) ? " (the adoption is written under 'adopted')" : ""));
+            return null;
         }
 
         private AreaDraft area(String path, PlanFile.Area area) {
@@ -320,6 +389,9 @@ public class PlanFileReader {
                 return null;
             }
             AreaId areaId = value(path + ".id", () -> new AreaId(area.id()));
+            if (area.number() != null && (area.number() < 1 || area.number() > Plan.AREA_NUMBER_MAX)) {
+                problem(path + ".number", "must be from 1 to " + Plan.AREA_NUMBER_MAX + ", but was " + area.number());
+            }
             String name = text(path + ".name", area.name(), NAME_MAX);
             optionalText(path + ".description", area.description(), TEXT_MAX);
             List<ActivityDraft> activities = new ArrayList<>();
@@ -329,7 +401,7 @@ public class PlanFileReader {
                 }
                 activities.removeIf(Objects::isNull);
             }
-            return new AreaDraft(areaId, name, area.description(), activities);
+            return new AreaDraft(areaId, name, area.description(), activities, area.number());
         }
 
         private ActivityDraft activity(String path, PlanFile.Activity activity) {
@@ -344,12 +416,26 @@ public class PlanFileReader {
             Responsibility responsibility = value(path, () -> new Responsibility(activity.lead(), activity.involved()),
                     Map.of("lead", ".lead", "involved", ".involved", "at most", ".involved"));
             Timeline timeline = timeline(path + ".timeline", activity.timeline());
-            return new ActivityDraft(activityId, kind, title, activity.description(), responsibility, timeline);
+            UnderWay underWay = activity.underWay() == null ? null : underWay(path + ".underWay", activity.underWay());
+            return new ActivityDraft(activityId, kind, title, activity.description(), responsibility, timeline,
+                    underWay);
+        }
+
+        private UnderWay underWay(String path, PlanFile.UnderWay underWay) {
+            if (Boolean.FALSE.equals(underWay.sinceBeforePlan())) {
+                problem(path + ".sinceBeforePlan", "must be true when given; leave it out and give 'since' instead");
+                return null;
+            }
+            return value(path, () -> new UnderWay(underWay.since(), Boolean.TRUE.equals(underWay.sinceBeforePlan())));
         }
 
         private Timeline timeline(String path, JsonNode node) {
             if (node == null || node.isNull() || (node.isTextual() && node.asText().equals("ongoing"))) {
                 return Timeline.ongoing();
+            }
+            if (node.isIntegralNumber() && node.canConvertToInt()) {
+                // a single year, as plans write it: "2023" is 2023-2023
+                return value(path, () -> Timeline.years(node.asInt(), node.asInt()));
             }
             if (node.isObject()) {
                 Set<String> fields = new HashSet<>();
@@ -363,12 +449,12 @@ public class PlanFileReader {
                 JsonNode to = node.get("to");
                 if (from == null || !from.isIntegralNumber() || !from.canConvertToInt()
                         || (to != null && (!to.isIntegralNumber() || !to.canConvertToInt()))) {
-                    problem(path, "must be {from: YEAR, to: YEAR}, {from: YEAR} or 'ongoing'");
+                    problem(path, "must be YEAR, {from: YEAR, to: YEAR}, {from: YEAR} or 'ongoing'");
                     return null;
                 }
                 return value(path, () -> new Timeline(from.asInt(), to == null ? null : to.asInt()));
             }
-            problem(path, "must be {from: YEAR, to: YEAR}, {from: YEAR} or 'ongoing'");
+            problem(path, "must be YEAR, {from: YEAR, to: YEAR}, {from: YEAR} or 'ongoing'");
             return null;
         }
 
@@ -461,6 +547,7 @@ public class PlanFileReader {
                 return;
             }
             Set<String> areaIds = new HashSet<>();
+            Set<Integer> areaNumbers = new HashSet<>();
             Set<String> activityIds = new HashSet<>();
             for (int i = 0; i < file.areas().size(); i++) {
                 PlanFile.Area area = file.areas().get(i);
@@ -469,6 +556,9 @@ public class PlanFileReader {
                 }
                 if (area.id() != null && !areaIds.add(area.id())) {
                     problem("areas[" + i + "].id", "area id '" + area.id() + "' is used twice");
+                }
+                if (area.number() != null && !areaNumbers.add(area.number())) {
+                    problem("areas[" + i + "].number", "area number " + area.number() + " is used twice");
                 }
                 List<PlanFile.Activity> activities = area.activities() == null ? List.of() : area.activities();
                 for (int j = 0; j < activities.size(); j++) {
@@ -488,6 +578,15 @@ public class PlanFileReader {
                     }
                     if (goal != null && goal.activity() != null && !activityIds.contains(goal.activity())) {
                         problem("goals[" + i + "].activity", "no activity '" + goal.activity() + "' in this plan");
+                    }
+                }
+            }
+            if (file.decisions() != null) {
+                Set<String> decisionIds = new HashSet<>();
+                for (int i = 0; i < file.decisions().size(); i++) {
+                    PlanFile.DecisionInChain decision = file.decisions().get(i);
+                    if (decision != null && decision.id() != null && !decisionIds.add(decision.id())) {
+                        problem("decisions[" + i + "].id", "decision id '" + decision.id() + "' is used twice");
                     }
                 }
             }

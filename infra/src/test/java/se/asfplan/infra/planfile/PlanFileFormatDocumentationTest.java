@@ -72,6 +72,9 @@ class PlanFileFormatDocumentationTest {
         assertThat(documented).containsAll(fieldsOf(PlanFile.Area.class, "areas[]."));
         assertThat(documented).containsAll(fieldsOf(PlanFile.Activity.class, "areas[].activities[]."));
         assertThat(documented).containsAll(fieldsOf(PlanFile.Goal.class, "goals[]."));
+        assertThat(documented).containsAll(fieldsOf(PlanFile.Section.class, "sections[]."));
+        assertThat(documented).containsAll(fieldsOf(PlanFile.DecisionInChain.class, "decisions[]."));
+        assertThat(document).contains("`{since: DATE}`", "`{sinceBeforePlan: true}`");
         assertThat(document).contains("`body` (required, at most 200), `reference` (at most 100), `paragraph` (at"
                 + " most 50)");
     }

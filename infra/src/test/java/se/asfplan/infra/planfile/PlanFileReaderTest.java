@@ -59,7 +59,8 @@ import se.asfplan.infra.planfile.PlanFileFixtures.PlanFileText;
 class PlanFileReaderTest {
 
     private static final String UNKNOWN_FIELD = "unknown field (not part of format action-plan/v1)";
-    private static final String TIMELINE_FORMS = "must be {from: YEAR, to: YEAR}, {from: YEAR} or 'ongoing'";
+    private static final String TIMELINE_FORMS =
+            "must be YEAR, {from: YEAR, to: YEAR}, {from: YEAR} or 'ongoing'";
 
     private final PlanFileReader reader = new PlanFileReader();
 
@@ -458,13 +459,21 @@ class PlanFileReaderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"\"soon\"", "Ongoing", "2021-2024", "2021", "[2021, 2024]", "{to: 2024}", "{}",
-                "{from: \"2021\"}", "{from: 2021, to: soon}"})
+        @ValueSource(strings = {"\"soon\"", "Ongoing", "2021-2024", "\"2021\"", "2021.5", "[2021, 2024]",
+                "{to: 2024}", "{}", "{from: \"2021\"}", "{from: 2021, to: soon}"})
         void withATimelineOfNoKnownForm(String timeline) {
             String yaml = minimalPlanFile().changing("areas", "timeline: ongoing", "timeline: " + timeline).yaml();
 
             assertThat(problemsOf(utf8(yaml)))
                     .containsExactly(new Problem("areas[0].activities[0].timeline", TIMELINE_FORMS));
+        }
+
+        @Test
+        void withASingleYearTimelineOutsideTheYearsAnyPlanHas() {
+            String yaml = minimalPlanFile().changing("areas", "timeline: ongoing", "timeline: 1989").yaml();
+
+            assertThat(problemsOf(utf8(yaml))).containsExactly(new Problem("areas[0].activities[0].timeline",
+                    "timeline from-year must be a year between 1990 and 2100, but was 1989"));
         }
 
         @Test

@@ -8,14 +8,18 @@ import se.asfplan.domain.plan.ActivityKind;
 import se.asfplan.domain.plan.ActivityStatus;
 import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
+import se.asfplan.domain.plan.DecisionId;
+import se.asfplan.domain.plan.DecisionKind;
 import se.asfplan.domain.plan.GoalId;
 import se.asfplan.domain.plan.GoalKind;
 import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.domain.plan.PlanSection;
 import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.Timeline;
+import se.asfplan.domain.plan.UnderWay;
 
 /** The questions the plan catalogue answers, and the views it answers them with. */
 public final class PlanQueries {
@@ -35,22 +39,50 @@ public final class PlanQueries {
                               LocalDate adoptedOn, int areaCount, int activityCount, int goalCount) {
     }
 
+    /**
+     * A plan as it reads now: {@code adoption} and {@code adoptedOn} as corrected, if they were; {@code sections}
+     * its own texts in order; {@code decisions} its chain of decisions by date, the adoption included.
+     */
     public record PlanView(PlanId planId, String title, String municipality, Decision adoption, LocalDate adoptedOn,
-                           PlanPeriod period, LocalDate lastRevisedOn, long version, List<AreaView> areas,
-                           List<GoalView> goals, List<RecurringGoalView> recurringGoals) {
+                           PlanPeriod period, LocalDate lastRevisedOn, long version, List<PlanSection> sections,
+                           List<DecisionView> decisions, List<AreaView> areas, List<GoalView> goals,
+                           List<RecurringGoalView> recurringGoals) {
 
         public List<ActivityView> activities() {
             return areas.stream().flatMap(area -> area.activities().stream()).toList();
         }
     }
 
-    public record AreaView(AreaId areaId, String name, String description, List<ActivityView> activities) {
+    /** An area; {@code number} is the plan's own numbering ("Område 3"), null when the plan has none. */
+    public record AreaView(AreaId areaId, Integer number, String name, String description,
+                           List<ActivityView> activities) {
     }
 
+    /**
+     * An activity; {@code underWayAtAdoption} is given when the plan found it under way (then {@code startedOn} is
+     * the day it started, or the adoption day when it started at an unknown time before the plan).
+     */
     public record ActivityView(ActivityId activityId, AreaId areaId, ActivityKind kind, String title,
                                String description, Responsibility responsibility, Timeline timeline,
                                ActivityStatus status, LocalDate addedOn, LocalDate startedOn, LocalDate closedOn,
-                               String closingNote, String latestNote, LocalDate latestNoteOn) {
+                               String closingNote, String latestNote, LocalDate latestNoteOn,
+                               UnderWay underWayAtAdoption) {
+    }
+
+    /**
+     * A decision of the plan's chain as it reads now ({@code decision} made on {@code decidedOn}), with every
+     * correction of it, oldest first.
+     */
+    public record DecisionView(DecisionId decisionId, DecisionKind kind, Decision decision, LocalDate decidedOn,
+                               String summary, List<DecisionCorrectionView> corrections) {
+    }
+
+    /**
+     * A correction: the decision read {@code readBefore}, made on {@code decidedOnBefore}, until it was corrected on
+     * {@code correctedOn} for {@code reason}.
+     */
+    public record DecisionCorrectionView(Decision readBefore, LocalDate decidedOnBefore, String reason,
+                                         LocalDate correctedOn) {
     }
 
     /** A goal for one year; {@code recurringGoalId} names the recurring goal that set it, if one did. */

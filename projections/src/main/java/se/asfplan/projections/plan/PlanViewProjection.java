@@ -33,6 +33,8 @@ import se.asfplan.domain.plan.ActivityKind;
 import se.asfplan.domain.plan.ActivityStatus;
 import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
+import se.asfplan.domain.plan.DecisionId;
+import se.asfplan.domain.plan.DecisionKind;
 import se.asfplan.domain.plan.GoalId;
 import se.asfplan.domain.plan.GoalKind;
 import se.asfplan.domain.plan.Measure;
@@ -49,14 +51,18 @@ import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
 import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanDecisionCorrectedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanDecisionRecordedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.domain.plan.PlanSection;
 import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.plan.Timeline;
+import se.asfplan.domain.plan.UnderWay;
 import se.asfplan.domain.retraction.FactType;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
@@ -64,6 +70,8 @@ import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.plan.PlanQueries.ActivityView;
 import se.asfplan.projections.plan.PlanQueries.AreaView;
+import se.asfplan.projections.plan.PlanQueries.DecisionCorrectionView;
+import se.asfplan.projections.plan.PlanQueries.DecisionView;
 import se.asfplan.projections.plan.PlanQueries.FindPlanQuery;
 import se.asfplan.projections.plan.PlanQueries.FindPlansQuery;
 import se.asfplan.projections.plan.PlanQueries.GoalView;
@@ -82,11 +90,15 @@ import se.asfplan.projections.plan.PlanQueries.TargetHistoryEntry;
  */
 @Component
 @ProcessingGroup(PlanViewProjection.PROCESSING_GROUP)
-@ReadModelTables({"plan_goal_target_view", "plan_goal_view", "plan_recurring_goal_view", "plan_activity_view",
-        "plan_area_view", "plan_view"})
+@ReadModelTables({"plan_decision_correction_view", "plan_decision_view", "plan_section_view",
+        "plan_goal_target_view", "plan_goal_view", "plan_recurring_goal_view", "plan_activity_view", "plan_area_view",
+        "plan_view"})
 public class PlanViewProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "plan-view";
+
+    private static final String UNDER_WAY_SINCE = "SINCE";
+    private static final String UNDER_WAY_SINCE_BEFORE_PLAN = "SINCE_BEFORE_PLAN";
 
     /** The tables of the projection, plan_view, which the others refer to, last. */
     private final JdbcTemplate jdbc;
@@ -130,6 +142,65 @@ public class PlanViewProjection implements RebuildableProjection {
                 generation, event.planId().value(), event.title(), event.municipality(), event.adoption().body(),
                 event.adoption().reference(), event.adoption().paragraph(), Date.valueOf(event.occurredOn()),
                 event.period().fromYear(), event.period().toYear(), sequence, generation, event.planId().value());
+        List<PlanSection> sections = event.sections() == null ? List.of() : event.sections();
+        for (int i = 0; i < sections.size(); i++) {
+            jdbc.update("""
+                    insert into plan_section_view (generation, plan_id, ordinal, heading, body)
+                    select ?, ?, ?, ?, ?
+                    where not exists (select 1 from plan_section_view where generation = ? and plan_id = ?
+                                      and ordinal = ?)""",
+                    generation, event.planId().value(), i, sections.get(i).heading(), sections.get(i).text(),
+                    generation, event.planId().value(), i);
+        }
+        jdbc.update("""
+                insert into plan_decision_view (generation, plan_id, decision_id, event_sequence, kind, decided_by,
+                                                decision_reference, decision_paragraph, decided_on, summary)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, null
+                where not exists (select 1 from plan_decision_view where generation = ? and plan_id = ?
+                                  and decision_id = ?)""",
+                generation, event.planId().value(), DecisionId.ADOPTION.value(), sequence,
+                DecisionKind.ADOPTION.name(), event.adoption().body(), event.adoption().reference(),
+                event.adoption().paragraph(), Date.valueOf(event.occurredOn()), generation, event.planId().value(),
+                DecisionId.ADOPTION.value());
+    }
+
+    @EventHandler
+    void on(PlanDecisionRecordedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            Decision decision = event.decision();
+            jdbc.update("""
+                    insert into plan_decision_view (generation, plan_id, decision_id, event_sequence, kind,
+                                                    decided_by, decision_reference, decision_paragraph, decided_on,
+                                                    summary)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    generation, event.planId().value(), event.decisionId().value(), sequence, event.kind().name(),
+                    decision.body(), decision.reference(), decision.paragraph(), Date.valueOf(event.occurredOn()),
+                    event.summary());
+        }
+    }
+
+    /** A correction is kept beside the decision it corrects; a corrected adoption is the plan's adoption now. */
+    @EventHandler
+    void on(PlanDecisionCorrectedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            Decision decision = event.decision();
+            jdbc.update("""
+                    insert into plan_decision_correction_view (generation, plan_id, decision_id, event_sequence,
+                                                               decided_by, decision_reference, decision_paragraph,
+                                                               decided_on, reason, corrected_on)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    generation, event.planId().value(), event.decisionId().value(), sequence, decision.body(),
+                    decision.reference(), decision.paragraph(), Date.valueOf(event.decidedOn()), event.reason(),
+                    Date.valueOf(event.occurredOn()));
+            if (event.decisionId().equals(DecisionId.ADOPTION)) {
+                jdbc.update("update plan_view set adopted_by = ?, adoption_reference = ?, adoption_paragraph = ?, "
+                                + "adopted_on = ? where generation = ? and plan_id = ?", decision.body(),
+                        decision.reference(), decision.paragraph(), Date.valueOf(event.decidedOn()), generation,
+                        event.planId().value());
+            }
+        }
     }
 
     @EventHandler
@@ -146,9 +217,9 @@ public class PlanViewProjection implements RebuildableProjection {
     void on(AreaAddedEvent event, @SequenceNumber long sequence, TrackingToken token) {
         int generation = generation(token);
         if (advance(generation, event.planId(), sequence)) {
-            jdbc.update("insert into plan_area_view (generation, plan_id, area_id, ordinal, name, description) "
-                            + "values (?, ?, ?, ?, ?, ?)", generation, event.planId().value(),
-                    event.areaId().value(), sequence, event.name(), event.description());
+            jdbc.update("insert into plan_area_view (generation, plan_id, area_id, ordinal, name, description, "
+                            + "area_number) values (?, ?, ?, ?, ?, ?, ?)", generation, event.planId().value(),
+                    event.areaId().value(), sequence, event.name(), event.description(), event.number());
         }
     }
 
@@ -172,8 +243,11 @@ public class PlanViewProjection implements RebuildableProjection {
     void on(ActivityStartedEvent event, @SequenceNumber long sequence, TrackingToken token) {
         int generation = generation(token);
         if (advance(generation, event.planId(), sequence)) {
-            updateActivity(generation, event.planId(), event.activityId(), "status = ?, started_on = ?",
-                    ActivityStatus.STARTED.name(), Date.valueOf(event.occurredOn()));
+            UnderWay underWay = event.underWayAtAdoption();
+            updateActivity(generation, event.planId(), event.activityId(),
+                    "status = ?, started_on = ?, under_way_at_adoption = ?", ActivityStatus.STARTED.name(),
+                    Date.valueOf(event.occurredOn()), underWay == null ? null
+                            : underWay.sinceBeforePlan() ? UNDER_WAY_SINCE_BEFORE_PLAN : UNDER_WAY_SINCE);
         }
     }
 
@@ -239,7 +313,8 @@ public class PlanViewProjection implements RebuildableProjection {
         if (advance(generation, event.planId(), sequence) && event.activityId() != null) {
             switch (FactType.named(event.retractedFact())) {
                 case ACTIVITY_STARTED -> updateActivity(generation, event.planId(), event.activityId(),
-                        "status = ?, started_on = null", ActivityStatus.NOT_STARTED.name());
+                        "status = ?, started_on = null, under_way_at_adoption = null",
+                        ActivityStatus.NOT_STARTED.name());
                 case ACTIVITY_COMPLETED, ACTIVITY_CANCELLED -> updateActivity(generation,
                         event.planId(), event.activityId(), "status = case when started_on is null then ? else ? end, closed_on = null, "
                                 + "closing_note = null", ActivityStatus.NOT_STARTED.name(),
@@ -430,8 +505,8 @@ public class PlanViewProjection implements RebuildableProjection {
                 new Decision(rs.getString("adopted_by"), rs.getString("adoption_reference"),
                         rs.getString("adoption_paragraph")),
                 localDate(rs, "adopted_on"), period(rs), localDate(rs, "last_revised_on"),
-                rs.getLong("last_sequence") + 1, areas(generation, planId), goals(generation, planId),
-                recurringGoals(generation, planId)),
+                rs.getLong("last_sequence") + 1, sections(generation, planId), decisions(generation, planId),
+                areas(generation, planId), goals(generation, planId), recurringGoals(generation, planId)),
                 generation, planId);
         return plans.stream().findFirst();
     }
@@ -445,7 +520,7 @@ public class PlanViewProjection implements RebuildableProjection {
         return jdbc.query("select * from plan_area_view where generation = ? and plan_id = ? order by ordinal",
                 (rs, row) -> {
             AreaId areaId = new AreaId(rs.getString("area_id"));
-            return new AreaView(areaId, rs.getString("name"), rs.getString("description"),
+            return new AreaView(areaId, integer(rs, "area_number"), rs.getString("name"), rs.getString("description"),
                     List.copyOf(activitiesByArea.getOrDefault(areaId, List.of())));
         }, generation, planId);
     }
@@ -457,7 +532,67 @@ public class PlanViewProjection implements RebuildableProjection {
                 new Timeline(integer(rs, "timeline_from"), integer(rs, "timeline_to")),
                 ActivityStatus.valueOf(rs.getString("status")), localDate(rs, "added_on"),
                 localDate(rs, "started_on"), localDate(rs, "closed_on"), rs.getString("closing_note"),
-                rs.getString("latest_note"), localDate(rs, "latest_note_on"));
+                rs.getString("latest_note"), localDate(rs, "latest_note_on"), underWay(rs));
+    }
+
+    private static UnderWay underWay(ResultSet rs) throws SQLException {
+        String underWay = rs.getString("under_way_at_adoption");
+        if (underWay == null) {
+            return null;
+        }
+        return UNDER_WAY_SINCE_BEFORE_PLAN.equals(underWay) ? UnderWay.beforePlan()
+                : UnderWay.since(localDate(rs, "started_on"));
+    }
+
+    private List<PlanSection> sections(int generation, String planId) {
+        return jdbc.query("select * from plan_section_view where generation = ? and plan_id = ? order by ordinal",
+                (rs, row) -> new PlanSection(rs.getString("heading"), rs.getString("body")), generation, planId);
+    }
+
+    /**
+     * The chain of decisions by the date each now reads, then by recording; each decision as its latest correction
+     * has it, with what it read before every correction.
+     */
+    private List<DecisionView> decisions(int generation, String planId) {
+        Map<String, List<CorrectionRow>> corrections = new LinkedHashMap<>();
+        jdbc.query("select * from plan_decision_correction_view where generation = ? and plan_id = ? "
+                + "order by event_sequence", rs -> {
+            corrections.computeIfAbsent(rs.getString("decision_id"), id -> new ArrayList<>()).add(new CorrectionRow(
+                    decision(rs), localDate(rs, "decided_on"), rs.getString("reason"), localDate(rs, "corrected_on")));
+        }, generation, planId);
+        List<DecisionRow> recorded = jdbc.query("select * from plan_decision_view where generation = ? "
+                        + "and plan_id = ? order by event_sequence",
+                (rs, row) -> new DecisionRow(new DecisionId(rs.getString("decision_id")),
+                        DecisionKind.valueOf(rs.getString("kind")), decision(rs), localDate(rs, "decided_on"),
+                        rs.getString("summary"), rs.getLong("event_sequence")), generation, planId);
+        List<DecisionView> chain = new ArrayList<>();
+        for (DecisionRow row : recorded) {
+            Decision decision = row.decision();
+            LocalDate decidedOn = row.decidedOn();
+            List<DecisionCorrectionView> history = new ArrayList<>();
+            for (CorrectionRow correction : corrections.getOrDefault(row.decisionId().value(), List.of())) {
+                history.add(new DecisionCorrectionView(decision, decidedOn, correction.reason(),
+                        correction.correctedOn()));
+                decision = correction.decision();
+                decidedOn = correction.decidedOn();
+            }
+            chain.add(new DecisionView(row.decisionId(), row.kind(), decision, decidedOn, row.summary(),
+                    List.copyOf(history)));
+        }
+        chain.sort(Comparator.comparing(DecisionView::decidedOn));
+        return List.copyOf(chain);
+    }
+
+    private record DecisionRow(DecisionId decisionId, DecisionKind kind, Decision decision, LocalDate decidedOn,
+                               String summary, long sequence) {
+    }
+
+    private record CorrectionRow(Decision decision, LocalDate decidedOn, String reason, LocalDate correctedOn) {
+    }
+
+    private static Decision decision(ResultSet rs) throws SQLException {
+        return new Decision(rs.getString("decided_by"), rs.getString("decision_reference"),
+                rs.getString("decision_paragraph"));
     }
 
     private List<GoalView> goals(int generation, String planId) {

@@ -8,6 +8,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -24,6 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 import se.asfplan.domain.plan.PlanCommands.RetractPlanFactCommand;
 import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
+import se.asfplan.domain.plan.DecisionId;
+import se.asfplan.domain.plan.DecisionKind;
+import se.asfplan.domain.plan.Plan;
+import se.asfplan.domain.plan.PlanCommands.CorrectPlanDecisionCommand;
+import se.asfplan.domain.plan.PlanCommands.RecordPlanDecisionCommand;
+import se.asfplan.domain.plan.PlanEvents.PlanDecisionCorrectedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanDecisionRecordedEvent;
+import se.asfplan.domain.plan.PlanSection;
 import se.asfplan.domain.plan.PlanCommands.AddAreaCommand;
 import se.asfplan.domain.plan.PlanCommands.AdoptPlanCommand;
 import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
@@ -36,6 +46,7 @@ import se.asfplan.domain.plan.PlanPeriod;
 import se.asfplan.infra.planfile.PlanImportService;
 import se.asfplan.infra.planfile.PlanImportService.ImportedPlan;
 import se.asfplan.projections.plan.PlanQueries.AreaView;
+import se.asfplan.projections.plan.PlanQueries.DecisionView;
 import se.asfplan.projections.plan.PlanQueries.PlanSummary;
 import se.asfplan.projections.plan.PlanQueries.PlanView;
 import se.asfplan.web.api.problem.RecordKind;
@@ -45,7 +56,7 @@ import se.asfplan.web.api.problem.NotFoundException;
 @RestController
 @RecordsFactsOf(RecordKind.PLAN)
 @RequestMapping("/api/plans")
-@Tag(name = "Plans", description = "Adopt, import, revise and read action plans and their areas")
+@Tag(name = "Plans", description = "Adopt, import, revise and read action plans, their decisions and areas")
 public class PlanController {
 
     private final CommandSender commands;
@@ -68,16 +79,18 @@ public class PlanController {
     }
 
     @GetMapping("/{planId}")
-    @Operation(summary = "A plan with its areas, activities and goals")
+    @Operation(summary = "A plan with its sections, chain of decisions, areas, activities and goals")
     public PlanView plan(@PathVariable PlanId planId) {
         return reader.plan(planId);
     }
 
     @PostMapping
-    @Operation(summary = "Record a plan's adoption (areas, activities and goals are added afterwards)")
+    @Operation(summary = "Record a plan's adoption, with its sections if given (areas, activities and goals are added"
+            + " afterwards)")
     public ResponseEntity<Recorded> adopt(@Valid @RequestBody AdoptPlanRequest request) {
         commands.send(new AdoptPlanCommand(request.planId(), request.title(), request.municipality(),
-                request.adoption(), request.adoptedOn(), request.period(), List.of(), List.of()));
+                request.adoption(), request.adoptedOn(), request.period(), List.of(), List.of(), request.sections(),
+                List.of(), List.of()));
         return created(PlanAdoptedEvent.class, planUri(request.planId()));
     }
 
@@ -97,6 +110,41 @@ public class PlanController {
         commands.send(new RevisePlanCommand(planId, request.title(), request.period(), request.decision(),
                 request.reason(), dates.orToday(request.occurredOn())));
         return new Recorded(PlanRevisedEvent.class, planUri(planId));
+    }
+
+    @GetMapping("/{planId}/decisions")
+    @Operation(summary = "The plan's chain of decisions by date, the adoption included, each as corrected with its "
+            + "corrections")
+    public List<DecisionView> decisions(@PathVariable PlanId planId) {
+        return reader.plan(planId).decisions();
+    }
+
+    @GetMapping("/{planId}/decisions/{decisionId}")
+    @Operation(summary = "One decision of the plan's chain with its corrections")
+    public DecisionView decision(@PathVariable PlanId planId, @PathVariable DecisionId decisionId) {
+        return reader.plan(planId).decisions().stream().filter(decision -> decision.decisionId().equals(decisionId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Plan " + planId + " has no decision " + decisionId));
+    }
+
+    @PostMapping("/{planId}/decisions")
+    @Operation(summary = "Record a decision of the plan's chain besides the adoption: a proposal before it, an "
+            + "approval or an amendment after it")
+    public ResponseEntity<Recorded> recordDecision(@PathVariable PlanId planId,
+                                                   @Valid @RequestBody RecordDecisionRequest request) {
+        commands.send(new RecordPlanDecisionCommand(planId, request.decisionId(), request.kind(), request.decision(),
+                request.decidedOn(), request.summary()));
+        return created(PlanDecisionRecordedEvent.class, decisionUri(planId, request.decisionId()));
+    }
+
+    @PostMapping("/{planId}/decisions/{decisionId}/corrections")
+    @Operation(summary = "Correct a decision recorded wrongly (the adoption is 'adoption'): how it reads, with the "
+            + "reason; the wrong record stays in the history")
+    public Recorded correctDecision(@PathVariable PlanId planId, @PathVariable DecisionId decisionId,
+                                    @Valid @RequestBody CorrectDecisionRequest request) {
+        commands.send(new CorrectPlanDecisionCommand(planId, decisionId, request.decision(), request.decidedOn(),
+                request.reason(), dates.orToday(request.occurredOn())));
+        return new Recorded(PlanDecisionCorrectedEvent.class, decisionUri(planId, decisionId));
     }
 
     @PostMapping("/{planId}/retractions")
@@ -126,12 +174,16 @@ public class PlanController {
     @Operation(summary = "Add an area to the plan")
     public ResponseEntity<Recorded> addArea(@PathVariable PlanId planId, @Valid @RequestBody AddAreaRequest request) {
         commands.send(new AddAreaCommand(planId, request.areaId(), request.name(), request.description(),
-                dates.orToday(request.occurredOn())));
+                dates.orToday(request.occurredOn()), request.number()));
         return created(AreaAddedEvent.class, URI.create(planUri(planId) + "/areas/" + request.areaId()));
     }
 
     static URI planUri(PlanId planId) {
         return URI.create("/api/plans/" + planId);
+    }
+
+    private static URI decisionUri(PlanId planId, DecisionId decisionId) {
+        return URI.create(planUri(planId) + "/decisions/" + decisionId);
     }
 
     static ResponseEntity<Recorded> created(Class<? extends Record> event, URI location) {
@@ -140,7 +192,17 @@ public class PlanController {
 
     public record AdoptPlanRequest(@NotNull PlanId planId, @NotBlank @Size(max = 300) String title,
                                    @NotBlank @Size(max = 200) String municipality, @NotNull Decision adoption,
-                                   @NotNull LocalDate adoptedOn, @NotNull PlanPeriod period) {
+                                   @NotNull LocalDate adoptedOn, @NotNull PlanPeriod period,
+                                   @Size(max = Plan.SECTIONS_MAX) List<@NotNull PlanSection> sections) {
+    }
+
+    public record RecordDecisionRequest(@NotNull DecisionId decisionId, @NotNull DecisionKind kind,
+                                        @NotNull Decision decision, @NotNull LocalDate decidedOn,
+                                        @Size(max = 2000) String summary) {
+    }
+
+    public record CorrectDecisionRequest(@NotNull Decision decision, @NotNull LocalDate decidedOn,
+                                         @NotBlank @Size(max = 2000) String reason, LocalDate occurredOn) {
     }
 
     public record RevisePlanRequest(@Size(max = 300) String title, PlanPeriod period, @NotNull Decision decision,
@@ -148,6 +210,7 @@ public class PlanController {
     }
 
     public record AddAreaRequest(@NotNull AreaId areaId, @NotBlank @Size(max = 200) String name,
-                                 @Size(max = 4000) String description, LocalDate occurredOn) {
+                                 @Size(max = 4000) String description, LocalDate occurredOn,
+                                 @Min(1) @Max(Plan.AREA_NUMBER_MAX) Integer number) {
     }
 }

@@ -60,6 +60,8 @@ final class EndpointRoleMatrix {
         // plans, their areas, activities, goals and facts, and the plan's reports: every role reads
         m.put("GET /api/plans", Access.READERS);
         m.put("GET /api/plans/{planId}", Access.READERS);
+        m.put("GET /api/plans/{planId}/decisions", Access.READERS);
+        m.put("GET /api/plans/{planId}/decisions/{decisionId}", Access.READERS);
         m.put("GET /api/plans/{planId}/areas", Access.READERS);
         m.put("GET /api/plans/{planId}/areas/{areaId}", Access.READERS);
         m.put("GET /api/plans/{planId}/activities", Access.READERS);
@@ -90,6 +92,7 @@ final class EndpointRoleMatrix {
         m.put("GET /api/ops/event-processors", Access.STAFF);
         // recording: the coordinator only
         for (String path : List.of("/api/plans", "/api/plans/import", "/api/plans/{planId}/revisions",
+                "/api/plans/{planId}/decisions", "/api/plans/{planId}/decisions/{decisionId}/corrections",
                 "/api/plans/{planId}/areas", "/api/plans/{planId}/activities",
                 "/api/plans/{planId}/activities/{activityId}/start",
                 "/api/plans/{planId}/activities/{activityId}/progress-reports",
