@@ -6,10 +6,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+
+import se.asfplan.domain.party.PartyId;
+import se.asfplan.domain.party.PartyNames;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -96,8 +100,28 @@ final class PlanFixtures {
     static AggregateTestFixture<Plan> planFixture(Clock clock) {
         AggregateTestFixture<Plan> fixture = new AggregateTestFixture<>(Plan.class);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(REGISTER);
         return fixture;
     }
+
+    /** The parties in the register the plan fixtures see: {@link #REGISTERED_PARTY} only. */
+    static final PartyId REGISTERED_PARTY = new PartyId("samordningsforbundet");
+    static final PartyNames REGISTER = new PartyNames() {
+        @Override
+        public Optional<PartyId> partyNamed(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void name(PartyId party, String name) {
+            throw new UnsupportedOperationException("a plan names no party");
+        }
+
+        @Override
+        public boolean isRegistered(PartyId party) {
+            return REGISTERED_PARTY.equals(party);
+        }
+    };
 
     // ------------------------------------------------------------------------------------------- refusals
 

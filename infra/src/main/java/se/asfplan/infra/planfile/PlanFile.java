@@ -11,7 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@link PlanFileReader}, which reports every problem with its path in the file.
  */
 record PlanFile(String format, String id, String title, String municipality, Adopted adopted, Period period,
-                List<Section> sections, List<Area> areas, List<Goal> goals, List<DecisionInChain> decisions) {
+                List<Section> sections, List<Area> areas, List<Goal> goals, List<DecisionInChain> decisions,
+                Scope scope) {
+
+    /** What the plan covers: its municipalities (at least one) and parties of the register by id. */
+    record Scope(List<String> municipalities, List<String> parties) {
+    }
 
     record Section(String heading, String text) {
     }

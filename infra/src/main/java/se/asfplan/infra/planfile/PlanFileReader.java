@@ -36,6 +36,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import se.asfplan.domain.party.PartyId;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.ActivityKind;
 import se.asfplan.domain.plan.AreaId;
@@ -55,6 +56,7 @@ import se.asfplan.domain.plan.PlanCommands.GoalDraft;
 import se.asfplan.domain.plan.PlanCommands.RecurringGoalDraft;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.domain.plan.PlanScope;
 import se.asfplan.domain.plan.PlanSection;
 import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Target;
@@ -329,12 +331,32 @@ public class PlanFileReader {
                 }
                 decisions.removeIf(Objects::isNull);
             }
+            PlanScope scope = file.scope() == null ? null : scope("scope", file.scope());
             duplicates(file);
             if (!problems.isEmpty()) {
                 throw new PlanFileException(problems);
             }
             return new AdoptPlanCommand(planId, title, municipality, adoption, adoptedOn, period, areas, goals,
-                    sections, decisions, recurringGoals);
+                    sections, decisions, recurringGoals, scope);
+        }
+
+        /** What the plan covers; whether its parties are registered is checked when the plan is recorded. */
+        private PlanScope scope(String path, PlanFile.Scope scope) {
+            if (scope.municipalities() == null || scope.municipalities().isEmpty()) {
+                problem(path + ".municipalities", "must name at least one municipality or region the plan covers");
+                return null;
+            }
+            List<PartyId> parties = new ArrayList<>();
+            List<String> written = scope.parties() == null ? List.of() : scope.parties();
+            for (int i = 0; i < written.size(); i++) {
+                String party = written.get(i);
+                parties.add(value(path + ".parties[" + i + "]", () -> new PartyId(party)));
+            }
+            if (parties.contains(null)) {
+                return null;
+            }
+            return value(path, () -> new PlanScope(scope.municipalities(), parties),
+                    Map.of("scope municipalit", ".municipalities", "scope parties", ".parties"));
         }
 
         private PlanSection section(String path, PlanFile.Section section) {
