@@ -58,6 +58,14 @@ import se.asfplan.projections.support.Retraction;
  */
 final class GoalReportFold {
 
+    /** The facts that show a procurement was begun as reserved (each names its procurement since V240). */
+    private static final Set<FactType> RESERVED_PROCUREMENT = Set.of(FactType.RESERVED_PROCUREMENT_BEGUN,
+            FactType.RESERVED_PROCUREMENT_ANNOUNCED, FactType.RESERVED_PROCUREMENT_ANNOUNCED_FIRST);
+
+    /** Every award, to an ASF or not. */
+    private static final Set<FactType> AWARD = Set.of(FactType.CONTRACT_AWARDED_TO_ASF,
+            FactType.CONTRACT_AWARDED_TO_OTHER_SUPPLIER);
+
     private static final Comparator<GoalReportFact> IN_BUSINESS_ORDER = Comparator
             .comparing(GoalReportFact::occurredOn).thenComparingLong(GoalReportFact::globalIndex);
 
@@ -185,13 +193,6 @@ final class GoalReportFold {
                     throw new IllegalArgumentException(measure + " is not a count of single facts");
         };
     }
-
-    /** The facts that show a procurement was begun as reserved (each names its procurement since V240). */
-    private static final Set<FactType> RESERVED_PROCUREMENT = Set.of(FactType.RESERVED_PROCUREMENT_BEGUN,
-            FactType.RESERVED_PROCUREMENT_ANNOUNCED, FactType.RESERVED_PROCUREMENT_ANNOUNCED_FIRST);
-
-    private static final Set<FactType> AWARD = Set.of(FactType.CONTRACT_AWARDED_TO_ASF,
-            FactType.CONTRACT_AWARDED_TO_OTHER_SUPPLIER);
 
     /**
      * The awards dated in the year in a procurement begun as reserved whose cancellation is not among the facts (so
