@@ -214,7 +214,7 @@ final class PlanFixtures {
     /** A count goal of at least three for the given year, following no activity. */
     static GoalSetEvent goalSet(String goalId, int year) {
         return new GoalSetEvent(PLAN_ID, new GoalId(goalId), year, GoalKind.COUNT, "Reserverade upphandlingar",
-                AT_LEAST_THREE, null, GOAL_DECISION, ADOPTED_ON, Measure.RESERVED_PROCUREMENTS_BEGUN);
+                AT_LEAST_THREE, null, GOAL_DECISION, ADOPTED_ON, Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED);
     }
 
     static GoalSetEvent shareGoalSet(String goalId, int year, Target target) {
@@ -248,7 +248,7 @@ final class PlanFixtures {
 
     static GoalDraft goalDraft(String goalId, int year) {
         return new GoalDraft(new GoalId(goalId), year, GoalKind.COUNT, "Reserverade upphandlingar", AT_LEAST_THREE,
-                null, GOAL_DECISION, Measure.RESERVED_PROCUREMENTS_BEGUN);
+                null, GOAL_DECISION, Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED);
     }
 
     static RevisePlanCommand revisePeriod(PlanPeriod period, LocalDate on) {
@@ -309,7 +309,7 @@ final class PlanFixtures {
     /** The measure the fixtures give a goal of each kind: reserved procurements for counts, none when by hand. */
     static Measure fittingMeasure(GoalKind kind) {
         return switch (kind) {
-            case COUNT, CHANGE -> Measure.RESERVED_PROCUREMENTS_BEGUN;
+            case COUNT, CHANGE -> Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED;
             case COVERAGE -> Measure.INTEGRATIONSPAKTEN_INVITATION_COVERAGE;
             case MILESTONE -> Measure.ACTIVITY_COMPLETED;
             case SHARE, MANUAL -> null;

@@ -542,7 +542,8 @@ public class PlanFileReader {
 
         private GoalTerms terms(String path, PlanFile.Goal goal) {
             GoalKind kind = choice(path + ".kind", goal.kind(), GoalKind.class);
-            Measure measure = goal.measure() == null ? null : choice(path + ".measure", goal.measure(), Measure.class);
+            Measure measure = goal.measure() == null ? null
+                    : choice(path + ".measure", renamedMeasure(goal.measure()), Measure.class);
             String indicator = text(path + ".indicator", goal.indicator(), TITLE_MAX);
             TargetComparator comparator = choice(path + ".comparator", goal.comparator(), TargetComparator.class);
             BigDecimal targetValue = goal.target();
@@ -612,6 +613,18 @@ public class PlanFileReader {
                     }
                 }
             }
+        }
+
+        /** A measure written with its name before a rename ({@link Measure#formerNames()}) reads as the measure. */
+        private String renamedMeasure(String text) {
+            for (Measure measure : Measure.values()) {
+                for (String former : measure.formerNames()) {
+                    if (former.toLowerCase(Locale.ROOT).replace('_', '-').equals(text)) {
+                        return measure.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                    }
+                }
+            }
+            return text;
         }
 
         private <E extends Enum<E>> E choice(String path, String text, Class<E> type) {
