@@ -17,11 +17,32 @@ import se.asfplan.domain.plan.Target;
  * @param text          the source of an outcome reported by hand, or the reason for a target revision
  * @param procurementId the procurement of a procurement fact, which ties an award to its procurement's procedure
  *                      and cancellation
+ * @param place         where the fact belongs, which decides whether it lies inside a plan's scope
  */
 record GoalReportFact(String eventId, long globalIndex, FactType type, LocalDate occurredOn, Instant recordedAt,
                       String recordedBy, String planId, String goalId, Integer year, GoalKind kind, Measure measure,
                       String indicator, String activityId, Target target, BigDecimal value, String text,
-                      String enterpriseId, Boolean countsAsAsf, String level, String procurementId) {
+                      String enterpriseId, Boolean countsAsAsf, String level, String procurementId, Place place) {
+
+    public GoalReportFact {
+        place = place == null ? Place.NOWHERE : place;
+    }
+
+    /**
+     * Where a fact belongs, for the plan scope ({@link GoalReportScope}); fields a fact does not carry are null.
+     *
+     * @param municipality     the enterprise's (details), the plan's (adoption) or the party's (party details)
+     * @param authority        the contracting authority of the fact that begins a procurement
+     * @param carriesOutPlanId the plan whose activity the event carries out
+     * @param partyId          the party of a party fact
+     * @param abbreviation     the party's abbreviation (party details)
+     * @param planScope        the scope set, as JSON (plan scope)
+     */
+    record Place(String municipality, String authority, String carriesOutPlanId, String partyId,
+                 String abbreviation, String planScope) {
+
+        static final Place NOWHERE = new Place(null, null, null, null, null, null);
+    }
 
     /** What a fact records. */
     enum FactType {
@@ -47,6 +68,16 @@ record GoalReportFact(String eventId, long globalIndex, FactType type, LocalDate
         CONTRACT_AWARDED_TO_OTHER_SUPPLIER,
         /** A procurement cancelled: its award, if any, never became a contract. */
         PROCUREMENT_CANCELLED,
+        /** A procurement begun in an ordinary procedure or as a direct award: where its later facts belong. */
+        PROCUREMENT_BEGUN,
+        /** A plan adopted: the municipality it covers until its scope is set. */
+        PLAN_ADOPTED,
+        /** What a plan covers from now on. */
+        PLAN_SCOPE_SET,
+        /** A party registered or its details changed: its name, abbreviation and municipality since then. */
+        PARTY_DETAILS,
+        /** Another name a party was written under. */
+        PARTY_NAME,
         /**
          * A retraction of a fact recorded in error (its {@code retracts_event_id} names the event); read as a
          * {@link se.asfplan.projections.support.Retraction}, never counted itself.
@@ -63,32 +94,32 @@ record GoalReportFact(String eventId, long globalIndex, FactType type, LocalDate
                                   LocalDate occurredOn) {
         return new GoalReportFact(r.eventId(), r.globalIndex(), FactType.GOAL_SET, occurredOn, r.recordedAt(),
                 r.recordedBy(), planId, goalId, year, kind, measure, indicator, activityId, target, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     static GoalReportFact goalRevised(Recording r, String planId, String goalId, Target target, String reason,
                                       LocalDate occurredOn) {
         return new GoalReportFact(r.eventId(), r.globalIndex(), FactType.GOAL_REVISED, occurredOn, r.recordedAt(),
                 r.recordedBy(), planId, goalId, null, null, null, null, null, target, null, reason, null, null, null,
-                null);
+                null, null);
     }
 
     static GoalReportFact goalWithdrawn(Recording r, String planId, String goalId, LocalDate occurredOn) {
         return new GoalReportFact(r.eventId(), r.globalIndex(), FactType.GOAL_WITHDRAWN, occurredOn, r.recordedAt(),
-                r.recordedBy(), planId, goalId, null, null, null, null, null, null, null, null, null, null, null, null);
+                r.recordedBy(), planId, goalId, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static GoalReportFact outcomeReported(Recording r, String planId, String goalId, int year, BigDecimal value,
                                           String source, LocalDate occurredOn) {
         return new GoalReportFact(r.eventId(), r.globalIndex(), FactType.OUTCOME_REPORTED, occurredOn,
                 r.recordedAt(), r.recordedBy(), planId, goalId, year, null, null, null, null, null, value, source,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     static GoalReportFact activityCompleted(Recording r, String planId, String activityId, LocalDate occurredOn) {
         return new GoalReportFact(r.eventId(), r.globalIndex(), FactType.ACTIVITY_COMPLETED, occurredOn,
                 r.recordedAt(), r.recordedBy(), planId, null, null, null, null, null, activityId, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** A fact about an enterprise; {@code countsAsAsf} only for details, {@code level} only for memberships. */
@@ -96,13 +127,36 @@ record GoalReportFact(String eventId, long globalIndex, FactType type, LocalDate
                                          String level, LocalDate occurredOn) {
         return new GoalReportFact(r.eventId(), r.globalIndex(), type, occurredOn, r.recordedAt(), r.recordedBy(),
                 null, null, null, null, null, null, null, null, null, null, enterpriseId, countsAsAsf, level,
-                null);
+                null, null);
     }
 
     /** A fact about the procurement {@code procurementId} (null in rows written before V240). */
     static GoalReportFact procurementFact(Recording r, FactType type, String procurementId, LocalDate occurredOn) {
         return new GoalReportFact(r.eventId(), r.globalIndex(), type, occurredOn, r.recordedAt(), r.recordedBy(),
-                null, null, null, null, null, null, null, null, null, null, null, null, null, procurementId);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, procurementId, null);
+    }
+
+    /** The same fact, placed. */
+    GoalReportFact at(Place where) {
+        return new GoalReportFact(eventId, globalIndex, type, occurredOn, recordedAt, recordedBy, planId, goalId,
+                year, kind, measure, indicator, activityId, target, value, text, enterpriseId, countsAsAsf, level,
+                procurementId, where);
+    }
+
+    /** A fact of the plan as a whole: adopted for a municipality, or a scope set (as JSON). */
+    static GoalReportFact planFact(Recording r, FactType type, String planId, String municipality, String scope,
+                                   LocalDate occurredOn) {
+        return new GoalReportFact(r.eventId(), r.globalIndex(), type, occurredOn, r.recordedAt(), r.recordedBy(),
+                planId, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                new Place(municipality, null, null, null, null, scope));
+    }
+
+    /** A fact of the register of parties: a party's details, or another name of it ({@code name}). */
+    static GoalReportFact partyFact(Recording r, FactType type, String partyId, String name, String abbreviation,
+                                    String municipality, LocalDate occurredOn) {
+        return new GoalReportFact(r.eventId(), r.globalIndex(), type, occurredOn, r.recordedAt(), r.recordedBy(),
+                null, null, null, null, null, null, null, null, null, name, null, null, null, null,
+                new Place(municipality, null, null, partyId, abbreviation, null));
     }
 
     boolean recordedBy(Instant asOf) {

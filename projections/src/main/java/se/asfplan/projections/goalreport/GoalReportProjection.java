@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,6 +25,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import se.asfplan.domain.enterprise.EnterpriseEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.BusinessAdviceReceivedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.EnterpriseFactRetractedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.EventParticipationRecordedEvent;
@@ -43,11 +45,19 @@ import se.asfplan.domain.plan.PlanEvents.GoalOutcomeReportedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
+import se.asfplan.domain.party.PartyEvents.PartyDetailsChangedEvent;
+import se.asfplan.domain.party.PartyEvents.PartyNameRecordedEvent;
+import se.asfplan.domain.party.PartyEvents.PartyRegisteredEvent;
+import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.plan.PlanScope;
+import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanScopeSetEvent;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.procurement.Procedure;
-import se.asfplan.domain.procurement.ProcurementId;
+import se.asfplan.domain.procurement.ContractingAuthority;
+import se.asfplan.domain.procurement.ProcurementEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCancelledEvent;
@@ -59,7 +69,9 @@ import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.goalreport.GoalReportFact.FactType;
+import se.asfplan.projections.goalreport.GoalReportFact.Place;
 import se.asfplan.projections.goalreport.GoalReportFact.Recording;
+import se.asfplan.projections.goalreport.GoalReportQueries.FindCountedScopeQuery;
 import se.asfplan.projections.goalreport.GoalReportQueries.FindYearlyGoalReportQuery;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
 import se.asfplan.projections.support.EventPositions;
@@ -158,83 +170,87 @@ public class GoalReportProjection implements RebuildableProjection {
     @EventHandler
     void on(SocialEnterpriseRegisteredEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_DETAILS,
-                event.enterpriseId().value(), event.details().countsAsAsf(), null, event.occurredOn());
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_DETAILS, event, event.details().countsAsAsf(), null);
     }
 
     @EventHandler
     void on(SocialEnterpriseDetailsChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_DETAILS,
-                event.enterpriseId().value(), event.details().countsAsAsf(), null, event.occurredOn());
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_DETAILS, event, event.details().countsAsAsf(), null);
     }
 
     @EventHandler
     void on(SocialEnterpriseClosedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_CLOSED,
-                event.enterpriseId().value(), null, null, event.occurredOn());
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.ENTERPRISE_CLOSED, event, null, null);
     }
 
     @EventHandler
     void on(InvitedToIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_INVITED,
-                event.enterpriseId().value(), null, null, event.occurredOn());
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_INVITED, event, null, null);
     }
 
     @EventHandler
     void on(JoinedIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_MEMBERSHIP,
-                event.enterpriseId().value(), null, event.level().value(), event.occurredOn());
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_MEMBERSHIP, event, null, event.level().value());
     }
 
     @EventHandler
     void on(IntegrationspaktenLevelChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_MEMBERSHIP,
-                event.enterpriseId().value(), null, event.to().value(), event.occurredOn());
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_MEMBERSHIP, event, null, event.to().value());
     }
 
     @EventHandler
     void on(LeftIntegrationspaktenEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_LEFT,
-                event.enterpriseId().value(), null, null, event.occurredOn());
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.IP_LEFT, event, null, null);
     }
 
     @EventHandler
     void on(InvitedToReferenceGroupEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.REFERENCE_GROUP_INVITED,
-                event.enterpriseId().value(), null, null, event.occurredOn());
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.REFERENCE_GROUP_INVITED, event, null, null);
     }
 
     @EventHandler
     void on(InvitedToBusinessDialogueEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.BUSINESS_DIALOGUE_INVITED,
-                event.enterpriseId().value(), null, null, event.occurredOn());
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.BUSINESS_DIALOGUE_INVITED, event, null, null);
     }
 
     @EventHandler
     void on(BusinessAdviceReceivedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.BUSINESS_ADVICE_RECEIVED,
-                event.enterpriseId().value(), null, null, event.occurredOn());
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.BUSINESS_ADVICE_RECEIVED, event, null, null);
     }
 
     @EventHandler
     void on(EventParticipationRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.EVENT_PARTICIPATION,
-                event.enterpriseId().value(), null, null, event.occurredOn());
+        enterprise(recording(eventId, token, recordedAt, recordedBy), FactType.EVENT_PARTICIPATION, event, null, null);
     }
 
-    private void enterprise(Recording recording, FactType type, String enterpriseId, Boolean countsAsAsf,
-                            String level, LocalDate occurredOn) {
-        insert(GoalReportFact.enterpriseFact(recording, type, enterpriseId, countsAsAsf, level, occurredOn));
+    /**
+     * A fact about an enterprise, placed by the activity it carries out and, for its details, by the enterprise's
+     * municipality.
+     */
+    private void enterprise(Recording recording, FactType type, EnterpriseEvent event, Boolean countsAsAsf,
+                            String level) {
+        String municipality = null;
+        if (event instanceof SocialEnterpriseRegisteredEvent registered) {
+            municipality = registered.details().municipality();
+        } else if (event instanceof SocialEnterpriseDetailsChangedEvent changed) {
+            municipality = changed.details().municipality();
+        }
+        insert(GoalReportFact.enterpriseFact(recording, type, event.enterpriseId().value(), countsAsAsf, level,
+                event.occurredOn()).at(new Place(municipality, null, planOf(event.carriesOut()), null, null, null)));
+    }
+
+    private static String planOf(PlanActivityReference carriesOut) {
+        return carriesOut == null ? null : carriesOut.planId().value();
     }
 
     // ---------------------------------------------------------------------------------------------- procurements
@@ -242,10 +258,8 @@ public class GoalReportProjection implements RebuildableProjection {
     @EventHandler
     void on(ProcurementPlannedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        if (reserved(event.procedure())) {
-            procurement(recording(eventId, token, recordedAt, recordedBy), FactType.RESERVED_PROCUREMENT_BEGUN,
-                    event.procurementId(), event.occurredOn());
-        }
+        procurement(recording(eventId, token, recordedAt, recordedBy), reserved(event.procedure())
+                ? FactType.RESERVED_PROCUREMENT_BEGUN : FactType.PROCUREMENT_BEGUN, event, event.authority());
     }
 
     /**
@@ -257,16 +271,19 @@ public class GoalReportProjection implements RebuildableProjection {
             TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if (reserved(event.procedure())) {
             procurement(recording(eventId, token, recordedAt, recordedBy), sequence == 0
-                            ? FactType.RESERVED_PROCUREMENT_ANNOUNCED_FIRST : FactType.RESERVED_PROCUREMENT_ANNOUNCED,
-                    event.procurementId(), event.occurredOn());
+                    ? FactType.RESERVED_PROCUREMENT_ANNOUNCED_FIRST : FactType.RESERVED_PROCUREMENT_ANNOUNCED, event,
+                    event.authority());
+        } else if (sequence == 0) {
+            procurement(recording(eventId, token, recordedAt, recordedBy), FactType.PROCUREMENT_BEGUN, event,
+                    event.authority());
         }
     }
 
     @EventHandler
     void on(ProcurementDividedIntoLotsEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        procurement(recording(eventId, token, recordedAt, recordedBy), FactType.PROCUREMENT_DIVIDED_INTO_LOTS,
-                event.procurementId(), event.occurredOn());
+        procurement(recording(eventId, token, recordedAt, recordedBy), FactType.PROCUREMENT_DIVIDED_INTO_LOTS, event,
+                null);
     }
 
     /** Every award, to an ASF or not: the fold tells one in a reserved procurement by that procurement's facts. */
@@ -274,23 +291,67 @@ public class GoalReportProjection implements RebuildableProjection {
     void on(ContractAwardedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         procurement(recording(eventId, token, recordedAt, recordedBy), event.supplierIsAsf()
-                        ? FactType.CONTRACT_AWARDED_TO_ASF : FactType.CONTRACT_AWARDED_TO_OTHER_SUPPLIER,
-                event.procurementId(), event.occurredOn());
+                ? FactType.CONTRACT_AWARDED_TO_ASF : FactType.CONTRACT_AWARDED_TO_OTHER_SUPPLIER, event, null);
     }
 
     @EventHandler
     void on(ProcurementCancelledEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        procurement(recording(eventId, token, recordedAt, recordedBy), FactType.PROCUREMENT_CANCELLED,
-                event.procurementId(), event.occurredOn());
+        procurement(recording(eventId, token, recordedAt, recordedBy), FactType.PROCUREMENT_CANCELLED, event, null);
     }
 
-    private void procurement(Recording recording, FactType type, ProcurementId procurementId, LocalDate occurredOn) {
-        insert(GoalReportFact.procurementFact(recording, type, procurementId.value(), occurredOn));
+    /**
+     * A fact about a procurement, placed by the activity it carries out and, on the fact that begins the procurement,
+     * by its contracting authority.
+     */
+    private void procurement(Recording recording, FactType type, ProcurementEvent event,
+                             ContractingAuthority authority) {
+        insert(GoalReportFact.procurementFact(recording, type, event.procurementId().value(), event.occurredOn())
+                .at(new Place(null, authority == null ? null : authority.value(), planOf(event.carriesOut()), null,
+                        null, null)));
     }
 
     private static boolean reserved(Procedure procedure) {
         return procedure == Procedure.RESERVED_FOR_EMPLOYMENT || procedure == Procedure.RESERVED_WELFARE_SERVICES;
+    }
+
+    // ---------------------------------------------------------------------------------------------- plan scopes
+
+    @EventHandler
+    void on(PlanAdoptedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
+        insert(GoalReportFact.planFact(recording(eventId, token, recordedAt, recordedBy), FactType.PLAN_ADOPTED,
+                event.planId().value(), event.municipality(), null, event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(PlanScopeSetEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
+        insert(GoalReportFact.planFact(recording(eventId, token, recordedAt, recordedBy), FactType.PLAN_SCOPE_SET,
+                event.planId().value(), null, GoalReportScope.toJson(event.scope()), event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(PartyRegisteredEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
+        insert(GoalReportFact.partyFact(recording(eventId, token, recordedAt, recordedBy), FactType.PARTY_DETAILS,
+                event.partyId().value(), event.name(), event.abbreviation(), event.municipality(),
+                event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(PartyDetailsChangedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
+        insert(GoalReportFact.partyFact(recording(eventId, token, recordedAt, recordedBy), FactType.PARTY_DETAILS,
+                event.partyId().value(), event.name(), event.abbreviation(), event.municipality(),
+                event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(PartyNameRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
+        insert(GoalReportFact.partyFact(recording(eventId, token, recordedAt, recordedBy), FactType.PARTY_NAME,
+                event.partyId().value(), event.name(), null, null, event.occurredOn()));
     }
 
     // ---------------------------------------------------------------------------------------------- retractions
@@ -355,8 +416,9 @@ public class GoalReportProjection implements RebuildableProjection {
                                               recorded_by, plan_id, goal_id, goal_year, goal_kind, measure,
                                               indicator, activity_id, target_comparator, target_value, target_unit,
                                               outcome_value, text, enterprise_id, counts_as_asf, ip_level,
-                                              procurement_id)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                                              procurement_id, municipality, authority, carries_out_plan_id, party_id,
+                                              party_abbreviation, plan_scope)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
                 where not exists (select 1 from goal_report_fact where generation = ? and event_id = ?)""",
                 generation, fact.eventId(), fact.globalIndex(), fact.type().name(), Date.valueOf(fact.occurredOn()),
                 fact.recordedAt().atOffset(ZoneOffset.UTC), fact.recordedBy(), fact.planId(), fact.goalId(),
@@ -364,7 +426,9 @@ public class GoalReportProjection implements RebuildableProjection {
                 fact.measure() == null ? null : fact.measure().name(), fact.indicator(), fact.activityId(),
                 target == null ? null : target.comparator().name(), target == null ? null : target.value(),
                 target == null ? null : target.unit(), fact.value(), fact.text(), fact.enterpriseId(),
-                fact.countsAsAsf(), fact.level(), fact.procurementId(), generation, fact.eventId());
+                fact.countsAsAsf(), fact.level(), fact.procurementId(), fact.place().municipality(),
+                fact.place().authority(), fact.place().carriesOutPlanId(), fact.place().partyId(),
+                fact.place().abbreviation(), fact.place().planScope(), generation, fact.eventId());
     }
 
     /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
@@ -386,8 +450,24 @@ public class GoalReportProjection implements RebuildableProjection {
                 select * from goal_report_fact
                 where generation = ? and fact <> ? and (plan_id = ? or plan_id is null)""",
                 (rs, row) -> fact(rs), read, FactType.RETRACTION.name(), query.planId());
-        return GoalReportFold.fold(facts, retractions(read), query.planId(), query.year(), query.asOf(),
-                query.today());
+        GoalReportScope scope = GoalReportScope.of(facts, query.planId(), query.asOf());
+        return GoalReportFold.fold(scope.counted(facts, query.year(), query.asOf()), retractions(read),
+                query.planId(), query.year(), query.asOf(), query.today());
+    }
+
+    /**
+     * The scope the yearly goal report of the plan counts, as recorded at {@code asOf}: the municipality the plan
+     * was adopted for until its scope was set; empty when the plan is not in the read model.
+     */
+    @QueryHandler
+    public Optional<PlanScope> handle(FindCountedScopeQuery query) {
+        int read = generations.named(PROCESSING_GROUP, query.generation());
+        List<GoalReportFact> facts = jdbc.query("""
+                select * from goal_report_fact
+                where generation = ? and (fact in (?, ?) and plan_id = ? or fact in (?, ?))""",
+                (rs, row) -> fact(rs), read, FactType.PLAN_ADOPTED.name(), FactType.PLAN_SCOPE_SET.name(),
+                query.planId(), FactType.PARTY_DETAILS.name(), FactType.PARTY_NAME.name());
+        return Optional.ofNullable(GoalReportScope.of(facts, query.planId(), query.asOf()).scope());
     }
 
     /** A decimal column without the zeros its scale pads, and never in exponent form (10, not 1E+1). */
@@ -418,7 +498,9 @@ public class GoalReportProjection implements RebuildableProjection {
                 rs.getString("indicator"), rs.getString("activity_id"), target,
                 plain(value), rs.getString("text"),
                 rs.getString("enterprise_id"), countsAsAsf, rs.getString("ip_level"),
-                rs.getString("procurement_id"));
+                rs.getString("procurement_id"), new Place(rs.getString("municipality"), rs.getString("authority"),
+                        rs.getString("carries_out_plan_id"), rs.getString("party_id"),
+                        rs.getString("party_abbreviation"), rs.getString("plan_scope")));
     }
 
     /** A stored measure by its name, or by the name it had when the row was written before a rename. */

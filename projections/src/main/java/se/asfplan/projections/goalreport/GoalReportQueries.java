@@ -47,6 +47,13 @@ public final class GoalReportQueries {
         }
     }
 
+    /**
+     * The scope the yearly goal report of plan {@code planId} counts, as recorded at {@code asOf}, read from
+     * {@code generation} (null: the active one).
+     */
+    public record FindCountedScopeQuery(String planId, Instant asOf, Integer generation) {
+    }
+
     /** Met or not met; in progress while the year is not over and the outcome cannot yet be final. */
     public enum GoalStatus { MET, NOT_MET, IN_PROGRESS }
 

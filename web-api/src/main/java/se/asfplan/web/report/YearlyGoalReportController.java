@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.asfplan.domain.plan.PlanId;
+import se.asfplan.domain.plan.PlanScope;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.shared.BusinessCalendar;
 import se.asfplan.projections.goalreport.GoalReportProjection;
+import se.asfplan.projections.goalreport.GoalReportQueries.FindCountedScopeQuery;
 import se.asfplan.projections.goalreport.GoalReportQueries.FindYearlyGoalReportQuery;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalReportRow;
 import se.asfplan.projections.goalreport.GoalReportQueries.TargetVersion;
@@ -89,7 +91,10 @@ public class YearlyGoalReportController {
                 .join();
         ReportAnswer<GoalReportRow> answer = ReportAnswer.at(at, asOf, rows);
         if (!csv) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+            PlanScope scope = queries.query(new FindCountedScopeQuery(planId.value(), asOf, at.generation()),
+                    ResponseTypes.optionalInstanceOf(PlanScope.class)).join().orElse(null);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new YearlyGoalReport(
+                    answer.generatedAt(), answer.position(), answer.asOf(), scope, answer.rows()));
         }
         return Csv.answer(answer, "yearly-goals-" + planId + "-" + year + ".csv", CSV_HEADER, row -> Arrays.asList(
                 row.goalId(), row.year(), row.kind(), row.measure(), row.indicator(), row.activityId(),
@@ -110,5 +115,13 @@ public class YearlyGoalReportController {
             return target.comparator() + " " + target.value().toPlainString() + " " + target.unit() + " ("
                     + version.decidedOn() + ")";
         }).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The yearly goal report in JSON: the rows, and the scope they counted (the municipalities and parties whose
+     * procurements and enterprises the measures count; null until the report has followed the plan's adoption).
+     */
+    public record YearlyGoalReport(Instant generatedAt, Long position, Instant asOf, PlanScope scope,
+                                   List<GoalReportRow> rows) {
     }
 }

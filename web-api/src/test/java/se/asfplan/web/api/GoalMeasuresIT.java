@@ -18,9 +18,9 @@ import org.springframework.http.ResponseEntity;
  * out, from the moment the cancellation is recorded), reserved procurements announced and begun, awards to an ASF in
  * any procedure, and the ASF members of Integrationspakten at year end, at any level and per level. Goals set with a
  * measure's former name read as the renamed measure. The facts lie in 2019, which no other test dates anything in,
- * but the measures count every recorded event, so the procurement counts are checked against an independent query
- * over the raw events in {@code domain_event_entry} up to the position the report reflects, and the membership
- * counts by this test's own enterprises.
+ * and the plan covers this test's own municipality only (its authority registered there, its enterprises lying
+ * there), so the procurement counts are checked against an independent query over this test's raw events in
+ * {@code domain_event_entry} up to the position the report reflects, and the membership counts by its enterprises.
  */
 class GoalMeasuresIT extends ProcurementApiSupport {
 
@@ -172,9 +172,10 @@ class GoalMeasuresIT extends ProcurementApiSupport {
 
     private void adoptPlanWithGoals() {
         assertStatus(post(COORDINATOR, "/api/plans", """
-                {"planId": "%s", "title": "Plan med nya mått", "municipality": "Testkommun",
+                {"planId": "%s", "title": "Plan med nya mått", "municipality": "%s",
                  "adoption": {"body": "KS"}, "adoptedOn": "2018-12-01", "period": {"fromYear": 2019, "toYear": 2020}}"""
-                .formatted(plan)), HttpStatus.CREATED);
+                .formatted(plan, municipality)), HttpStatus.CREATED);
+        registerAuthorityInMunicipality();
         setGoal("kontrakt-2019", "RESERVED_CONTRACTS_AWARDED", "Reserverade kontrakt");
         setGoal("annonserade-2019", "RESERVED_PROCUREMENTS_ANNOUNCED", "Annonserade reserverade upphandlingar");
         setGoal("borjade-2019", "RESERVED_PROCUREMENTS_BEGUN", "Påbörjade reserverade upphandlingar");
@@ -198,11 +199,11 @@ class GoalMeasuresIT extends ProcurementApiSupport {
         String enterpriseId = id(name);
         assertStatus(post(COORDINATOR, "/api/enterprises", """
                 {"enterpriseId": "%s", "organisationNumber": "%s", "name": "ASF %s",
-                 "legalForm": "EKONOMISK_FORENING", "linesOfBusiness": ["café"], "municipality": "Stockholm",
+                 "legalForm": "EKONOMISK_FORENING", "linesOfBusiness": ["café"], "municipality": "%s",
                  "criteria": {"integrationPurpose": true, "employeeParticipation": true, "profitsReinvested": true,
                               "independentOfPublicSector": true},
                  "certifications": [], "occurredOn": "%s"}""".formatted(enterpriseId, randomOrganisationNumber(),
-                name, on)), HttpStatus.CREATED);
+                name, municipality, on)), HttpStatus.CREATED);
         return enterpriseId;
     }
 
@@ -217,11 +218,12 @@ class GoalMeasuresIT extends ProcurementApiSupport {
     // ---------------------------------------------------------------------------------------------- raw events
 
     /**
-     * The raw events up to {@code position}, recorded by {@code asOf} (null: all), as a SQL common table expression
+     * This test's raw events (its plan's scope holds no other test's) up to {@code position}, recorded by {@code asOf}
+     * (null: all), as a SQL common table expression
      * {@code e}, with the identifiers of the facts retracted by then in {@code retracted}.
      */
-    private static String rawEvents(long position, Instant asOf) {
-        String recorded = "global_index <= " + position
+    private String rawEvents(long position, Instant asOf) {
+        String recorded = "global_index <= " + position + " and aggregate_identifier like '%-" + suffix + "'"
                 + (asOf == null ? "" : " and time_stamp::timestamptz <= '" + asOf + "'::timestamptz");
         return """
                 with e as (

@@ -19,6 +19,19 @@ abstract class ProcurementApiSupport extends PostgresApiTest {
 
     protected final String suffix = UUID.randomUUID().toString().substring(0, 8);
     protected final String authority = "Arbetsmarknadsnämnden " + suffix;
+    /** This test's own municipality: a plan covering it counts this test's facts and no other test's. */
+    protected final String municipality = "Testkommun " + suffix;
+
+    /**
+     * Registers this test's authority as a party of its municipality, so that a plan covering the municipality
+     * counts the procurements the test records.
+     */
+    protected void registerAuthorityInMunicipality() {
+        assertStatus(post(COORDINATOR, "/api/parties", """
+                {"partyId": "%s", "name": "%s", "kind": "COMMITTEE", "municipality": "%s",
+                 "occurredOn": "2015-01-01"}""".formatted(id("myndighet"), authority, municipality)),
+                HttpStatus.CREATED);
+    }
 
     protected String id(String name) {
         return "it-" + name + "-" + suffix;

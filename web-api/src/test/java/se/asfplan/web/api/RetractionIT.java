@@ -281,7 +281,7 @@ class RetractionIT extends ProcurementApiSupport {
         String enterprise = id(name);
         assertStatus(post(COORDINATOR, "/api/enterprises", """
                 {"enterpriseId": "%s", "organisationNumber": "%s", "name": "Kafé Rättelsen",
-                 "legalForm": "EKONOMISK_FORENING", "linesOfBusiness": ["café"], "municipality": "Stockholm",
+                 "legalForm": "EKONOMISK_FORENING", "linesOfBusiness": ["café"], "municipality": "Testkommun",
                  "district": "%s",
                  "criteria": {"integrationPurpose": true, "employeeParticipation": true, "profitsReinvested": true,
                               "independentOfPublicSector": true},

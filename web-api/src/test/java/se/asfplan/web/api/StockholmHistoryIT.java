@@ -60,6 +60,7 @@ class StockholmHistoryIT extends PostgresApiTest {
     @Test
     void everyNumberOfTheYearlyGoalReportIsTracedCountedIndependentlyAndSurvivesARebuild() throws Exception {
         importStockholmPlan();
+        registerTheContractingAuthority();
         setGoals();
         recordUntilTheCommitteeMeeting();
         Thread.sleep(20);
@@ -117,6 +118,13 @@ class StockholmHistoryIT extends PostgresApiTest {
         ResponseEntity<Map<String, Object>> imported = exchange(COORDINATOR, HttpMethod.POST, "/api/plans/import",
                 yaml, MediaType.parseMediaType("application/yaml"), null);
         assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** Arbetsmarknadsnämnden, which procures in the script, belongs to Stockholms stad: the plan counts its awards. */
+    private void registerTheContractingAuthority() {
+        record("/api/parties", """
+                {"partyId": "stockholm-arbetsmarknadsnamnden", "name": "Arbetsmarknadsnämnden", "abbreviation": "AMN",
+                 "kind": "COMMITTEE", "municipality": "Stockholms stad", "occurredOn": "2021-08-31"}""");
     }
 
     /** The goals Kommunstyrelsen sets for the plan: counts, coverage, a change, milestones and a share. */
@@ -534,7 +542,7 @@ class StockholmHistoryIT extends PostgresApiTest {
     private void register(String enterprise, String name, boolean asf, String on) {
         record("/api/enterprises", """
                 {"enterpriseId": "sth-%s", "organisationNumber": "%s", "name": "%s",
-                 "legalForm": "EKONOMISK_FORENING", "linesOfBusiness": ["service"], "municipality": "Stockholm",
+                 "legalForm": "EKONOMISK_FORENING", "linesOfBusiness": ["service"], "municipality": "Stockholms stad",
                  "district": "Söderort",
                  "criteria": {"integrationPurpose": true, "employeeParticipation": true, "profitsReinvested": %s,
                               "independentOfPublicSector": true},

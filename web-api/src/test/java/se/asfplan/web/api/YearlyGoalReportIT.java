@@ -23,9 +23,10 @@ import se.asfplan.web.report.Csv;
 /**
  * The yearly goal report over HTTP on PostgreSQL: a plan with goals of several kinds and measures, the facts they
  * measure recorded over HTTP in two batches with a moment between them, and the report asked now and as recorded
- * at that moment, in JSON and CSV. The measures count every recorded event of their type, also other tests', so
- * each count and each list of events is checked against an independent query over the raw events in
- * {@code domain_event_entry}, not against a fixed number.
+ * at that moment, in JSON and CSV. The plan covers this test's own municipality, where its enterprise lies and its
+ * contracting authority is registered, so the measures count this test's facts and no other test's (see
+ * {@link PlanScopeIT}); each count and each list of events is checked against an independent query over this test's
+ * raw events in {@code domain_event_entry}, not against a fixed number.
  */
 class YearlyGoalReportIT extends ProcurementApiSupport {
 
@@ -175,9 +176,10 @@ class YearlyGoalReportIT extends ProcurementApiSupport {
 
     private void adoptPlanWithGoals() {
         assertStatus(post(COORDINATOR, "/api/plans", """
-                {"planId": "%s", "title": "Plan med årsmål", "municipality": "Testkommun", "adoption": {"body": "KS"},
-                 "adoptedOn": "2021-03-01", "period": {"fromYear": 2021, "toYear": 2024}}""".formatted(plan)),
-                HttpStatus.CREATED);
+                {"planId": "%s", "title": "Plan med årsmål", "municipality": "%s", "adoption": {"body": "KS"},
+                 "adoptedOn": "2021-03-01", "period": {"fromYear": 2021, "toYear": 2024}}"""
+                .formatted(plan, municipality)), HttpStatus.CREATED);
+        registerAuthorityInMunicipality();
         assertStatus(post(COORDINATOR, "/api/plans/" + plan + "/areas", """
                 {"areaId": "natverk", "name": "Nätverkande", "occurredOn": "2021-03-01"}"""), HttpStatus.CREATED);
         assertStatus(post(COORDINATOR, "/api/plans/" + plan + "/activities", """
@@ -211,10 +213,11 @@ class YearlyGoalReportIT extends ProcurementApiSupport {
         String e1 = id("e1");
         assertStatus(post(COORDINATOR, "/api/enterprises", """
                 {"enterpriseId": "%s", "organisationNumber": "%s", "name": "Kafé Målet",
-                 "legalForm": "EKONOMISK_FORENING", "linesOfBusiness": ["café"], "municipality": "Stockholm",
+                 "legalForm": "EKONOMISK_FORENING", "linesOfBusiness": ["café"], "municipality": "%s",
                  "criteria": {"integrationPurpose": true, "employeeParticipation": true, "profitsReinvested": true,
                               "independentOfPublicSector": true},
-                 "certifications": [], "occurredOn": "2023-01-10"}""".formatted(e1, randomOrganisationNumber())),
+                 "certifications": [], "occurredOn": "2023-01-10"}""".formatted(e1, randomOrganisationNumber(),
+                municipality)),
                 HttpStatus.CREATED);
         assertStatus(post(COORDINATOR, "/api/enterprises/" + e1 + "/integrationspakten/invitations",
                 "{\"occurredOn\": \"2023-02-01\"}"), HttpStatus.OK);
@@ -261,14 +264,14 @@ class YearlyGoalReportIT extends ProcurementApiSupport {
         // other tests' retractions (recorded by asOf) take their facts out of every count
         List<Long> expected = jdbc.queryForList("""
                 select global_index from domain_event_entry
-                where payload_type like ? and %s
+                where payload_type like ? and aggregate_identifier like ? and %s
                   and extract(year from (convert_from(payload, 'UTF8')::jsonb ->> 'occurredOn')::date) = 2023
                   and event_identifier not in (
                       select convert_from(payload, 'UTF8')::jsonb ->> 'retractedEventId' from domain_event_entry
                       where payload_type like '%%FactRetractedEvent' and %s)
                   %s
                 order by global_index""".formatted(recorded, recorded, knownAsfOnTheDay(recorded)), Long.class,
-                "%$" + type);
+                "%$" + type, "%-" + suffix);
         assertThat(expected).isNotEmpty();
         assertThat(new BigDecimal(row.get("outcome").toString())).isEqualByComparingTo(
                 BigDecimal.valueOf(expected.size()));

@@ -41,6 +41,9 @@ import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsComma
 import se.asfplan.domain.meeting.MeetingCommands.RecordMeetingCommand;
 import se.asfplan.domain.meeting.MeetingId;
 import se.asfplan.domain.meeting.MeetingKind;
+import se.asfplan.domain.party.PartyCommands.RegisterPartyCommand;
+import se.asfplan.domain.party.PartyId;
+import se.asfplan.domain.party.PartyKind;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.ActivityKind;
 import se.asfplan.domain.plan.AreaId;
@@ -180,6 +183,9 @@ public final class RandomHistory {
     private final String run = Long.toString(System.nanoTime(), 36);
     private final List<PlanId> plans = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger refusals = new AtomicInteger();
+    private final AtomicBoolean authoritiesRegistered = new AtomicBoolean();
+    /** How many contracting authorities the procurements are begun by. */
+    private static final int AUTHORITIES = 4;
 
     /** A history of the given kinds of commands, all of them when none is named, recorded as the test's user. */
     public RandomHistory(String test, CommandGateway commands, JdbcTemplate jdbc, Kind... kinds) {
@@ -243,7 +249,28 @@ public final class RandomHistory {
 
     /** A writer with its own seeded random and its own plans, enterprises, meetings and procurements. */
     public Writer writer(long seed, String name) {
+        registerAuthorities();
         return new Writer(new Random(seed), name);
+    }
+
+    /**
+     * Registers the contracting authorities the writers procure by ("Nämnd 0" to "Nämnd 3") as parties of Stockholm,
+     * where the plans and enterprises lie, so that the plans' goal measures count the procurements. Once per
+     * database: a later history finds the names taken, which the register refuses, and goes on.
+     */
+    private void registerAuthorities() {
+        if (!authoritiesRegistered.compareAndSet(false, true)) {
+            return;
+        }
+        for (int i = 0; i < AUTHORITIES; i++) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterPartyCommand(
+                        new PartyId("random-history-namnd-" + i), "Nämnd " + i, null, PartyKind.COMMITTEE,
+                        "Stockholm", FIRST_DAY)).andMetaData(recording));
+            } catch (RuntimeException alreadyRegistered) {
+                // registered by an earlier history in the same database
+            }
+        }
     }
 
     /** Every plan any writer of this history has adopted, in the order they were adopted. */
@@ -728,7 +755,7 @@ public final class RandomHistory {
             Procurement procurement = new Procurement(new ProcurementId(id("q", procurementCount++)),
                     FIRST_DAY.plusDays(random.nextInt(1000)), reserved);
             ProcurementDetails details = new ProcurementDetails(new ContractingAuthority("Nämnd "
-                    + random.nextInt(4)), "Städning", List.of(any(CPV_CODES)),
+                    + random.nextInt(AUTHORITIES)), "Städning", List.of(any(CPV_CODES)),
                     reserved ? Procedure.RESERVED_FOR_EMPLOYMENT : Procedure.ORDINARY, false);
             boolean planned = random.nextBoolean();
             if (planned ? send(new PlanProcurementCommand(procurement.id, details, procurement.on, null))
