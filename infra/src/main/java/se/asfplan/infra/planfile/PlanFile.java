@@ -29,8 +29,9 @@ record PlanFile(String format, String id, String title, String municipality, Ado
     record Area(String id, Integer number, String name, String description, List<Activity> activities) {
     }
 
-    record Activity(String id, String kind, String title, String description, String lead, List<String> involved,
-                    JsonNode timeline, UnderWay underWay) {
+    /** One lead ({@code lead}) or several ({@code leads}), and {@code allCommittees} for "samtliga nämnder". */
+    record Activity(String id, String kind, String title, String description, String lead, List<String> leads,
+                    Boolean allCommittees, List<String> involved, JsonNode timeline, UnderWay underWay) {
     }
 
     record UnderWay(LocalDate since, Boolean sinceBeforePlan) {

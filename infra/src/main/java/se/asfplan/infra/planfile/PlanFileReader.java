@@ -413,12 +413,34 @@ public class PlanFileReader {
             ActivityKind kind = choice(path + ".kind", activity.kind(), ActivityKind.class);
             String title = text(path + ".title", activity.title(), TITLE_MAX);
             optionalText(path + ".description", activity.description(), TEXT_MAX);
-            Responsibility responsibility = value(path, () -> new Responsibility(activity.lead(), activity.involved()),
-                    Map.of("lead", ".lead", "involved", ".involved", "at most", ".involved"));
+            Responsibility responsibility = responsibility(path, activity);
             Timeline timeline = timeline(path + ".timeline", activity.timeline());
             UnderWay underWay = activity.underWay() == null ? null : underWay(path + ".underWay", activity.underWay());
             return new ActivityDraft(activityId, kind, title, activity.description(), responsibility, timeline,
                     underWay);
+        }
+
+        /**
+         * {@code lead} (one party) or {@code leads} (one or more, the first the lead), never both; and
+         * {@code allCommittees: true} for every committee of the municipality, which a lead written as "samtliga
+         * nämnder" also gives (see {@link Responsibility}).
+         */
+        private Responsibility responsibility(String path, PlanFile.Activity activity) {
+            String leadsTooMany = "at most " + Responsibility.LEADS_MAX + " lead";
+            if (activity.leads() == null) {
+                return value(path, () -> new Responsibility(activity.lead(), activity.involved(), null,
+                        activity.allCommittees()), Map.of("lead", ".lead", "involved", ".involved",
+                        "at most", ".involved"));
+            }
+            if (activity.lead() != null) {
+                problem(path + ".leads", "give either 'lead' (one party) or 'leads' (one or more), not both");
+                return null;
+            }
+            List<String> leads = activity.leads();
+            return value(path, () -> new Responsibility(leads.isEmpty() ? null : leads.get(0), activity.involved(),
+                    leads.isEmpty() ? null : leads.subList(1, leads.size()), activity.allCommittees()),
+                    Map.of("lead", ".leads", "co-lead", ".leads", "involved", ".involved", "at most", ".involved",
+                            leadsTooMany, ".leads"));
         }
 
         private UnderWay underWay(String path, PlanFile.UnderWay underWay) {
