@@ -11,7 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@link PlanFileReader}, which reports every problem with its path in the file.
  */
 record PlanFile(String format, String id, String title, String municipality, Adopted adopted, Period period,
-                List<Section> sections, List<Area> areas, List<Goal> goals, List<DecisionInChain> decisions) {
+                List<Section> sections, List<Party> parties, List<Area> areas, List<Goal> goals,
+                List<DecisionInChain> decisions) {
+
+    /** A party of the register the plan names, registered with the plan unless registered with these details. */
+    record Party(String id, String name, String abbreviation, String kind, String municipality) {
+    }
 
     record Section(String heading, String text) {
     }

@@ -36,6 +36,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import se.asfplan.domain.party.Party;
+import se.asfplan.domain.party.PartyCommands.EnsurePartyRegisteredCommand;
+import se.asfplan.domain.party.PartyId;
+import se.asfplan.domain.party.PartyKind;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.ActivityKind;
 import se.asfplan.domain.plan.AreaId;
@@ -108,6 +112,11 @@ public class PlanFileReader {
     }
 
     public AdoptPlanCommand read(InputStream input) {
+        return readImport(input).plan();
+    }
+
+    /** Reads the plan and the parties it names, which an import registers together with the plan. */
+    public PlanImport readImport(InputStream input) {
         byte[] bytes;
         try {
             bytes = input.readNBytes(MAX_BYTES + 1);
@@ -153,7 +162,20 @@ public class PlanFileReader {
         if (file == null) {
             throw single("", "the file is empty");
         }
-        return new Conversion().convert(file);
+        Conversion conversion = new Conversion();
+        AdoptPlanCommand plan = conversion.convert(file);
+        return new PlanImport(conversion.parties, plan);
+    }
+
+    /**
+     * A plan file as read: the parties it names (in the file's order; registered on the adoption day unless
+     * registered already with the same details) and the plan's adoption.
+     */
+    public record PlanImport(List<EnsurePartyRegisteredCommand> parties, AdoptPlanCommand plan) {
+
+        public PlanImport {
+            parties = List.copyOf(parties);
+        }
     }
 
     private static boolean looksLikeJson(byte[] bytes) {
@@ -260,6 +282,7 @@ public class PlanFileReader {
     private static final class Conversion {
 
         private final List<PlanFileException.Problem> problems = new ArrayList<>();
+        private final List<EnsurePartyRegisteredCommand> parties = new ArrayList<>();
 
         AdoptPlanCommand convert(PlanFile file) {
             if (!FORMAT.equals(file.format())) {
@@ -287,6 +310,17 @@ public class PlanFileReader {
                 problem("period.from", "must be given: the plan's first year");
             } else {
                 period = value("period", () -> new PlanPeriod(file.period().from(), file.period().to()));
+            }
+            if (file.parties() != null) {
+                Set<String> ids = new HashSet<>();
+                for (int i = 0; i < file.parties().size(); i++) {
+                    EnsurePartyRegisteredCommand party = party("parties[" + i + "]", file.parties().get(i), adoptedOn);
+                    if (party != null && !ids.add(party.partyId().value())) {
+                        problem("parties[" + i + "].id", "party '" + party.partyId() + "' is listed twice");
+                    } else if (party != null) {
+                        parties.add(party);
+                    }
+                }
             }
             List<AreaDraft> areas = new ArrayList<>();
             if (file.areas() == null || file.areas().isEmpty()) {
@@ -335,6 +369,27 @@ public class PlanFileReader {
             }
             return new AdoptPlanCommand(planId, title, municipality, adoption, adoptedOn, period, areas, goals,
                     sections, decisions, recurringGoals);
+        }
+
+        private EnsurePartyRegisteredCommand party(String path, PlanFile.Party party, LocalDate adoptedOn) {
+            if (party == null) {
+                problem(path, "must not be empty");
+                return null;
+            }
+            PartyId partyId = value(path + ".id", () -> new PartyId(party.id()));
+            String name = text(path + ".name", party.name(), Party.NAME_MAX);
+            optionalText(path + ".abbreviation", party.abbreviation(), Party.ABBREVIATION_MAX);
+            PartyKind kind = choice(path + ".kind", party.kind(), PartyKind.class);
+            optionalText(path + ".municipality", party.municipality(), Party.NAME_MAX);
+            if (partyId == null || name == null || kind == null) {
+                return null;
+            }
+            return new EnsurePartyRegisteredCommand(partyId, name, blankAsNull(party.abbreviation()), kind,
+                    blankAsNull(party.municipality()), adoptedOn);
+        }
+
+        private static String blankAsNull(String text) {
+            return text == null || text.isBlank() ? null : text.strip();
         }
 
         private PlanSection section(String path, PlanFile.Section section) {
