@@ -119,6 +119,22 @@ class PlanPartiesIT extends PostgresApiTest {
         assertThat(ids(planId, "party=" + famna)).containsExactly("gemensamma-platser");
         assertThat(ids(planId, "party=" + office.toLowerCase())).containsExactly("sociala-krav");
 
+        // over the API, a responsibility written the way it was before (lead only) and one with co-leads
+        ResponseEntity<Map<String, Object>> oldForm = post(COORDINATOR, "/api/plans/" + planId
+                + "/activities/styrning/responsibility", """
+                {"responsibility": {"lead": "Kommunstyrelsen", "involved": ["%s"]}, "reason": "Förtydligat"}"""
+                .formatted(famna));
+        assertThat(oldForm.getStatusCode().is2xxSuccessful()).as("%s", oldForm.getBody()).isTrue();
+        ResponseEntity<Map<String, Object>> joined = post(COORDINATOR, "/api/plans/" + planId
+                + "/activities/styrning/responsibility", """
+                {"responsibility": {"lead": "Kommunstyrelsen", "coLeads": ["%s"], "involved": ["%s"]},
+                 "reason": "Gemensamt ansvar"}""".formatted(sn, famna));
+        assertThat(joined.getStatusCode().is2xxSuccessful()).as("%s", joined.getBody()).isTrue();
+        awaitResource(AUDITOR, "/api/plans/" + planId + "/activities/styrning",
+                activity -> parties(activity).size() == 3);
+        assertThat(ids(planId, "lead=" + sn)).containsExactly("gemensamma-platser", "sociala-krav", "styrning");
+        assertThat(ids(planId, "party=" + famna)).containsExactly("gemensamma-platser", "styrning");
+
         // a second plan naming the same parties with the same details imports without registering them again
         String secondPlan = "partby-andra-" + suffix;
         ResponseEntity<Map<String, Object>> again = exchange(COORDINATOR, HttpMethod.POST, "/api/plans/import",
