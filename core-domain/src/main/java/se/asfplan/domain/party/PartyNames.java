@@ -20,6 +20,9 @@ public interface PartyNames {
     /** Records that the name names the party from now on. */
     void name(PartyId party, String name);
 
+    /** Whether the party is in the register (it has at least its name). */
+    boolean isRegistered(PartyId party);
+
     /**
      * The form names are compared in: Unicode-normalised (NFKC), lower case, runs of spaces as one space, trimmed.
      * "Arbetsmarknadsnämnden" and "ARBETSMARKNADSNÄMNDEN " are one name; "Arbetsmarknadsnämnden (AMN)" is another,

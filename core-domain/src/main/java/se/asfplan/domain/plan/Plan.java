@@ -41,6 +41,7 @@ import se.asfplan.domain.plan.PlanCommands.RetractPlanFactCommand;
 import se.asfplan.domain.plan.PlanCommands.ReviseGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.RevisePlanCommand;
 import se.asfplan.domain.plan.PlanCommands.SetGoalCommand;
+import se.asfplan.domain.plan.PlanCommands.SetPlanScopeCommand;
 import se.asfplan.domain.plan.PlanCommands.SetRecurringGoalCommand;
 import se.asfplan.domain.plan.PlanCommands.StartActivityCommand;
 import se.asfplan.domain.plan.PlanCommands.WithdrawGoalCommand;
@@ -61,7 +62,10 @@ import se.asfplan.domain.plan.PlanEvents.PlanDecisionCorrectedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanDecisionRecordedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanScopeSetEvent;
 import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
+import se.asfplan.domain.party.PartyId;
+import se.asfplan.domain.party.PartyNames;
 import se.asfplan.domain.shared.CommandChecks;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
@@ -94,6 +98,9 @@ public class Plan {
     private boolean adopted;
     private String title;
     private PlanPeriod period;
+    private String municipality;
+    /** What the plan covers, as last set; null while it covers the municipality it was adopted for. */
+    private PlanScope scope;
     private LocalDate adoptedOn;
     private final Map<AreaId, String> areas = new HashMap<>();
     private final Map<Integer, AreaId> areaNumbers = new HashMap<>();
@@ -117,7 +124,7 @@ public class Plan {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(AdoptPlanCommand command, Clock clock) {
+    public void handle(AdoptPlanCommand command, Clock clock, PartyNames partyNames) {
         if (adopted) {
             throw new RuleViolationException(PlanRule.PLAN_CAN_BE_ADOPTED_ONCE,
                     "Plan " + planId + " was already adopted on " + adoptedOn + "; record a revision instead");
@@ -133,6 +140,9 @@ public class Plan {
                 Values.text(command.municipality(), "municipality", NAME_MAX),
                 required(command.adoption(), "adoption"), required(command.period(), "period"), adoptedOn,
                 command.sections().isEmpty() ? null : command.sections()));
+        if (command.scope() != null) {
+            setScope(command.scope(), null, adoptedOn, partyNames);
+        }
         for (AreaDraft area : command.areas()) {
             addArea(area.areaId(), area.name(), area.description(), area.number(), adoptedOn);
             for (ActivityDraft activity : area.activities()) {
@@ -228,6 +238,37 @@ public class Plan {
 
     /** A decision of the chain as it reads now; immutable for the same reason as {@link ActivityState}. */
     private record DecisionState(DecisionKind kind, Decision decision, LocalDate decidedOn) {
+    }
+
+    // ---------------------------------------------------------------------------------------------- scope
+
+    @CommandHandler
+    public void handle(SetPlanScopeCommand command, Clock clock, PartyNames partyNames) {
+        LocalDate occurredOn = recordable(command.occurredOn(), clock);
+        PlanScope newScope = required(command.scope(), "scope");
+        String reason = Values.text(command.reason(), "reason", REASON_MAX);
+        if (newScope.coversTheSameAs(scope())) {
+            throw new RuleViolationException(PlanRule.SCOPE_CHANGE_MUST_CHANGE_SOMETHING,
+                    "Plan " + planId + " already covers " + newScope.municipalities()
+                            + (newScope.parties().isEmpty() ? "" : " and parties " + newScope.parties()));
+        }
+        setScope(newScope, reason, occurredOn, partyNames);
+    }
+
+    /** Every party the scope names must be in the register, so that the plan's figures can say whose they are. */
+    private void setScope(PlanScope newScope, String reason, LocalDate occurredOn, PartyNames partyNames) {
+        for (PartyId party : newScope.parties()) {
+            if (!partyNames.isRegistered(party)) {
+                throw new RuleViolationException(PlanRule.SCOPE_PARTY_MUST_BE_REGISTERED,
+                        "No party " + party + " is registered; register it before the plan's scope names it");
+            }
+        }
+        apply(new PlanScopeSetEvent(planId, newScope, reason, occurredOn));
+    }
+
+    /** What the plan covers now: as last set, or the municipality it was adopted for. */
+    private PlanScope scope() {
+        return scope != null ? scope : PlanScope.ofMunicipality(municipality);
     }
 
     @CommandHandler
@@ -692,11 +733,17 @@ public class Plan {
     void on(PlanAdoptedEvent event) {
         planId = event.planId();
         adopted = true;
+        municipality = event.municipality();
         title = event.title();
         period = event.period();
         adoptedOn = event.occurredOn();
         decisions.put(DecisionId.ADOPTION, new DecisionState(DecisionKind.ADOPTION, event.adoption(),
                 event.occurredOn()));
+    }
+
+    @EventHandler
+    void on(PlanScopeSetEvent event) {
+        scope = event.scope();
     }
 
     @EventHandler

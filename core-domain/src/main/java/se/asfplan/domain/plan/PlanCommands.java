@@ -21,7 +21,8 @@ public final class PlanCommands {
     public record AdoptPlanCommand(@TargetAggregateIdentifier PlanId planId, String title, String municipality,
                                    Decision adoption, LocalDate adoptedOn, PlanPeriod period,
                                    List<AreaDraft> areas, List<GoalDraft> goals, List<PlanSection> sections,
-                                   List<DecisionDraft> decisions, List<RecurringGoalDraft> recurringGoals) {
+                                   List<DecisionDraft> decisions, List<RecurringGoalDraft> recurringGoals,
+                                   PlanScope scope) {
         public AdoptPlanCommand {
             areas = areas == null ? List.of() : List.copyOf(areas);
             goals = goals == null ? List.of() : List.copyOf(goals);
@@ -34,7 +35,7 @@ public final class PlanCommands {
         public AdoptPlanCommand(PlanId planId, String title, String municipality, Decision adoption,
                                 LocalDate adoptedOn, PlanPeriod period, List<AreaDraft> areas, List<GoalDraft> goals) {
             this(planId, title, municipality, adoption, adoptedOn, period, areas, goals, List.of(), List.of(),
-                    List.of());
+                    List.of(), null);
         }
     }
 
@@ -150,6 +151,11 @@ public final class PlanCommands {
     public record SetRecurringGoalCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId, GoalYears years,
                                           GoalKind kind, String indicator, Target target, ActivityId activityId,
                                           Decision decision, Measure measure, LocalDate occurredOn) {
+    }
+
+    /** Set what the plan covers from now on, with the reason: its municipalities and parties of the register. */
+    public record SetPlanScopeCommand(@TargetAggregateIdentifier PlanId planId, PlanScope scope, String reason,
+                                      LocalDate occurredOn) {
     }
 
     public record ReviseGoalCommand(@TargetAggregateIdentifier PlanId planId, GoalId goalId, Target target,

@@ -168,6 +168,15 @@ public final class PlanEvents {
             implements PlanEvent {
     }
 
+    /**
+     * What the plan covers, and so what its goal measures count, from now on ({@link PlanScope}); recorded with the
+     * adoption when the plan file says it, or later with the {@code reason}. A plan without this event covers the
+     * municipality it was adopted for.
+     */
+    public record PlanScopeSetEvent(PlanId planId, PlanScope scope, String reason, LocalDate occurredOn)
+            implements PlanEvent {
+    }
+
     /** Every plan event type, for tools that must know them all (serialisation checks, projections). */
     public static final List<Class<? extends PlanEvent>> ALL = List.of(PlanAdoptedEvent.class,
             PlanRevisedEvent.class, AreaAddedEvent.class, ActivityAddedEvent.class, ActivityStartedEvent.class,
@@ -175,5 +184,5 @@ public final class PlanEvents {
             ActivityResponsibilityChangedEvent.class, ActivityCompletedEvent.class, ActivityCancelledEvent.class,
             GoalSetEvent.class, RecurringGoalSetEvent.class, GoalRevisedEvent.class, GoalWithdrawnEvent.class,
             GoalOutcomeReportedEvent.class, PlanFactRetractedEvent.class, PlanDecisionRecordedEvent.class,
-            PlanDecisionCorrectedEvent.class);
+            PlanDecisionCorrectedEvent.class, PlanScopeSetEvent.class);
 }

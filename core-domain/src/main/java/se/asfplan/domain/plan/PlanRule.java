@@ -36,6 +36,9 @@ public enum PlanRule implements RuleCode {
     /** A recurring goal in a plan without an end year must say its last year. */
     RECURRING_GOAL_IN_AN_ONGOING_PLAN_NEEDS_ITS_LAST_YEAR("recurring-goal-in-an-ongoing-plan-needs-its-last-year",
             Refusal.UNPROCESSABLE),
+    /** A party a plan's scope names must be in the register of parties. */
+    SCOPE_PARTY_MUST_BE_REGISTERED("scope-party-must-be-registered", Refusal.NOT_FOUND),
+    SCOPE_CHANGE_MUST_CHANGE_SOMETHING("scope-change-must-change-something", Refusal.UNPROCESSABLE),
     SHARE_TARGET_MUST_BE_A_PERCENTAGE("share-target-must-be-a-percentage", Refusal.UNPROCESSABLE),
     GOAL_CANNOT_FOLLOW_CANCELLED_ACTIVITY("goal-cannot-follow-cancelled-activity", Refusal.UNPROCESSABLE),
     WITHDRAWN_GOAL_CANNOT_CHANGE("withdrawn-goal-cannot-change", Refusal.CONFLICT),

@@ -60,6 +60,11 @@ class PartyTest {
             public void name(PartyId party, String name) {
                 named.put(PartyNames.key(name), party);
             }
+
+            @Override
+            public boolean isRegistered(PartyId party) {
+                return taken.containsValue(party) || named.containsValue(party);
+            }
         });
     }
 

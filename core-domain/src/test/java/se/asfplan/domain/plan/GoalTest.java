@@ -32,7 +32,7 @@ class GoalTest {
 
     private static GoalSetEvent countGoalSetOn(int year, LocalDate on) {
         return new GoalSetEvent(PLAN_ID, GOAL_ID, year, GoalKind.COUNT, "Reserverade upphandlingar", AT_LEAST_THREE,
-                null, GOAL_DECISION, on, Measure.RESERVED_PROCUREMENTS_BEGUN);
+                null, GOAL_DECISION, on, Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED);
     }
 
     // ------------------------------------------------------------------------------------------- set
@@ -61,7 +61,7 @@ class GoalTest {
                 .when(setGoal(GOAL, 2024, GoalKind.COUNT, AT_LEAST_THREE, ACTIVITY, TODAY))
                 .expectEvents(new GoalSetEvent(PLAN_ID, GOAL_ID, 2024, GoalKind.COUNT, "Reserverade upphandlingar",
                         AT_LEAST_THREE, new ActivityId(ACTIVITY), GOAL_DECISION, TODAY,
-                        Measure.RESERVED_PROCUREMENTS_BEGUN));
+                        Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED));
     }
 
     @Test
@@ -169,7 +169,8 @@ class GoalTest {
         fixture.given(planAdopted(2021, 2024))
                 .when(setGoal(GOAL, 2023, GoalKind.COUNT, hundredAndFifty, null, DECIDED_ON))
                 .expectEvents(new GoalSetEvent(PLAN_ID, GOAL_ID, 2023, GoalKind.COUNT, "Reserverade upphandlingar",
-                        hundredAndFifty, null, GOAL_DECISION, DECIDED_ON, Measure.RESERVED_PROCUREMENTS_BEGUN));
+                        hundredAndFifty, null, GOAL_DECISION, DECIDED_ON,
+                        Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED));
     }
 
     @Test
@@ -183,7 +184,8 @@ class GoalTest {
     void rejectsAGoalWithoutDecision() {
         expectInvalid(fixture.given(planAdopted(2021, 2024))
                         .when(new SetGoalCommand(PLAN_ID, GOAL_ID, 2023, GoalKind.COUNT, "Upphandlingar",
-                                AT_LEAST_THREE, null, null, DECIDED_ON, Measure.RESERVED_PROCUREMENTS_BEGUN)),
+                                AT_LEAST_THREE, null, null, DECIDED_ON,
+                                Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED)),
                 "decision must be given");
     }
 
@@ -435,7 +437,8 @@ class GoalTest {
         expectRefusal(fixture.given(planAdopted(2021, 2024), goalSet(GOAL, 2023))
                         .when(reportOutcome(GOAL, "4", TODAY)),
                 PlanRule.OUTCOME_CAN_BE_REPORTED_ONLY_FOR_MANUAL_OR_SHARE_GOALS,
-                "Goal reserved-procurements-2023 is a count goal measured by RESERVED_PROCUREMENTS_BEGUN; its outcome"
+                "Goal reserved-procurements-2023 is a count goal measured by "
+                        + "RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED; its outcome"
                         + " comes from the recorded events, not from a report");
     }
 

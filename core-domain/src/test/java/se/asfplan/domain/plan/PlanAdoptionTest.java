@@ -54,7 +54,7 @@ class PlanAdoptionTest {
                 Responsibility.of("Stadsledningskontoret"), Timeline.ongoingFrom(2022));
         GoalDraft linked = new GoalDraft(new GoalId("reserved-procurements-2023"), 2023, GoalKind.COUNT,
                 "Reserverade upphandlingar", AT_LEAST_THREE, new ActivityId("reserverade-upphandlingar"),
-                GOAL_DECISION, Measure.RESERVED_PROCUREMENTS_BEGUN);
+                GOAL_DECISION, Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED);
         GoalDraft unlinked = goalDraft("asf-invited-2024", 2024);
 
         AdoptPlanCommand command = adoptPlan(PlanPeriod.of(2021, 2024), ADOPTED_ON,
@@ -78,7 +78,7 @@ class PlanAdoptionTest {
                         new GoalSetEvent(PLAN_ID, new GoalId("reserved-procurements-2023"), 2023, GoalKind.COUNT,
                                 "Reserverade upphandlingar", AT_LEAST_THREE,
                                 new ActivityId("reserverade-upphandlingar"), GOAL_DECISION, ADOPTED_ON,
-                                Measure.RESERVED_PROCUREMENTS_BEGUN),
+                                Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED),
                         goalSet("asf-invited-2024", 2024));
     }
 
@@ -184,7 +184,8 @@ class PlanAdoptionTest {
     @Test
     void refusesAnAdoptedGoalFollowingAnActivityTheStructureLacks() {
         GoalDraft linked = new GoalDraft(new GoalId(GOAL), 2023, GoalKind.COUNT, "Reserverade upphandlingar",
-                AT_LEAST_THREE, new ActivityId("saknas"), GOAL_DECISION, Measure.RESERVED_PROCUREMENTS_BEGUN);
+                AT_LEAST_THREE, new ActivityId("saknas"), GOAL_DECISION,
+                Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED);
         expectRefusal(fixture.givenNoPriorActivity()
                         .when(adoptPlan(PlanPeriod.of(2021, 2024), ADOPTED_ON, List.of(), List.of(linked))),
                 PlanRule.ACTIVITY_MUST_EXIST, "has no activity saknas for the goal to follow");

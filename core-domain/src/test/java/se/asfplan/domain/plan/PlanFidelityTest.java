@@ -46,7 +46,7 @@ class PlanFidelityTest {
     private static AdoptPlanCommand adoptWith(List<PlanSection> sections, List<AreaDraft> areas,
                                               List<DecisionDraft> decisions) {
         return new AdoptPlanCommand(PLAN_ID, TITLE, MUNICIPALITY, ADOPTION, ADOPTED_ON, PlanPeriod.of(2021, 2024),
-                areas, List.of(), sections, decisions, List.of());
+                areas, List.of(), sections, decisions, List.of(), null);
     }
 
     private static ActivityDraft underWay(String activityId, UnderWay underWay) {

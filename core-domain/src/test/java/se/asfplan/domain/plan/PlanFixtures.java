@@ -6,10 +6,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+
+import se.asfplan.domain.party.PartyId;
+import se.asfplan.domain.party.PartyNames;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -96,8 +100,28 @@ final class PlanFixtures {
     static AggregateTestFixture<Plan> planFixture(Clock clock) {
         AggregateTestFixture<Plan> fixture = new AggregateTestFixture<>(Plan.class);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(REGISTER);
         return fixture;
     }
+
+    /** The parties in the register the plan fixtures see: {@link #REGISTERED_PARTY} only. */
+    static final PartyId REGISTERED_PARTY = new PartyId("samordningsforbundet");
+    static final PartyNames REGISTER = new PartyNames() {
+        @Override
+        public Optional<PartyId> partyNamed(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void name(PartyId party, String name) {
+            throw new UnsupportedOperationException("a plan names no party");
+        }
+
+        @Override
+        public boolean isRegistered(PartyId party) {
+            return REGISTERED_PARTY.equals(party);
+        }
+    };
 
     // ------------------------------------------------------------------------------------------- refusals
 
@@ -190,7 +214,7 @@ final class PlanFixtures {
     /** A count goal of at least three for the given year, following no activity. */
     static GoalSetEvent goalSet(String goalId, int year) {
         return new GoalSetEvent(PLAN_ID, new GoalId(goalId), year, GoalKind.COUNT, "Reserverade upphandlingar",
-                AT_LEAST_THREE, null, GOAL_DECISION, ADOPTED_ON, Measure.RESERVED_PROCUREMENTS_BEGUN);
+                AT_LEAST_THREE, null, GOAL_DECISION, ADOPTED_ON, Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED);
     }
 
     static GoalSetEvent shareGoalSet(String goalId, int year, Target target) {
@@ -224,7 +248,7 @@ final class PlanFixtures {
 
     static GoalDraft goalDraft(String goalId, int year) {
         return new GoalDraft(new GoalId(goalId), year, GoalKind.COUNT, "Reserverade upphandlingar", AT_LEAST_THREE,
-                null, GOAL_DECISION, Measure.RESERVED_PROCUREMENTS_BEGUN);
+                null, GOAL_DECISION, Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED);
     }
 
     static RevisePlanCommand revisePeriod(PlanPeriod period, LocalDate on) {
@@ -285,7 +309,7 @@ final class PlanFixtures {
     /** The measure the fixtures give a goal of each kind: reserved procurements for counts, none when by hand. */
     static Measure fittingMeasure(GoalKind kind) {
         return switch (kind) {
-            case COUNT, CHANGE -> Measure.RESERVED_PROCUREMENTS_BEGUN;
+            case COUNT, CHANGE -> Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED;
             case COVERAGE -> Measure.INTEGRATIONSPAKTEN_INVITATION_COVERAGE;
             case MILESTONE -> Measure.ACTIVITY_COMPLETED;
             case SHARE, MANUAL -> null;

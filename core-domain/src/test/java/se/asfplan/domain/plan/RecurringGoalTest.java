@@ -105,7 +105,7 @@ class RecurringGoalTest {
             PlanCommands.AdoptPlanCommand adopt = new PlanCommands.AdoptPlanCommand(PLAN_ID, TITLE, MUNICIPALITY,
                     ADOPTION, ADOPTED_ON, PlanPeriod.of(2021, 2022), List.of(), List.of(), List.of(), List.of(),
                     List.of(new RecurringGoalDraft(RECURRING_ID, null, GoalKind.CHANGE, INDICATOR,
-                            MORE_THAN_LAST_YEAR, null, GOAL_DECISION, Measure.INTEGRATIONSPAKTEN_INVITATIONS)));
+                            MORE_THAN_LAST_YEAR, null, GOAL_DECISION, Measure.INTEGRATIONSPAKTEN_INVITATIONS)), null);
             List<Object> expected = new ArrayList<>();
             expected.add(planAdopted(2021, 2022));
             expected.addAll(recurringAndYears(2021, 2022, true, ADOPTED_ON));

@@ -34,6 +34,7 @@ import se.asfplan.domain.plan.PlanEvents.PlanDecisionCorrectedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanDecisionRecordedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanScopeSetEvent;
 import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
 import se.asfplan.domain.party.PartyEvents;
 import se.asfplan.domain.party.PartyEvents.PartyDetailsChangedEvent;
@@ -64,7 +65,7 @@ class FactTypeTest {
             PlanAdoptedEvent.class, PlanRevisedEvent.class, AreaAddedEvent.class, ActivityAddedEvent.class,
             ActivityRescheduledEvent.class, ActivityResponsibilityChangedEvent.class, GoalSetEvent.class,
             RecurringGoalSetEvent.class, PartyRegisteredEvent.class, PartyDetailsChangedEvent.class,
-            PartyNameRecordedEvent.class,
+            PartyNameRecordedEvent.class, PlanScopeSetEvent.class,
             GoalRevisedEvent.class, GoalWithdrawnEvent.class, PlanFactRetractedEvent.class,
             PlanDecisionRecordedEvent.class, PlanDecisionCorrectedEvent.class,
             ProcurementPlannedEvent.class, ProcurementAnnouncedEvent.class, ContractAwardedEvent.class,

@@ -28,6 +28,11 @@ public class JsonConfiguration {
     }
 
     @Bean
+    Module renamedMeasuresModule() {
+        return new RenamedMeasuresModule();
+    }
+
+    @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJson() {
         // Messages and views are records: their components are the contract. Derived isX() methods such as
         // Timeline.isOngoing() must not leak into stored events as extra fields.

@@ -45,6 +45,12 @@ public class JdbcPartyNames implements PartyNames {
         }
     }
 
+    @Override
+    public boolean isRegistered(PartyId party) {
+        return !jdbc.queryForList("select name_key from party_name where party_id = ?", String.class, party.value())
+                .isEmpty();
+    }
+
     /**
      * The keys of every name that names the same body as {@code name}: all names of the party it names, or only its
      * own key when it names no party in the register.

@@ -12,7 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record PlanFile(String format, String id, String title, String municipality, Adopted adopted, Period period,
                 List<Section> sections, List<Party> parties, List<Area> areas, List<Goal> goals,
-                List<DecisionInChain> decisions) {
+                List<DecisionInChain> decisions, Scope scope) {
+
+    /** What the plan covers: its municipalities (at least one) and parties of the register by id. */
+    record Scope(List<String> municipalities, List<String> parties) {
+    }
 
     /** A party of the register the plan names, registered with the plan unless registered with these details. */
     record Party(String id, String name, String abbreviation, String kind, String municipality) {

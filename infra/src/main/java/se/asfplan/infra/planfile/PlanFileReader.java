@@ -59,6 +59,7 @@ import se.asfplan.domain.plan.PlanCommands.GoalDraft;
 import se.asfplan.domain.plan.PlanCommands.RecurringGoalDraft;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.domain.plan.PlanScope;
 import se.asfplan.domain.plan.PlanSection;
 import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Target;
@@ -363,12 +364,32 @@ public class PlanFileReader {
                 }
                 decisions.removeIf(Objects::isNull);
             }
+            PlanScope scope = file.scope() == null ? null : scope("scope", file.scope());
             duplicates(file);
             if (!problems.isEmpty()) {
                 throw new PlanFileException(problems);
             }
             return new AdoptPlanCommand(planId, title, municipality, adoption, adoptedOn, period, areas, goals,
-                    sections, decisions, recurringGoals);
+                    sections, decisions, recurringGoals, scope);
+        }
+
+        /** What the plan covers; whether its parties are registered is checked when the plan is recorded. */
+        private PlanScope scope(String path, PlanFile.Scope scope) {
+            if (scope.municipalities() == null || scope.municipalities().isEmpty()) {
+                problem(path + ".municipalities", "must name at least one municipality or region the plan covers");
+                return null;
+            }
+            List<PartyId> parties = new ArrayList<>();
+            List<String> written = scope.parties() == null ? List.of() : scope.parties();
+            for (int i = 0; i < written.size(); i++) {
+                String party = written.get(i);
+                parties.add(value(path + ".parties[" + i + "]", () -> new PartyId(party)));
+            }
+            if (parties.contains(null)) {
+                return null;
+            }
+            return value(path, () -> new PlanScope(scope.municipalities(), parties),
+                    Map.of("scope municipalit", ".municipalities", "scope parties", ".parties"));
         }
 
         private EnsurePartyRegisteredCommand party(String path, PlanFile.Party party, LocalDate adoptedOn) {
@@ -597,7 +618,8 @@ public class PlanFileReader {
 
         private GoalTerms terms(String path, PlanFile.Goal goal) {
             GoalKind kind = choice(path + ".kind", goal.kind(), GoalKind.class);
-            Measure measure = goal.measure() == null ? null : choice(path + ".measure", goal.measure(), Measure.class);
+            Measure measure = goal.measure() == null ? null
+                    : choice(path + ".measure", renamedMeasure(goal.measure()), Measure.class);
             String indicator = text(path + ".indicator", goal.indicator(), TITLE_MAX);
             TargetComparator comparator = choice(path + ".comparator", goal.comparator(), TargetComparator.class);
             BigDecimal targetValue = goal.target();
@@ -667,6 +689,18 @@ public class PlanFileReader {
                     }
                 }
             }
+        }
+
+        /** A measure written with its name before a rename ({@link Measure#formerNames()}) reads as the measure. */
+        private String renamedMeasure(String text) {
+            for (Measure measure : Measure.values()) {
+                for (String former : measure.formerNames()) {
+                    if (former.toLowerCase(Locale.ROOT).replace('_', '-').equals(text)) {
+                        return measure.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                    }
+                }
+            }
+            return text;
         }
 
         private <E extends Enum<E>> E choice(String path, String text, Class<E> type) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
@@ -13,6 +16,7 @@ import org.springframework.core.io.ClassPathResource;
 
 import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
 import se.asfplan.domain.enterprise.IntegrationspaktenLevels;
+import se.asfplan.domain.plan.Measure;
 
 /** The shipped levels file and what a malformed one is told. */
 class IntegrationspaktenLevelsFileTest {
@@ -25,6 +29,26 @@ class IntegrationspaktenLevelsFileTest {
                 Map.entry(new IntegrationspaktenLevel("member"), "Medlem"),
                 Map.entry(new IntegrationspaktenLevel("plusmedlem"), "Plusmedlem"),
                 Map.entry(new IntegrationspaktenLevel("jobbpartner"), "Jobbpartner"));
+    }
+
+    /**
+     * Every level of the shipped file has a goal measure of its own that counts the ASF members at that level, and
+     * every level a measure names is configured: a measure naming a code the file lacks would count nothing.
+     */
+    @Test
+    void everyShippedLevelHasAMeasureAndEveryMeasuredLevelIsShipped() {
+        IntegrationspaktenLevels levels = IntegrationspaktenLevelsFile.read(
+                new ClassPathResource("integrationspakten-levels.yaml"));
+        Set<String> configured = levels.names().keySet().stream().map(IntegrationspaktenLevel::value)
+                .collect(Collectors.toSet());
+        Set<String> measuredOneByOne = Arrays.stream(Measure.values())
+                .filter(measure -> measure.membershipLevels().size() == 1)
+                .map(measure -> measure.membershipLevels().iterator().next()).collect(Collectors.toSet());
+        Set<String> measured = Arrays.stream(Measure.values()).flatMap(measure -> measure.membershipLevels().stream())
+                .collect(Collectors.toSet());
+
+        assertThat(measuredOneByOne).isEqualTo(configured);
+        assertThat(configured).containsAll(measured);
     }
 
     @Test

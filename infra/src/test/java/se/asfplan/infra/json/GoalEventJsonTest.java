@@ -1,11 +1,13 @@
 package se.asfplan.infra.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -50,16 +52,46 @@ class GoalEventJsonTest {
         });
     }
 
+    /**
+     * Goal events stored before two measures were renamed (issue 10) name them by their former names; they read as
+     * the renamed measures, and are written back with the new names. An unknown name is still refused.
+     */
+    @Test
+    void readsAGoalStoredWithAMeasuresFormerNameAsTheRenamedMeasure() {
+        String storedWithFormerName = "{\"planId\":\"stockholm-asf-2021\",\"goalId\":\"reserverade-2023\","
+                + "\"year\":2023,\"kind\":\"COUNT\",\"indicator\":\"Reserverade upphandlingar\",\"target\":"
+                + "{\"comparator\":\"AT_LEAST\",\"value\":3,\"unit\":\"st\"},\"activityId\":null,\"decision\":"
+                + "{\"body\":\"KS\",\"reference\":null,\"paragraph\":null},\"occurredOn\":\"2023-01-20\","
+                + "\"measure\":\"RESERVED_PROCUREMENTS_BEGUN\"}";
+        context.run(app -> {
+            ObjectMapper json = app.getBean(ObjectMapper.class);
+            GoalSetEvent read = json.readValue(storedWithFormerName, GoalSetEvent.class);
+            assertThat(read).isEqualTo(new GoalSetEvent(PLAN, GOAL, 2023, GoalKind.COUNT,
+                    "Reserverade upphandlingar", Target.atLeast(3, "st"), null, Decision.by("KS"), ON,
+                    Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED));
+            assertThat(json.writeValueAsString(read)).isEqualTo(storedWithFormerName.replace(
+                    "\"RESERVED_PROCUREMENTS_BEGUN\"}", "\"RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED\","
+                            + "\"recurringGoalId\":null}"));
+            assertThat(json.readValue(storedWithFormerName.replace("RESERVED_PROCUREMENTS_BEGUN",
+                    "CONTRACTS_AWARDED_TO_ASF"), GoalSetEvent.class).measure())
+                    .isEqualTo(Measure.CONTRACTS_AWARDED_TO_ASF_ANY_PROCEDURE);
+            assertThatThrownBy(() -> json.readValue(storedWithFormerName.replace("RESERVED_PROCUREMENTS_BEGUN",
+                    "RESERVED_CONTRACTS"), GoalSetEvent.class))
+                    .isInstanceOf(InvalidFormatException.class).hasMessageContaining("RESERVED_CONTRACTS");
+        });
+    }
+
     @Test
     void readsAMeasuredGoalAndAReportedOutcomeBackEqual() {
         GoalSetEvent measured = new GoalSetEvent(PLAN, GOAL, 2023, GoalKind.COUNT, "Reserverade upphandlingar",
-                Target.atLeast(3, "st"), null, Decision.by("KS"), ON, Measure.RESERVED_PROCUREMENTS_BEGUN);
+                Target.atLeast(3, "st"), null, Decision.by("KS"), ON,
+                Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED);
         GoalOutcomeReportedEvent reported = new GoalOutcomeReportedEvent(PLAN, GOAL, 2023, new BigDecimal("21.5"),
                 "Enkät till Plusmedlemmar", ON);
         context.run(app -> {
             ObjectMapper json = app.getBean(ObjectMapper.class);
             assertThat(json.writeValueAsString(measured)).contains(
-                    ",\"occurredOn\":\"2023-01-20\",\"measure\":\"RESERVED_PROCUREMENTS_BEGUN\"");
+                    ",\"occurredOn\":\"2023-01-20\",\"measure\":\"RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED\"");
             assertThat(json.readValue(json.writeValueAsString(measured), GoalSetEvent.class)).isEqualTo(measured);
             assertThat(json.writeValueAsString(reported)).isEqualTo("{\"planId\":\"stockholm-asf-2021\","
                     + "\"goalId\":\"reserverade-2023\",\"year\":2023,\"value\":21.5,"

@@ -120,7 +120,7 @@ class PlanFidelityEventJsonTest {
     void anImportCommandWithoutTheNewListsHasThemEmpty() {
         AdoptPlanCommand command = new AdoptPlanCommand(PLAN, "Handlingsplan", "Stockholms stad",
                 Decision.by("Kommunfullmäktige"), ADOPTED_ON, PlanPeriod.of(2021, 2024), null, null, null, null,
-                null);
+                null, null);
         assertThat(command.sections()).isEmpty();
         assertThat(command.decisions()).isEmpty();
         assertThat(command.recurringGoals()).isEmpty();

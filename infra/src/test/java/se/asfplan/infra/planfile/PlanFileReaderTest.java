@@ -223,7 +223,7 @@ class PlanFileReaderTest {
         @Test
         void readsTheMeasuresOfTheCountAndTheMilestoneGoalAndNoneForShareAndManual() {
             assertThat(plan.goals()).extracting(GoalDraft::measure).containsExactly(
-                    Measure.RESERVED_PROCUREMENTS_BEGUN, null, Measure.ACTIVITY_COMPLETED, null);
+                    Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED, null, Measure.ACTIVITY_COMPLETED, null);
         }
 
         @Test
@@ -302,6 +302,21 @@ class PlanFileReaderTest {
             assertThat(plan.goals()).containsExactly(new GoalDraft(new GoalId("natverksmoten-2022"), 2022,
                     GoalKind.COUNT, "Antal nätverksmöten", Target.atLeast(4, "st"), new ActivityId("natverk-moten"),
                     new Decision("Kommunstyrelsen", "KS 2021/0012", "§ 5"), Measure.EVENT_PARTICIPATIONS));
+        }
+
+        /** Plan files written before two measures were renamed (issue 10) name them by their former names. */
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', textBlock = """
+                reserved-procurements-begun                   | RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED
+                reserved-procurements-begun-even-if-cancelled | RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED
+                contracts-awarded-to-asf                      | CONTRACTS_AWARDED_TO_ASF_ANY_PROCEDURE
+                contracts-awarded-to-asf-any-procedure        | CONTRACTS_AWARDED_TO_ASF_ANY_PROCEDURE
+                reserved-contracts-awarded                    | RESERVED_CONTRACTS_AWARDED""")
+        void readsAMeasureByItsNameOrTheNameItHadBeforeARename(String written, Measure measure) {
+            AdoptPlanCommand plan = reader.read(planFileWithOneGoal()
+                    .changing("goals", "measure: event-participations", "measure: " + written).stream());
+
+            assertThat(plan.goals()).extracting(GoalDraft::measure).containsExactly(measure);
         }
 
         @Test
@@ -526,7 +541,7 @@ class PlanFileReaderTest {
             assertThat(problemsOf(utf8(yaml))).singleElement().satisfies(problem -> {
                 assertThat(problem.path()).isEqualTo("goals[0].measure");
                 assertThat(problem.message()).startsWith("must be one of [integrationspakten-invitations, ")
-                        .endsWith(", plus-and-jobbpartner-asf], but was 'EVENT_PARTICIPATIONS'");
+                        .endsWith(", integrationspakten-asf-at-level-jobbpartner], but was 'EVENT_PARTICIPATIONS'");
             });
         }
 

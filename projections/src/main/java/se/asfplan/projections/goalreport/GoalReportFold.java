@@ -39,8 +39,11 @@ import se.asfplan.projections.support.Retraction;
  * up, each listed once;</li>
  * <li>{@link Measure#INTEGRATIONSPAKTEN_INVITATION_COVERAGE}: of the ASF known on 31 December, the percentage
  * (two decimals, half up) invited to Integrationspakten on or before that day; no outcome when no ASF is known;</li>
- * <li>{@link Measure#PLUS_AND_JOBBPARTNER_ASF}: the ASF known on 31 December whose membership then is at level
- * {@code plusmedlem} or {@code jobbpartner};</li>
+ * <li>the counts of Integrationspakten members ({@link Measure#countsIntegrationspaktenMembers()}, e.g.
+ * {@link Measure#PLUS_AND_JOBBPARTNER_ASF}): the ASF known on 31 December whose membership then is at one of the
+ * measure's levels (any level when it names none);</li>
+ * <li>{@link Measure#RESERVED_CONTRACTS_AWARDED}: the awards dated in the year in a procurement begun as reserved,
+ * unless that procurement's cancellation is among the facts seen (recorded by {@code asOf}, not retracted);</li>
  * <li>{@link Measure#ACTIVITY_COMPLETED}: 1 when the goal's activity was completed in the year, otherwise 0;</li>
  * <li>no measure (manual and share goals, and goals recorded before measures existed): the figure of the latest
  * outcome report for the year, with its source; no outcome when none was reported.</li>
@@ -55,8 +58,13 @@ import se.asfplan.projections.support.Retraction;
  */
 final class GoalReportFold {
 
-    /** The Integrationspakten levels {@link Measure#PLUS_AND_JOBBPARTNER_ASF} counts, by their configured codes. */
-    static final Set<String> PLUS_AND_JOBBPARTNER = Set.of("plusmedlem", "jobbpartner");
+    /** The facts that show a procurement was begun as reserved (each names its procurement since V240). */
+    private static final Set<FactType> RESERVED_PROCUREMENT = Set.of(FactType.RESERVED_PROCUREMENT_BEGUN,
+            FactType.RESERVED_PROCUREMENT_ANNOUNCED, FactType.RESERVED_PROCUREMENT_ANNOUNCED_FIRST);
+
+    /** Every award, to an ASF or not. */
+    private static final Set<FactType> AWARD = Set.of(FactType.CONTRACT_AWARDED_TO_ASF,
+            FactType.CONTRACT_AWARDED_TO_OTHER_SUPPLIER);
 
     private static final Comparator<GoalReportFact> IN_BUSINESS_ORDER = Comparator
             .comparing(GoalReportFact::occurredOn).thenComparingLong(GoalReportFact::globalIndex);
@@ -140,6 +148,9 @@ final class GoalReportFold {
 
     /** The measure's own figure for one year, with the facts that make it up. */
     private static Outcome measured(GoalReportFact set, Measure measure, List<GoalReportFact> facts, int year) {
+        if (measure.countsIntegrationspaktenMembers()) {
+            return members(facts, year, measure.membershipLevels());
+        }
         return switch (measure) {
             case ACTIVITY_COMPLETED -> {
                 List<GoalReportFact> completed = facts.stream()
@@ -149,7 +160,7 @@ final class GoalReportFold {
                 yield new Outcome(BigDecimal.valueOf(completed.isEmpty() ? 0 : 1), null, null, completed);
             }
             case INTEGRATIONSPAKTEN_INVITATION_COVERAGE -> coverage(facts, year);
-            case PLUS_AND_JOBBPARTNER_ASF -> plusAndJobbpartner(facts, year);
+            case RESERVED_CONTRACTS_AWARDED -> reservedContractsAwarded(facts, year);
             default -> {
                 List<GoalReportFact> inYear = countedIn(facts, counted(measure), year);
                 if (!inYear.isEmpty() && inYear.get(0).enterpriseId() != null) {
@@ -162,24 +173,49 @@ final class GoalReportFold {
         };
     }
 
-    /** The fact a count measure counts. */
-    static FactType counted(Measure measure) {
+    /** The facts a count measure counts, each once. */
+    static Set<FactType> counted(Measure measure) {
         return switch (measure) {
-            case INTEGRATIONSPAKTEN_INVITATIONS -> FactType.IP_INVITED;
-            case REFERENCE_GROUP_INVITATIONS -> FactType.REFERENCE_GROUP_INVITED;
-            case BUSINESS_DIALOGUE_INVITATIONS -> FactType.BUSINESS_DIALOGUE_INVITED;
-            case BUSINESS_ADVICE_TO_ASF -> FactType.BUSINESS_ADVICE_RECEIVED;
-            case EVENT_PARTICIPATIONS -> FactType.EVENT_PARTICIPATION;
-            case RESERVED_PROCUREMENTS_BEGUN -> FactType.RESERVED_PROCUREMENT_BEGUN;
-            case PROCUREMENTS_DIVIDED_INTO_LOTS -> FactType.PROCUREMENT_DIVIDED_INTO_LOTS;
-            case CONTRACTS_AWARDED_TO_ASF -> FactType.CONTRACT_AWARDED_TO_ASF;
-            case INTEGRATIONSPAKTEN_INVITATION_COVERAGE, PLUS_AND_JOBBPARTNER_ASF, ACTIVITY_COMPLETED ->
+            case INTEGRATIONSPAKTEN_INVITATIONS -> Set.of(FactType.IP_INVITED);
+            case REFERENCE_GROUP_INVITATIONS -> Set.of(FactType.REFERENCE_GROUP_INVITED);
+            case BUSINESS_DIALOGUE_INVITATIONS -> Set.of(FactType.BUSINESS_DIALOGUE_INVITED);
+            case BUSINESS_ADVICE_TO_ASF -> Set.of(FactType.BUSINESS_ADVICE_RECEIVED);
+            case EVENT_PARTICIPATIONS -> Set.of(FactType.EVENT_PARTICIPATION);
+            case RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED ->
+                    Set.of(FactType.RESERVED_PROCUREMENT_BEGUN, FactType.RESERVED_PROCUREMENT_ANNOUNCED_FIRST);
+            case RESERVED_PROCUREMENTS_ANNOUNCED ->
+                    Set.of(FactType.RESERVED_PROCUREMENT_ANNOUNCED, FactType.RESERVED_PROCUREMENT_ANNOUNCED_FIRST);
+            case PROCUREMENTS_DIVIDED_INTO_LOTS -> Set.of(FactType.PROCUREMENT_DIVIDED_INTO_LOTS);
+            case CONTRACTS_AWARDED_TO_ASF_ANY_PROCEDURE -> Set.of(FactType.CONTRACT_AWARDED_TO_ASF);
+            case INTEGRATIONSPAKTEN_INVITATION_COVERAGE, RESERVED_CONTRACTS_AWARDED, ACTIVITY_COMPLETED,
+                 PLUS_AND_JOBBPARTNER_ASF, INTEGRATIONSPAKTEN_ASF_MEMBERS, INTEGRATIONSPAKTEN_ASF_AT_LEVEL_MEMBER,
+                 INTEGRATIONSPAKTEN_ASF_AT_LEVEL_PLUSMEDLEM, INTEGRATIONSPAKTEN_ASF_AT_LEVEL_JOBBPARTNER ->
                     throw new IllegalArgumentException(measure + " is not a count of single facts");
         };
     }
 
-    private static List<GoalReportFact> countedIn(List<GoalReportFact> facts, FactType counted, int year) {
-        return facts.stream().filter(fact -> fact.type() == counted && fact.occurredOn().getYear() == year).toList();
+    /**
+     * The awards dated in the year in a procurement begun as reserved whose cancellation is not among the facts (so
+     * neither recorded by {@code asOf} nor retracted by then, whatever its date); a retracted award is not among
+     * the facts either.
+     */
+    private static Outcome reservedContractsAwarded(List<GoalReportFact> facts, int year) {
+        Set<String> reserved = procurementsWith(facts, RESERVED_PROCUREMENT);
+        Set<String> cancelled = procurementsWith(facts, Set.of(FactType.PROCUREMENT_CANCELLED));
+        List<GoalReportFact> awards = countedIn(facts, AWARD, year).stream()
+                .filter(award -> reserved.contains(award.procurementId()) && !cancelled.contains(award.procurementId()))
+                .toList();
+        return new Outcome(BigDecimal.valueOf(awards.size()), null, null, awards);
+    }
+
+    private static Set<String> procurementsWith(List<GoalReportFact> facts, Set<FactType> types) {
+        return facts.stream().filter(fact -> types.contains(fact.type()) && fact.procurementId() != null)
+                .map(GoalReportFact::procurementId).collect(Collectors.toSet());
+    }
+
+    private static List<GoalReportFact> countedIn(List<GoalReportFact> facts, Set<FactType> counted, int year) {
+        return facts.stream().filter(fact -> counted.contains(fact.type()) && fact.occurredOn().getYear() == year)
+                .toList();
     }
 
     /** Every enterprise's facts in business order, by enterprise. */
@@ -255,9 +291,13 @@ final class GoalReportFold {
         return new Outcome(percent, null, null, making);
     }
 
-    private static Outcome plusAndJobbpartner(List<GoalReportFact> facts, int year) {
+    /**
+     * The ASF known on 31 December that are members of Integrationspakten then, at one of {@code levels} (empty:
+     * at any level), each with the membership step that gives its level.
+     */
+    private static Outcome members(List<GoalReportFact> facts, int year, Set<String> levels) {
         List<GoalReportFact> memberships = knownAsfOn(facts, LocalDate.of(year, 12, 31)).stream()
-                .filter(asf -> asf.level() != null && PLUS_AND_JOBBPARTNER.contains(asf.level().value()))
+                .filter(asf -> asf.level() != null && (levels.isEmpty() || levels.contains(asf.level().value())))
                 .map(KnownAsf::membership)
                 .toList();
         return new Outcome(BigDecimal.valueOf(memberships.size()), null, null, memberships);

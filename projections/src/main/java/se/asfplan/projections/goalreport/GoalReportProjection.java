@@ -47,8 +47,10 @@ import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.Target;
 import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.procurement.Procedure;
+import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.domain.procurement.ProcurementEvents.ContractAwardedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementAnnouncedEvent;
+import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCancelledEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
@@ -241,35 +243,50 @@ public class GoalReportProjection implements RebuildableProjection {
     void on(ProcurementPlannedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
         if (reserved(event.procedure())) {
-            insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
-                    FactType.RESERVED_PROCUREMENT_BEGUN, event.occurredOn()));
+            procurement(recording(eventId, token, recordedAt, recordedBy), FactType.RESERVED_PROCUREMENT_BEGUN,
+                    event.procurementId(), event.occurredOn());
         }
     }
 
-    /** An announcement begins the procurement only when it is the procurement's first event (not planned first). */
+    /**
+     * A reserved procurement announced: begun by the announcement when it is the procurement's first event (not
+     * planned first). Its procedure is the one it was begun with.
+     */
     @EventHandler
     void on(ProcurementAnnouncedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
             TrackingToken token, @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        if (sequence == 0 && reserved(event.procedure())) {
-            insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
-                    FactType.RESERVED_PROCUREMENT_BEGUN, event.occurredOn()));
+        if (reserved(event.procedure())) {
+            procurement(recording(eventId, token, recordedAt, recordedBy), sequence == 0
+                            ? FactType.RESERVED_PROCUREMENT_ANNOUNCED_FIRST : FactType.RESERVED_PROCUREMENT_ANNOUNCED,
+                    event.procurementId(), event.occurredOn());
         }
     }
 
     @EventHandler
     void on(ProcurementDividedIntoLotsEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
-                FactType.PROCUREMENT_DIVIDED_INTO_LOTS, event.occurredOn()));
+        procurement(recording(eventId, token, recordedAt, recordedBy), FactType.PROCUREMENT_DIVIDED_INTO_LOTS,
+                event.procurementId(), event.occurredOn());
     }
 
+    /** Every award, to an ASF or not: the fold tells one in a reserved procurement by that procurement's facts. */
     @EventHandler
     void on(ContractAwardedEvent event, @MessageIdentifier String eventId, TrackingToken token,
             @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
-        if (event.supplierIsAsf()) {
-            insert(GoalReportFact.procurementFact(recording(eventId, token, recordedAt, recordedBy),
-                    FactType.CONTRACT_AWARDED_TO_ASF, event.occurredOn()));
-        }
+        procurement(recording(eventId, token, recordedAt, recordedBy), event.supplierIsAsf()
+                        ? FactType.CONTRACT_AWARDED_TO_ASF : FactType.CONTRACT_AWARDED_TO_OTHER_SUPPLIER,
+                event.procurementId(), event.occurredOn());
+    }
+
+    @EventHandler
+    void on(ProcurementCancelledEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant recordedAt, @MetaDataValue(RECORDED_BY) String recordedBy) {
+        procurement(recording(eventId, token, recordedAt, recordedBy), FactType.PROCUREMENT_CANCELLED,
+                event.procurementId(), event.occurredOn());
+    }
+
+    private void procurement(Recording recording, FactType type, ProcurementId procurementId, LocalDate occurredOn) {
+        insert(GoalReportFact.procurementFact(recording, type, procurementId.value(), occurredOn));
     }
 
     private static boolean reserved(Procedure procedure) {
@@ -337,8 +354,9 @@ public class GoalReportProjection implements RebuildableProjection {
                 insert into goal_report_fact (generation, event_id, global_index, fact, occurred_on, recorded_at,
                                               recorded_by, plan_id, goal_id, goal_year, goal_kind, measure,
                                               indicator, activity_id, target_comparator, target_value, target_unit,
-                                              outcome_value, text, enterprise_id, counts_as_asf, ip_level)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                                              outcome_value, text, enterprise_id, counts_as_asf, ip_level,
+                                              procurement_id)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
                 where not exists (select 1 from goal_report_fact where generation = ? and event_id = ?)""",
                 generation, fact.eventId(), fact.globalIndex(), fact.type().name(), Date.valueOf(fact.occurredOn()),
                 fact.recordedAt().atOffset(ZoneOffset.UTC), fact.recordedBy(), fact.planId(), fact.goalId(),
@@ -346,7 +364,7 @@ public class GoalReportProjection implements RebuildableProjection {
                 fact.measure() == null ? null : fact.measure().name(), fact.indicator(), fact.activityId(),
                 target == null ? null : target.comparator().name(), target == null ? null : target.value(),
                 target == null ? null : target.unit(), fact.value(), fact.text(), fact.enterpriseId(),
-                fact.countsAsAsf(), fact.level(), generation, fact.eventId());
+                fact.countsAsAsf(), fact.level(), fact.procurementId(), generation, fact.eventId());
     }
 
     /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
@@ -396,9 +414,16 @@ public class GoalReportProjection implements RebuildableProjection {
                 FactType.valueOf(rs.getString("fact")), rs.getDate("occurred_on").toLocalDate(),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
                 rs.getString("plan_id"), rs.getString("goal_id"), goalYear,
-                kind == null ? null : GoalKind.valueOf(kind), measure == null ? null : Measure.valueOf(measure),
+                kind == null ? null : GoalKind.valueOf(kind), measure == null ? null : measure(measure),
                 rs.getString("indicator"), rs.getString("activity_id"), target,
                 plain(value), rs.getString("text"),
-                rs.getString("enterprise_id"), countsAsAsf, rs.getString("ip_level"));
+                rs.getString("enterprise_id"), countsAsAsf, rs.getString("ip_level"),
+                rs.getString("procurement_id"));
+    }
+
+    /** A stored measure by its name, or by the name it had when the row was written before a rename. */
+    private static Measure measure(String name) {
+        return Measure.named(name).orElseThrow(() -> new IllegalStateException(
+                "goal_report_fact names the measure " + name + ", which no measure has or had"));
     }
 }

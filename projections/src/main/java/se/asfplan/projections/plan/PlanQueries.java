@@ -16,6 +16,7 @@ import se.asfplan.domain.plan.GoalKind;
 import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.domain.plan.PlanScope;
 import se.asfplan.domain.plan.PlanSection;
 import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Target;
@@ -42,12 +43,13 @@ public final class PlanQueries {
 
     /**
      * A plan as it reads now: {@code adoption} and {@code adoptedOn} as corrected, if they were; {@code sections}
-     * its own texts in order; {@code decisions} its chain of decisions by date, the adoption included.
+     * its own texts in order; {@code decisions} its chain of decisions by date, the adoption included; {@code scope}
+     * what it covers and its goal measures count (the municipality it was adopted for until a scope is recorded).
      */
     public record PlanView(PlanId planId, String title, String municipality, Decision adoption, LocalDate adoptedOn,
                            PlanPeriod period, LocalDate lastRevisedOn, long version, List<PlanSection> sections,
                            List<DecisionView> decisions, List<AreaView> areas, List<GoalView> goals,
-                           List<RecurringGoalView> recurringGoals) {
+                           List<RecurringGoalView> recurringGoals, PlanScope scope) {
 
         public List<ActivityView> activities() {
             return areas.stream().flatMap(area -> area.activities().stream()).toList();

@@ -36,7 +36,9 @@ import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.DecisionId;
 import se.asfplan.domain.plan.DecisionKind;
+import se.asfplan.domain.party.PartyId;
 import se.asfplan.domain.plan.GoalId;
+import se.asfplan.domain.plan.PlanScope;
 import se.asfplan.domain.plan.GoalKind;
 import se.asfplan.domain.plan.Measure;
 import se.asfplan.domain.plan.PlanEvents.ActivityAddedEvent;
@@ -50,6 +52,7 @@ import se.asfplan.domain.plan.PlanEvents.AreaAddedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
+import se.asfplan.domain.plan.PlanEvents.PlanScopeSetEvent;
 import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanAdoptedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanDecisionCorrectedEvent;
@@ -217,6 +220,17 @@ public class PlanViewProjection implements RebuildableProjection {
             jdbc.update("update plan_view set title = ?, period_from = ?, period_to = ?, last_revised_on = ? "
                             + "where generation = ? and plan_id = ?", event.title(), event.period().fromYear(),
                     event.period().toYear(), Date.valueOf(event.occurredOn()), generation, event.planId().value());
+        }
+    }
+
+    @EventHandler
+    void on(PlanScopeSetEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.planId(), sequence)) {
+            jdbc.update("update plan_view set scope_municipalities = ?, scope_parties = ? "
+                            + "where generation = ? and plan_id = ?", toJson(event.scope().municipalities()),
+                    toJson(event.scope().parties().stream().map(PartyId::value).toList()), generation,
+                    event.planId().value());
         }
     }
 
@@ -516,7 +530,8 @@ public class PlanViewProjection implements RebuildableProjection {
                         rs.getString("adoption_paragraph")),
                 localDate(rs, "adopted_on"), period(rs), localDate(rs, "last_revised_on"),
                 rs.getLong("last_sequence") + 1, sections(generation, planId), decisions(generation, planId),
-                areas(generation, planId), goals(generation, planId), recurringGoals(generation, planId)),
+                areas(generation, planId), goals(generation, planId), recurringGoals(generation, planId),
+                scope(rs)),
                 generation, planId);
         return plans.stream().findFirst();
     }
@@ -698,6 +713,16 @@ public class PlanViewProjection implements RebuildableProjection {
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
         Date date = rs.getDate(column);
         return date == null ? null : date.toLocalDate();
+    }
+
+    /** The scope as recorded, or the municipality the plan was adopted for when none was. */
+    private PlanScope scope(ResultSet rs) throws SQLException {
+        String municipalities = rs.getString("scope_municipalities");
+        if (municipalities == null) {
+            return PlanScope.ofMunicipality(rs.getString("municipality"));
+        }
+        return new PlanScope(fromJson(municipalities),
+                fromJson(rs.getString("scope_parties")).stream().map(PartyId::new).toList());
     }
 
     private String toJson(List<String> parties) {

@@ -23,6 +23,7 @@ import se.asfplan.projections.goalreport.GoalReportQueries.GoalStatus;
 class GoalReportFoldTest {
 
     private static final String PLAN = "stockholm-asf-2021";
+    private static final Measure RESERVED_BEGUN = Measure.RESERVED_PROCUREMENTS_BEGUN_EVEN_IF_CANCELLED;
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -49,8 +50,9 @@ class GoalReportFoldTest {
                 LocalDate.of(year, 1, 10)));
     }
 
+    /** A fact of a procurement of its own. */
     private GoalReportFact fact(FactType type, LocalDate on) {
-        return add(GoalReportFact.procurementFact(next(), type, on));
+        return add(GoalReportFact.procurementFact(next(), type, "procurement-" + (facts.size() + 1), on));
     }
 
     private GoalReportFact enterprise(FactType type, String enterpriseId, Boolean countsAsAsf, String level,
@@ -76,7 +78,7 @@ class GoalReportFoldTest {
 
     @Test
     void meetsACountGoalWithExactlyTheTargetAndListsTheEventsCounted() {
-        goal("reserverade-2023", 2023, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN, Target.atLeast(3, "st"));
+        goal("reserverade-2023", 2023, GoalKind.COUNT, RESERVED_BEGUN, Target.atLeast(3, "st"));
         GoalReportFact first = fact(FactType.RESERVED_PROCUREMENT_BEGUN, LocalDate.of(2023, 1, 1));
         GoalReportFact second = fact(FactType.RESERVED_PROCUREMENT_BEGUN, LocalDate.of(2023, 6, 1));
         GoalReportFact third = fact(FactType.RESERVED_PROCUREMENT_BEGUN, LocalDate.of(2023, 12, 31));
@@ -92,7 +94,7 @@ class GoalReportFoldTest {
 
     @Test
     void doesNotMeetACountGoalOneShortOfTheTarget() {
-        goal("reserverade-2023", 2023, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN, Target.atLeast(3, "st"));
+        goal("reserverade-2023", 2023, GoalKind.COUNT, RESERVED_BEGUN, Target.atLeast(3, "st"));
         fact(FactType.RESERVED_PROCUREMENT_BEGUN, LocalDate.of(2023, 3, 1));
         fact(FactType.RESERVED_PROCUREMENT_BEGUN, LocalDate.of(2023, 4, 1));
 
@@ -123,7 +125,8 @@ class GoalReportFoldTest {
         goal("dialog-2023", 2023, GoalKind.COUNT, Measure.BUSINESS_DIALOGUE_INVITATIONS, Target.atLeast(1, "st"));
         goal("rad-2023", 2023, GoalKind.COUNT, Measure.BUSINESS_ADVICE_TO_ASF, Target.atLeast(1, "st"));
         goal("evenemang-2023", 2023, GoalKind.COUNT, Measure.EVENT_PARTICIPATIONS, Target.atLeast(1, "st"));
-        goal("avtal-2023", 2023, GoalKind.COUNT, Measure.CONTRACTS_AWARDED_TO_ASF, Target.atLeast(1, "st"));
+        goal("avtal-2023", 2023, GoalKind.COUNT, Measure.CONTRACTS_AWARDED_TO_ASF_ANY_PROCEDURE,
+                Target.atLeast(1, "st"));
         LocalDate on = LocalDate.of(2023, 9, 1);
         enterprise(FactType.ENTERPRISE_DETAILS, "asf-1", true, null, LocalDate.of(2023, 1, 1));
         GoalReportFact ip = enterprise(FactType.IP_INVITED, "asf-1", null, null, on);
@@ -173,7 +176,7 @@ class GoalReportFoldTest {
 
     @Test
     void keepsAGoalOfTheCurrentYearNotYetMetInProgress() {
-        goal("reserverade-2025", 2025, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN, Target.atLeast(3, "st"));
+        goal("reserverade-2025", 2025, GoalKind.COUNT, RESERVED_BEGUN, Target.atLeast(3, "st"));
         fact(FactType.RESERVED_PROCUREMENT_BEGUN, LocalDate.of(2025, 2, 1));
 
         assertThat(only(2025).status()).isEqualTo(GoalStatus.IN_PROGRESS);
@@ -181,7 +184,7 @@ class GoalReportFoldTest {
 
     @Test
     void meetsAnAtLeastGoalOfTheCurrentYearOnceReached() {
-        goal("reserverade-2025", 2025, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN, Target.atLeast(1, "st"));
+        goal("reserverade-2025", 2025, GoalKind.COUNT, RESERVED_BEGUN, Target.atLeast(1, "st"));
         fact(FactType.RESERVED_PROCUREMENT_BEGUN, LocalDate.of(2025, 2, 1));
 
         assertThat(only(2025).status()).isEqualTo(GoalStatus.MET);
@@ -189,7 +192,7 @@ class GoalReportFoldTest {
 
     @Test
     void keepsAnAtMostGoalOfTheCurrentYearInProgressWhileItHolds() {
-        goal("hogst-2025", 2025, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN,
+        goal("hogst-2025", 2025, GoalKind.COUNT, RESERVED_BEGUN,
                 new Target(TargetComparator.AT_MOST, BigDecimal.valueOf(2), "st"));
 
         GoalReportRow row = only(2025);
@@ -202,7 +205,7 @@ class GoalReportFoldTest {
 
     @Test
     void leavesOutFactsRecordedAfterAsOf() {
-        goal("reserverade-2023", 2023, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN, Target.atLeast(2, "st"));
+        goal("reserverade-2023", 2023, GoalKind.COUNT, RESERVED_BEGUN, Target.atLeast(2, "st"));
         GoalReportFact early = fact(FactType.RESERVED_PROCUREMENT_BEGUN, LocalDate.of(2023, 3, 1));
         GoalReportFact lateRecorded = fact(FactType.RESERVED_PROCUREMENT_BEGUN, LocalDate.of(2023, 2, 1));
 
@@ -218,7 +221,7 @@ class GoalReportFoldTest {
 
     @Test
     void leavesOutAGoalSetAfterAsOf() {
-        GoalReportFact set = goal("reserverade-2023", 2023, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN,
+        GoalReportFact set = goal("reserverade-2023", 2023, GoalKind.COUNT, RESERVED_BEGUN,
                 Target.atLeast(2, "st"));
 
         assertThat(report(2023, set.recordedAt().minusSeconds(1))).isEmpty();
@@ -227,7 +230,7 @@ class GoalReportFoldTest {
 
     @Test
     void holdsTheTargetInForceAsOfAMomentWithItsHistory() {
-        GoalReportFact set = goal("reserverade-2023", 2023, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN,
+        GoalReportFact set = goal("reserverade-2023", 2023, GoalKind.COUNT, RESERVED_BEGUN,
                 Target.atLeast(1, "st"));
         fact(FactType.RESERVED_PROCUREMENT_BEGUN, LocalDate.of(2023, 3, 1));
         GoalReportFact revised = add(GoalReportFact.goalRevised(next(), PLAN, "reserverade-2023",
@@ -248,7 +251,7 @@ class GoalReportFoldTest {
 
     @Test
     void leavesOutAWithdrawnGoalButNotAsOfBeforeTheWithdrawal() {
-        goal("reserverade-2023", 2023, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN, Target.atLeast(1, "st"));
+        goal("reserverade-2023", 2023, GoalKind.COUNT, RESERVED_BEGUN, Target.atLeast(1, "st"));
         GoalReportFact withdrawn = add(GoalReportFact.goalWithdrawn(next(), PLAN, "reserverade-2023",
                 LocalDate.of(2023, 5, 1)));
 
@@ -258,9 +261,9 @@ class GoalReportFoldTest {
 
     @Test
     void holdsOnlyThePlansGoalsForTheYear() {
-        goal("reserverade-2023", 2023, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN, Target.atLeast(1, "st"));
-        goal("reserverade-2024", 2024, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN, Target.atLeast(1, "st"));
-        goal("annan-plan", "reserverade-2023", 2023, GoalKind.COUNT, Measure.RESERVED_PROCUREMENTS_BEGUN,
+        goal("reserverade-2023", 2023, GoalKind.COUNT, RESERVED_BEGUN, Target.atLeast(1, "st"));
+        goal("reserverade-2024", 2024, GoalKind.COUNT, RESERVED_BEGUN, Target.atLeast(1, "st"));
+        goal("annan-plan", "reserverade-2023", 2023, GoalKind.COUNT, RESERVED_BEGUN,
                 Target.atLeast(1, "st"), null);
 
         assertThat(report(2023, null)).extracting(GoalReportRow::goalId).containsExactly("reserverade-2023");

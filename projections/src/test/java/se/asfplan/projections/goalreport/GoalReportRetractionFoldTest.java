@@ -86,10 +86,10 @@ class GoalReportRetractionFoldTest {
                 Measure.PROCUREMENTS_DIVIDED_INTO_LOTS, "Delade", null, Target.atLeast(1, "st"),
                 LocalDate.of(2023, 1, 10)));
         GoalReportFact wrongYear = add(GoalReportFact.procurementFact(next(), FactType.PROCUREMENT_DIVIDED_INTO_LOTS,
-                LocalDate.of(2023, 2, 1)));
+                "delad-upphandling", LocalDate.of(2023, 2, 1)));
         retract(wrongYear);
         GoalReportFact corrected = add(GoalReportFact.procurementFact(next(),
-                FactType.PROCUREMENT_DIVIDED_INTO_LOTS, LocalDate.of(2022, 12, 20)));
+                FactType.PROCUREMENT_DIVIDED_INTO_LOTS, "delad-upphandling", LocalDate.of(2022, 12, 20)));
 
         List<GoalReportRow> y2022 = GoalReportFold.fold(facts, retractions, PLAN, 2022, null, TODAY);
         List<GoalReportRow> y2023 = GoalReportFold.fold(facts, retractions, PLAN, 2023, null, TODAY);

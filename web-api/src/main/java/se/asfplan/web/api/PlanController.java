@@ -43,6 +43,9 @@ import se.asfplan.domain.plan.PlanEvents.PlanFactRetractedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.domain.plan.PlanScope;
+import se.asfplan.domain.plan.PlanCommands.SetPlanScopeCommand;
+import se.asfplan.domain.plan.PlanEvents.PlanScopeSetEvent;
 import se.asfplan.infra.planfile.PlanImportService;
 import se.asfplan.infra.planfile.PlanImportService.ImportedPlan;
 import se.asfplan.projections.plan.PlanQueries.AreaView;
@@ -90,7 +93,7 @@ public class PlanController {
     public ResponseEntity<Recorded> adopt(@Valid @RequestBody AdoptPlanRequest request) {
         commands.send(new AdoptPlanCommand(request.planId(), request.title(), request.municipality(),
                 request.adoption(), request.adoptedOn(), request.period(), List.of(), List.of(), request.sections(),
-                List.of(), List.of()));
+                List.of(), List.of(), null));
         return created(PlanAdoptedEvent.class, planUri(request.planId()));
     }
 
@@ -203,6 +206,19 @@ public class PlanController {
 
     public record CorrectDecisionRequest(@NotNull Decision decision, @NotNull LocalDate decidedOn,
                                          @NotBlank @Size(max = 2000) String reason, LocalDate occurredOn) {
+    }
+
+    @PostMapping("/{planId}/scope")
+    @Operation(summary = "Set what the plan covers from now on, with the reason: its municipalities (one or several) "
+            + "and parties of the register; its goal measures count only what lies inside it")
+    public Recorded setScope(@PathVariable PlanId planId, @Valid @RequestBody SetScopeRequest request) {
+        commands.send(new SetPlanScopeCommand(planId, request.scope(), request.reason(),
+                dates.orToday(request.occurredOn())));
+        return new Recorded(PlanScopeSetEvent.class, planUri(planId));
+    }
+
+    public record SetScopeRequest(@NotNull PlanScope scope, @NotBlank @Size(max = 2000) String reason,
+                                  LocalDate occurredOn) {
     }
 
     public record RevisePlanRequest(@Size(max = 300) String title, PlanPeriod period, @NotNull Decision decision,

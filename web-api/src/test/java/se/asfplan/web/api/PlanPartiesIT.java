@@ -50,6 +50,7 @@ class PlanPartiesIT extends PostgresApiTest {
                 municipality: "%s"
                 adopted: {"on": 2023-03-01, body: "Kommunfullmäktige"}
                 period: {from: 2023, to: 2026}
+                scope: {municipalities: ["%s"], parties: [partby-famna-%s]}
                 %s
                 areas:
                   - id: arbete
@@ -74,7 +75,7 @@ class PlanPartiesIT extends PostgresApiTest {
                         title: "Uppdrag om ASF"
                         lead: "Kommunstyrelsen"
                         timeline: %s
-                """.formatted(planId, municipality, parties, amnAbbreviation, sn, famna, amn, office, lastTimeline);
+                """.formatted(planId, municipality, municipality, suffix, parties, amnAbbreviation, sn, famna, amn, office, lastTimeline);
     }
 
     @Test
@@ -86,6 +87,8 @@ class PlanPartiesIT extends PostgresApiTest {
         assertThat(imported.getBody()).containsEntry("activities", 4).containsEntry("parties", 3);
         assertThat(storedEvents(amnId)).extracting(StoredEvent::simpleType).containsExactly("PartyRegisteredEvent");
         assertThat(storedEvents(amnId).get(0).payload()).contains("\"occurredOn\":\"2023-03-01\"");
+        // the plan's scope names a party the same file registers: the plan's rule sees it within the import
+        assertThat(storedEvents(planId)).extracting(StoredEvent::simpleType).contains("PlanScopeSetEvent");
 
         // read back as written, each responsible party resolved through the register once it has folded the parties
         awaitResource(AUDITOR, "/api/parties/" + amnId, party -> amn.equals(party.get("name")));

@@ -266,7 +266,9 @@ class YearlyGoalReportIT extends ProcurementApiSupport {
                   and event_identifier not in (
                       select convert_from(payload, 'UTF8')::jsonb ->> 'retractedEventId' from domain_event_entry
                       where payload_type like '%%FactRetractedEvent' and %s)
-                order by global_index""".formatted(recorded, recorded), Long.class, "%$" + type);
+                  %s
+                order by global_index""".formatted(recorded, recorded, knownAsfOnTheDay(recorded)), Long.class,
+                "%$" + type);
         assertThat(expected).isNotEmpty();
         assertThat(new BigDecimal(row.get("outcome").toString())).isEqualByComparingTo(
                 BigDecimal.valueOf(expected.size()));
@@ -276,6 +278,40 @@ class YearlyGoalReportIT extends ProcurementApiSupport {
 
     private static long position(Map<String, Object> report) {
         return ((Number) report.get("position")).longValue();
+    }
+
+    /**
+     * A condition on an event of {@code domain_event_entry} in the outer query: when it is an enterprise's, the
+     * enterprise was a known ASF on its business date (its latest details by then, in business order, meet all four
+     * criteria, and it was not closed on or before that day), by the facts recorded by then ({@code recorded},
+     * which the subqueries apply to their own rows). Other tests' random histories close an enterprise back-dated to
+     * the day of an invitation.
+     */
+    private static String knownAsfOnTheDay(String recorded) {
+        String day = "(convert_from(domain_event_entry.payload, 'UTF8')::jsonb ->> 'occurredOn')::date";
+        return """
+                and (not exists (select 1 from domain_event_entry r
+                                 where r.aggregate_identifier = domain_event_entry.aggregate_identifier
+                                   and r.payload_type like '%%$SocialEnterpriseRegisteredEvent')
+                     or (not exists (select 1 from domain_event_entry c
+                                     where c.aggregate_identifier = domain_event_entry.aggregate_identifier
+                                       and c.payload_type like '%%$SocialEnterpriseClosedEvent' and %1$s
+                                       and (convert_from(c.payload, 'UTF8')::jsonb ->> 'occurredOn')::date <= %2$s)
+                         and coalesce((select (d.p -> 'details' -> 'criteria' ->> 'integrationPurpose')::boolean
+                                              and (d.p -> 'details' -> 'criteria' ->> 'employeeParticipation')::boolean
+                                              and (d.p -> 'details' -> 'criteria' ->> 'profitsReinvested')::boolean
+                                              and (d.p -> 'details' -> 'criteria'
+                                                   ->> 'independentOfPublicSector')::boolean
+                                       from (select convert_from(dd.payload, 'UTF8')::jsonb as p,
+                                                    dd.global_index as gi
+                                             from domain_event_entry dd
+                                             where dd.aggregate_identifier = domain_event_entry.aggregate_identifier
+                                               and (dd.payload_type like '%%$SocialEnterpriseRegisteredEvent'
+                                                    or dd.payload_type like '%%$SocialEnterpriseDetailsChangedEvent')
+                                               and %1$s) d
+                                       where (d.p ->> 'occurredOn')::date <= %2$s
+                                       order by (d.p ->> 'occurredOn')::date desc, d.gi desc limit 1), false)))"""
+                .formatted(recorded, day);
     }
 
     private List<Long> positionsOf(String aggregateId, String type) {

@@ -102,7 +102,7 @@ final class EndpointRoleMatrix {
                 "/api/plans/{planId}/activities/{activityId}/cancel",
                 "/api/plans/{planId}/goals", "/api/plans/{planId}/goals/{goalId}/revisions",
                 "/api/plans/{planId}/goals/{goalId}/withdrawal", "/api/plans/{planId}/goals/{goalId}/outcomes",
-                "/api/plans/{planId}/recurring-goals",
+                "/api/plans/{planId}/recurring-goals", "/api/plans/{planId}/scope",
                 "/api/parties", "/api/parties/{partyId}/details", "/api/parties/{partyId}/names",
                 "/api/enterprises", "/api/enterprises/{enterpriseId}/details", "/api/enterprises/{enterpriseId}/closure",
                 "/api/enterprises/{enterpriseId}/integrationspakten/invitations",

@@ -75,6 +75,7 @@ import se.asfplan.domain.procurement.BidsMayCover;
 import se.asfplan.domain.procurement.ContractPeriod;
 import se.asfplan.domain.procurement.ContractingAuthority;
 import se.asfplan.domain.procurement.CpvCode;
+import se.asfplan.domain.procurement.DisadvantagedEmployment;
 import se.asfplan.domain.procurement.Procedure;
 import se.asfplan.domain.procurement.ProcurementCommands.AnnounceProcurementCommand;
 import se.asfplan.domain.procurement.ProcurementCommands.AwardContractCommand;
@@ -114,8 +115,8 @@ import se.asfplan.projections.generation.ProcessedPosition;
  *     part, half of them carrying out an activity of one of its plans, and their participants corrected;</li>
  *     <li><b>procurements</b> (2 in 10): procurements planned or announced at once (one in three reserved for
  *     employment), then step by step divided into lots or not, a tender received, the contract awarded (to one of
- *     the writer's enterprises with an organisation number or another supplier), completed and evaluated; now and
- *     then cancelled before the award, and always at the award when reserved.</li>
+ *     the writer's enterprises with an organisation number or another supplier; a reserved one with the share of
+ *     disadvantaged employees), completed and evaluated; now and then cancelled, before or after the award.</li>
  * </ul>
  * Every date in the history lies from {@link #FIRST_DAY} to {@link #LAST_DAY}.
  *
@@ -690,9 +691,9 @@ public final class RandomHistory {
             Procurement procurement = any(open);
             procurement.on = procurement.on.plusDays(1 + random.nextInt(5));
             LocalDate on = procurement.on;
-            boolean beforeAward = procurement.stage.compareTo(Stage.AWARDED) < 0;
-            boolean reservedAtAward = procurement.reserved && procurement.stage == Stage.TENDERED;
-            if (beforeAward && (reservedAtAward || random.nextInt(15) == 0)) {
+            // cancelled before the award, or after it (the contract never comes about), until completed
+            boolean notCompleted = procurement.stage.compareTo(Stage.COMPLETED) < 0;
+            if (notCompleted && random.nextInt(15) == 0) {
                 if (send(new CancelProcurementCommand(procurement.id, "inga anbud", on, null))) {
                     procurement.stage = Stage.CLOSED;
                 }
@@ -709,7 +710,9 @@ public final class RandomHistory {
                         random.nextBoolean() ? Supplier.of(supplier()) : Supplier.aSoleTrader(), on, null));
                 case TENDERED -> send(new AwardContractCommand(id, Supplier.of(supplier()),
                         BigDecimal.valueOf(100_000 + random.nextInt(900_000)),
-                        new ContractPeriod(on, on.plusYears(2)), null, null, on, null));
+                        new ContractPeriod(on, on.plusYears(2)), procurement.reserved
+                        ? new DisadvantagedEmployment(BigDecimal.valueOf(30 + random.nextInt(71)), on,
+                                "Intyg " + random.nextInt(1000)) : null, null, on, null));
                 case AWARDED -> send(new CompleteProcurementCommand(id, on, null));
                 case COMPLETED -> send(new EvaluateProcurementCommand(id, "bra utfall", on, null));
                 case CLOSED -> false;
