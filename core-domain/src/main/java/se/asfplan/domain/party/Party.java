@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import se.asfplan.domain.party.PartyCommands.ChangePartyDetailsCommand;
+import se.asfplan.domain.party.PartyCommands.EnsurePartyRegisteredCommand;
 import se.asfplan.domain.party.PartyCommands.RecordPartyNameCommand;
 import se.asfplan.domain.party.PartyCommands.RegisterPartyCommand;
 import se.asfplan.domain.party.PartyEvents.PartyDetailsChangedEvent;
@@ -70,6 +71,22 @@ public class Party {
         apply(new PartyRegisteredEvent(id, registering.name(), registering.abbreviation(), registering.kind(),
                 registering.municipality(), occurredOn));
         taken.forEach(name -> partyNames.name(id, name));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(EnsurePartyRegisteredCommand command, Clock clock, PartyNames partyNames) {
+        if (!registered) {
+            handle(new RegisterPartyCommand(command.partyId(), command.name(), command.abbreviation(), command.kind(),
+                    command.municipality(), command.occurredOn()), clock, partyNames);
+            return;
+        }
+        Details wanted = Details.of(command.name(), command.abbreviation(), command.kind(), command.municipality());
+        if (!wanted.equals(details)) {
+            throw new RuleViolationException(PartyRule.PARTY_REGISTERED_WITH_OTHER_DETAILS,
+                    "Party " + partyId + " is registered as " + details.describe() + ", not as "
+                            + wanted.describe() + "; change its details instead");
+        }
     }
 
     @CommandHandler
@@ -159,6 +176,12 @@ public class Party {
                     abbreviation == null ? null : Values.text(abbreviation, "abbreviation", ABBREVIATION_MAX),
                     required(kind, "kind"),
                     municipality == null ? null : Values.text(municipality, "municipality", NAME_MAX));
+        }
+
+        /** "Arbetsmarknadsnämnden (AMN), COMMITTEE, Stockholms stad". */
+        String describe() {
+            return name + (abbreviation == null ? "" : " (" + abbreviation + ")") + ", " + kind
+                    + (municipality == null ? "" : ", " + municipality);
         }
 
         /** The names these details give the party: its name and its abbreviation. */

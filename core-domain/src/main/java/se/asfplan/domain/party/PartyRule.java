@@ -8,6 +8,11 @@ public enum PartyRule implements RuleCode {
     PARTY_MUST_BE_REGISTERED_FIRST("party-must-be-registered-first", Refusal.NOT_FOUND),
     PARTY_CAN_BE_REGISTERED_ONCE("party-can-be-registered-once", Refusal.CONFLICT),
     /**
+     * A party a plan file names is registered with the details the file gives, or the file is refused: an import
+     * never changes a registered party's details (that is a change of details, with its reason).
+     */
+    PARTY_REGISTERED_WITH_OTHER_DETAILS("party-registered-with-other-details", Refusal.CONFLICT),
+    /**
      * A name, abbreviation or other name names one party only, compared ignoring case and spacing: otherwise a
      * procurement recorded under it could not say whose it is.
      */

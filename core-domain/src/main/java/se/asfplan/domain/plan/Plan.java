@@ -419,7 +419,7 @@ public class Plan {
         Responsibility responsibility = required(command.responsibility(), "responsibility");
         if (responsibility.equals(activity.responsibility)) {
             throw new RuleViolationException(PlanRule.RESPONSIBILITY_CHANGE_MUST_CHANGE_PARTIES,
-                    "Activity " + command.activityId() + " already has lead " + responsibility.lead()
+                    "Activity " + command.activityId() + " already has lead " + responsibility.leadsText()
                             + " and involved parties " + responsibility.involved());
         }
         apply(new ActivityResponsibilityChangedEvent(planId, command.activityId(), responsibility,

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import se.asfplan.domain.party.PartyCommands.ChangePartyDetailsCommand;
+import se.asfplan.domain.party.PartyCommands.EnsurePartyRegisteredCommand;
 import se.asfplan.domain.party.PartyCommands.RecordPartyNameCommand;
 import se.asfplan.domain.party.PartyCommands.RegisterPartyCommand;
 import se.asfplan.domain.party.PartyEvents.PartyDetailsChangedEvent;
@@ -214,5 +215,44 @@ class PartyTest {
         assertThat(PartyNames.key("  Arbetsmarknads\u00A0 NÄMNDEN ")).isEqualTo("arbetsmarknads nämnden");
         assertThat(PartyNames.key("ＡＭＮ")).isEqualTo("amn");
         assertThat(PartyNames.key("Arbetsmarknadsnämnden (AMN)")).isNotEqualTo(PartyNames.key(AMN_NAME));
+    }
+
+    // ------------------------------------------------------------------------------- registered by a plan file
+
+    private static EnsurePartyRegisteredCommand ensureAmn(String abbreviation) {
+        return new EnsurePartyRegisteredCommand(AMN, AMN_NAME, abbreviation, PartyKind.COMMITTEE, STOCKHOLM, ON);
+    }
+
+    @Test
+    void registersAPartyAPlanFileNamesWhenItIsNotRegistered() {
+        fixture.givenNoPriorActivity()
+                .when(ensureAmn("AMN"))
+                .expectEvents(amnRegistered());
+        assertThat(named).containsOnlyKeys("arbetsmarknadsnämnden", "amn");
+    }
+
+    @Test
+    void recordsNothingForAPartyRegisteredWithTheSameDetails() {
+        fixture.given(amnRegistered())
+                .when(new EnsurePartyRegisteredCommand(AMN, " Arbetsmarknadsnämnden ", "AMN", PartyKind.COMMITTEE,
+                        "Stockholms stad", TODAY))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(named).isEmpty();
+    }
+
+    @Test
+    void refusesAPartyRegisteredWithOtherDetails() {
+        expectRefusal(fixture.given(amnRegistered()).when(ensureAmn(null)),
+                PartyRule.PARTY_REGISTERED_WITH_OTHER_DETAILS,
+                "Party sthlm-amn is registered as Arbetsmarknadsnämnden (AMN), COMMITTEE, Stockholms stad, not as "
+                        + "Arbetsmarknadsnämnden, COMMITTEE, Stockholms stad; change its details instead");
+    }
+
+    @Test
+    void refusesAPartyAPlanFileNamesWhoseNameNamesAnotherParty() {
+        taken.put("amn", SN);
+        expectRefusal(fixture.givenNoPriorActivity().when(ensureAmn("AMN")), PartyRule.NAME_MUST_NAME_ONE_PARTY,
+                "The name 'AMN' already names party sthlm-sn");
     }
 }

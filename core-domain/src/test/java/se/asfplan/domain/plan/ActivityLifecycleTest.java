@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Named.named;
 import static se.asfplan.domain.plan.PlanFixtures.*;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -184,6 +185,62 @@ class ActivityLifecycleTest {
                         .when(changeResponsibility(ACTIVITY, NEW_RESPONSIBILITY, LATER)),
                 PlanRule.RESPONSIBILITY_CHANGE_MUST_CHANGE_PARTIES,
                 "already has lead Arbetsmarknadsförvaltningen");
+    }
+
+    @Test
+    void makesAnActivityLedJointly() {
+        Responsibility joint = Responsibility.jointly(List.of("Arbetsmarknadsnämnden", "Socialnämnden"),
+                List.of("Stockholm Business Region (SBR)"));
+        fixture.given(started())
+                .when(changeResponsibility(ACTIVITY, joint, LATER))
+                .expectEvents(new ActivityResponsibilityChangedEvent(PLAN_ID, ACTIVITY_ID, joint, "Ny organisation",
+                        LATER));
+    }
+
+    @Test
+    void changesTheOrderOfJointLeads() {
+        Responsibility joint = Responsibility.jointly(List.of("Arbetsmarknadsnämnden", "Socialnämnden"), List.of());
+        Responsibility reversed = Responsibility.jointly(List.of("Socialnämnden", "Arbetsmarknadsnämnden"), List.of());
+        fixture.given(planAdopted(2021, 2024), areaAdded(AREA), activityAdded(ACTIVITY),
+                        new ActivityResponsibilityChangedEvent(PLAN_ID, ACTIVITY_ID, joint, "Omorganisation",
+                                STARTED_ON))
+                .when(changeResponsibility(ACTIVITY, reversed, LATER))
+                .expectEvents(new ActivityResponsibilityChangedEvent(PLAN_ID, ACTIVITY_ID, reversed,
+                        "Ny organisation", LATER));
+    }
+
+    @Test
+    void makesAnActivityLedByAllCommittees() {
+        Responsibility every = new Responsibility(null, List.of("Stadsledningskontoret"), null, true);
+        fixture.given(started())
+                .when(changeResponsibility(ACTIVITY, every, LATER))
+                .expectEvents(new ActivityResponsibilityChangedEvent(PLAN_ID, ACTIVITY_ID, every, "Ny organisation",
+                        LATER));
+    }
+
+    @Test
+    void refusesTheMarkerForALeadStoredAsAllCommitteesInWords() {
+        // An event stored before the marker named "samtliga nämnder" as its lead; it reads as the marker.
+        Responsibility storedInWords = Responsibility.of("Samtliga nämnder");
+        expectRefusal(fixture.given(planAdopted(2021, 2024), areaAdded(AREA), activityAdded(ACTIVITY),
+                                new ActivityResponsibilityChangedEvent(PLAN_ID, ACTIVITY_ID, storedInWords,
+                                        "Omorganisation", STARTED_ON))
+                        .when(changeResponsibility(ACTIVITY, new Responsibility(null, List.of(), null, true), LATER)),
+                PlanRule.RESPONSIBILITY_CHANGE_MUST_CHANGE_PARTIES,
+                "Activity kartlagg-asf already has lead samtliga nämnder and involved parties []");
+    }
+
+    @Test
+    void refusesAJointLeadWrittenAgainInAnotherCase() {
+        Responsibility joint = Responsibility.jointly(List.of("Arbetsmarknadsnämnden", "Socialnämnden"), List.of());
+        expectRefusal(fixture.given(planAdopted(2021, 2024), areaAdded(AREA), activityAdded(ACTIVITY),
+                                new ActivityResponsibilityChangedEvent(PLAN_ID, ACTIVITY_ID, joint, "Omorganisation",
+                                        STARTED_ON))
+                        .when(changeResponsibility(ACTIVITY, Responsibility.jointly(
+                                List.of("Arbetsmarknadsnämnden", "Socialnämnden", "socialnämnden"), List.of()),
+                                LATER)),
+                PlanRule.RESPONSIBILITY_CHANGE_MUST_CHANGE_PARTIES,
+                "already has lead Arbetsmarknadsnämnden; Socialnämnden");
     }
 
     // ------------------------------------------------------------------------------------------- complete

@@ -94,6 +94,75 @@ class ResponsibilityTest {
         assertThat(new Responsibility("SLK", withDuplicates).involved()).hasSize(30);
     }
 
+    // ------------------------------------------------------------------------------------- joint and collective
+
+    @Test
+    void keepsJointLeadsInTheirOrderWithTheFirstAsLead() {
+        Responsibility joint = Responsibility.jointly(List.of("Arbetsmarknadsnämnden", "Socialnämnden"),
+                List.of("Stadsdelsnämnderna"));
+        assertThat(joint.lead()).isEqualTo("Arbetsmarknadsnämnden");
+        assertThat(joint.coLeads()).containsExactly("Socialnämnden");
+        assertThat(joint.leads()).containsExactly("Arbetsmarknadsnämnden", "Socialnämnden");
+        assertThat(joint.allCommittees()).isFalse();
+    }
+
+    @Test
+    void keepsALeadNamedTwiceOnceIgnoringCaseAndSpacing() {
+        assertThat(Responsibility.jointly(List.of("Socialnämnden", " SOCIALNÄMNDEN", "AMN"), List.of()).leads())
+                .containsExactly("Socialnämnden", "AMN");
+    }
+
+    @Test
+    void dropsAnInvolvedPartyThatIsACoLead() {
+        assertThat(Responsibility.jointly(List.of("AMN", "SN"), List.of("sn", "SBR")).involved())
+                .containsExactly("SBR");
+    }
+
+    @Test
+    void equalsTheOneLeadFormWhenThereAreNoCoLeads() {
+        assertThat(new Responsibility("SLK", List.of("SBR"), List.of(), false))
+                .isEqualTo(new Responsibility("SLK", List.of("SBR"), null, null))
+                .isEqualTo(Responsibility.of("SLK", "SBR"));
+    }
+
+    @Test
+    void readsALeadWrittenAsAllCommitteesAsTheMarker() {
+        Responsibility every = Responsibility.of("Samtliga  Nämnder", "Stadsledningskontoret");
+        assertThat(every.allCommittees()).isTrue();
+        assertThat(every.lead()).isNull();
+        assertThat(every.leads()).isEmpty();
+        assertThat(every.involved()).containsExactly("Stadsledningskontoret");
+        assertThat(every).isEqualTo(new Responsibility(null, List.of("Stadsledningskontoret"), null, true));
+    }
+
+    @Test
+    void keepsNamedLeadsBesideAllCommittees() {
+        Responsibility every = Responsibility.jointly(List.of("samtliga nämnder", "Kommunstyrelsen"), List.of());
+        assertThat(every.allCommittees()).isTrue();
+        assertThat(every.leads()).containsExactly("Kommunstyrelsen");
+        assertThat(every.leadsText()).isEqualTo("Kommunstyrelsen; samtliga nämnder");
+    }
+
+    @Test
+    void refusesNoLeadWithoutAllCommittees() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Responsibility(null, List.of("SBR"), List.of(), false))
+                .withMessage("lead party must not be blank");
+    }
+
+    @Test
+    void refusesABlankCoLead() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Responsibility("SLK", List.of(), Arrays.asList("AMN", " "), null))
+                .withMessage("co-lead party must not be blank");
+    }
+
+    @Test
+    void refusesMoreThanTenLeads() {
+        assertThat(Responsibility.jointly(parties(10), List.of()).leads()).hasSize(10);
+        assertThatIllegalArgumentException().isThrownBy(() -> Responsibility.jointly(parties(11), List.of()))
+                .withMessage("at most 10 lead parties, but got 11");
+    }
+
     private static List<String> parties(int count) {
         return IntStream.rangeClosed(1, count).mapToObj(i -> "Part " + i).toList();
     }

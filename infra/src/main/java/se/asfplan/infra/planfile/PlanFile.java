@@ -11,11 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@link PlanFileReader}, which reports every problem with its path in the file.
  */
 record PlanFile(String format, String id, String title, String municipality, Adopted adopted, Period period,
-                List<Section> sections, List<Area> areas, List<Goal> goals, List<DecisionInChain> decisions,
-                Scope scope) {
+                List<Section> sections, List<Party> parties, List<Area> areas, List<Goal> goals,
+                List<DecisionInChain> decisions, Scope scope) {
 
     /** What the plan covers: its municipalities (at least one) and parties of the register by id. */
     record Scope(List<String> municipalities, List<String> parties) {
+    }
+
+    /** A party of the register the plan names, registered with the plan unless registered with these details. */
+    record Party(String id, String name, String abbreviation, String kind, String municipality) {
     }
 
     record Section(String heading, String text) {
@@ -34,8 +38,9 @@ record PlanFile(String format, String id, String title, String municipality, Ado
     record Area(String id, Integer number, String name, String description, List<Activity> activities) {
     }
 
-    record Activity(String id, String kind, String title, String description, String lead, List<String> involved,
-                    JsonNode timeline, UnderWay underWay) {
+    /** One lead ({@code lead}) or several ({@code leads}), and {@code allCommittees} for "samtliga nämnder". */
+    record Activity(String id, String kind, String title, String description, String lead, List<String> leads,
+                    Boolean allCommittees, List<String> involved, JsonNode timeline, UnderWay underWay) {
     }
 
     record UnderWay(LocalDate since, Boolean sinceBeforePlan) {

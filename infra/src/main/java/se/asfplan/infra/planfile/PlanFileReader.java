@@ -36,7 +36,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import se.asfplan.domain.party.Party;
+import se.asfplan.domain.party.PartyCommands.EnsurePartyRegisteredCommand;
 import se.asfplan.domain.party.PartyId;
+import se.asfplan.domain.party.PartyKind;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.ActivityKind;
 import se.asfplan.domain.plan.AreaId;
@@ -110,6 +113,11 @@ public class PlanFileReader {
     }
 
     public AdoptPlanCommand read(InputStream input) {
+        return readImport(input).plan();
+    }
+
+    /** Reads the plan and the parties it names, which an import registers together with the plan. */
+    public PlanImport readImport(InputStream input) {
         byte[] bytes;
         try {
             bytes = input.readNBytes(MAX_BYTES + 1);
@@ -155,7 +163,20 @@ public class PlanFileReader {
         if (file == null) {
             throw single("", "the file is empty");
         }
-        return new Conversion().convert(file);
+        Conversion conversion = new Conversion();
+        AdoptPlanCommand plan = conversion.convert(file);
+        return new PlanImport(conversion.parties, plan);
+    }
+
+    /**
+     * A plan file as read: the parties it names (in the file's order; registered on the adoption day unless
+     * registered already with the same details) and the plan's adoption.
+     */
+    public record PlanImport(List<EnsurePartyRegisteredCommand> parties, AdoptPlanCommand plan) {
+
+        public PlanImport {
+            parties = List.copyOf(parties);
+        }
     }
 
     private static boolean looksLikeJson(byte[] bytes) {
@@ -262,6 +283,7 @@ public class PlanFileReader {
     private static final class Conversion {
 
         private final List<PlanFileException.Problem> problems = new ArrayList<>();
+        private final List<EnsurePartyRegisteredCommand> parties = new ArrayList<>();
 
         AdoptPlanCommand convert(PlanFile file) {
             if (!FORMAT.equals(file.format())) {
@@ -289,6 +311,17 @@ public class PlanFileReader {
                 problem("period.from", "must be given: the plan's first year");
             } else {
                 period = value("period", () -> new PlanPeriod(file.period().from(), file.period().to()));
+            }
+            if (file.parties() != null) {
+                Set<String> ids = new HashSet<>();
+                for (int i = 0; i < file.parties().size(); i++) {
+                    EnsurePartyRegisteredCommand party = party("parties[" + i + "]", file.parties().get(i), adoptedOn);
+                    if (party != null && !ids.add(party.partyId().value())) {
+                        problem("parties[" + i + "].id", "party '" + party.partyId() + "' is listed twice");
+                    } else if (party != null) {
+                        parties.add(party);
+                    }
+                }
             }
             List<AreaDraft> areas = new ArrayList<>();
             if (file.areas() == null || file.areas().isEmpty()) {
@@ -357,6 +390,27 @@ public class PlanFileReader {
             }
             return value(path, () -> new PlanScope(scope.municipalities(), parties),
                     Map.of("scope municipalit", ".municipalities", "scope parties", ".parties"));
+        }
+
+        private EnsurePartyRegisteredCommand party(String path, PlanFile.Party party, LocalDate adoptedOn) {
+            if (party == null) {
+                problem(path, "must not be empty");
+                return null;
+            }
+            PartyId partyId = value(path + ".id", () -> new PartyId(party.id()));
+            String name = text(path + ".name", party.name(), Party.NAME_MAX);
+            optionalText(path + ".abbreviation", party.abbreviation(), Party.ABBREVIATION_MAX);
+            PartyKind kind = choice(path + ".kind", party.kind(), PartyKind.class);
+            optionalText(path + ".municipality", party.municipality(), Party.NAME_MAX);
+            if (partyId == null || name == null || kind == null) {
+                return null;
+            }
+            return new EnsurePartyRegisteredCommand(partyId, name, blankAsNull(party.abbreviation()), kind,
+                    blankAsNull(party.municipality()), adoptedOn);
+        }
+
+        private static String blankAsNull(String text) {
+            return text == null || text.isBlank() ? null : text.strip();
         }
 
         private PlanSection section(String path, PlanFile.Section section) {
@@ -435,12 +489,34 @@ public class PlanFileReader {
             ActivityKind kind = choice(path + ".kind", activity.kind(), ActivityKind.class);
             String title = text(path + ".title", activity.title(), TITLE_MAX);
             optionalText(path + ".description", activity.description(), TEXT_MAX);
-            Responsibility responsibility = value(path, () -> new Responsibility(activity.lead(), activity.involved()),
-                    Map.of("lead", ".lead", "involved", ".involved", "at most", ".involved"));
+            Responsibility responsibility = responsibility(path, activity);
             Timeline timeline = timeline(path + ".timeline", activity.timeline());
             UnderWay underWay = activity.underWay() == null ? null : underWay(path + ".underWay", activity.underWay());
             return new ActivityDraft(activityId, kind, title, activity.description(), responsibility, timeline,
                     underWay);
+        }
+
+        /**
+         * {@code lead} (one party) or {@code leads} (one or more, the first the lead), never both; and
+         * {@code allCommittees: true} for every committee of the municipality, which a lead written as "samtliga
+         * nämnder" also gives (see {@link Responsibility}).
+         */
+        private Responsibility responsibility(String path, PlanFile.Activity activity) {
+            String leadsTooMany = "at most " + Responsibility.LEADS_MAX + " lead";
+            if (activity.leads() == null) {
+                return value(path, () -> new Responsibility(activity.lead(), activity.involved(), null,
+                        activity.allCommittees()), Map.of("lead", ".lead", "involved", ".involved",
+                        "at most", ".involved"));
+            }
+            if (activity.lead() != null) {
+                problem(path + ".leads", "give either 'lead' (one party) or 'leads' (one or more), not both");
+                return null;
+            }
+            List<String> leads = activity.leads();
+            return value(path, () -> new Responsibility(leads.isEmpty() ? null : leads.get(0), activity.involved(),
+                    leads.isEmpty() ? null : leads.subList(1, leads.size()), activity.allCommittees()),
+                    Map.of("lead", ".leads", "co-lead", ".leads", "involved", ".involved", "at most", ".involved",
+                            leadsTooMany, ".leads"));
         }
 
         private UnderWay underWay(String path, PlanFile.UnderWay underWay) {

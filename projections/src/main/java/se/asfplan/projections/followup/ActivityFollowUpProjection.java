@@ -233,9 +233,10 @@ public class ActivityFollowUpProjection implements RebuildableProjection {
         jdbc.update("""
                 insert into activity_followup_fact (generation, event_id, global_index, plan_id, activity_id, fact,
                                                     occurred_on, recorded_at, recorded_by, area_id, area_name, kind,
-                                                    title, lead_party, involved_parties, timeline_from, timeline_to,
-                                                    note, municipality, period_from, period_to)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                                                    title, lead_party, co_lead_parties, all_committees,
+                                                    involved_parties, timeline_from, timeline_to, note, municipality,
+                                                    period_from, period_to)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
                 where not exists (select 1 from activity_followup_fact where generation = ? and event_id = ?)""",
                 generation, fact.eventId(), fact.globalIndex(), fact.planId().value(),
                 fact.activityId() == null ? null : fact.activityId().value(), fact.type().name(),
@@ -243,6 +244,8 @@ public class ActivityFollowUpProjection implements RebuildableProjection {
                 fact.recordedBy(), fact.areaId() == null ? null : fact.areaId().value(), fact.areaName(),
                 fact.kind() == null ? null : fact.kind().name(), fact.title(),
                 responsibility == null ? null : responsibility.lead(),
+                responsibility == null ? null : toJson(responsibility.coLeads()),
+                responsibility == null ? null : responsibility.allCommittees(),
                 responsibility == null ? null : toJson(responsibility.involved()),
                 timeline == null ? null : timeline.fromYear(), timeline == null ? null : timeline.toYear(),
                 fact.text(), fact.municipality(), period == null ? null : period.fromYear(),
@@ -262,7 +265,8 @@ public class ActivityFollowUpProjection implements RebuildableProjection {
 
     private static FollowUpFact fact(ResultSet rs) throws SQLException {
         FactType type = FactType.valueOf(rs.getString("fact"));
-        String lead = rs.getString("lead_party");
+        String involved = rs.getString("involved_parties");
+        String coLeads = rs.getString("co_lead_parties");
         boolean hasTimeline = type == FactType.ADDED || type == FactType.RESCHEDULED;
         Integer periodFrom = integer(rs, "period_from");
         return new FollowUpFact(rs.getString("event_id"), rs.getLong("global_index"),
@@ -274,7 +278,10 @@ public class ActivityFollowUpProjection implements RebuildableProjection {
                 rs.getString("area_name"),
                 rs.getString("kind") == null ? null : ActivityKind.valueOf(rs.getString("kind")),
                 rs.getString("title"),
-                lead == null ? null : new Responsibility(lead, fromJson(rs.getString("involved_parties"))),
+                // a fact about the responsibility always has its involved parties, if only []; rows written before
+                // joint leads have no co-leads (null), and a lead "samtliga nämnder" reads as the marker
+                involved == null ? null : new Responsibility(rs.getString("lead_party"), fromJson(involved),
+                        coLeads == null ? null : fromJson(coLeads), rs.getBoolean("all_committees")),
                 hasTimeline ? new Timeline(integer(rs, "timeline_from"), integer(rs, "timeline_to")) : null,
                 rs.getString("note"), rs.getString("municipality"),
                 periodFrom == null ? null : new PlanPeriod(periodFrom, integer(rs, "period_to")));

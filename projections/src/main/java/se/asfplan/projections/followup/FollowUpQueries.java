@@ -74,12 +74,21 @@ public final class FollowUpQueries {
                     perArea.get(area.areaId()))).toList();
         }
 
-        /** The activities per lead responsible party (as the report's moment saw it), in Swedish alphabetical order. */
+        /**
+         * The activities per lead responsible party (as the report's moment saw it), in Swedish alphabetical order. An
+         * activity led jointly is under each of its leads, and one led by all committees under "samtliga nämnder", so
+         * the groups may together hold an activity more than once.
+         */
         public List<FollowUpGroup> byLead() {
             Map<String, List<ActivityFollowUpView>> perLead =
                     new TreeMap<>(Collator.getInstance(Locale.forLanguageTag("sv-SE")));
-            activities.forEach(activity -> perLead.computeIfAbsent(activity.responsibility().lead(),
-                    lead -> new ArrayList<>()).add(activity));
+            activities.forEach(activity -> {
+                List<String> leads = new ArrayList<>(activity.responsibility().leads());
+                if (activity.responsibility().allCommittees()) {
+                    leads.add(Responsibility.ALL_COMMITTEES);
+                }
+                leads.forEach(lead -> perLead.computeIfAbsent(lead, name -> new ArrayList<>()).add(activity));
+            });
             return perLead.entrySet().stream()
                     .map(entry -> FollowUpGroup.of(entry.getKey(), entry.getKey(), entry.getValue())).toList();
         }

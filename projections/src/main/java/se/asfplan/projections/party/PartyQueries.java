@@ -21,6 +21,17 @@ public final class PartyQueries {
     }
 
     /**
+     * The registered parties the names name, by any name, abbreviation or other name a party has had, compared
+     * ignoring case and spacing; a name that names no party adds nothing.
+     */
+    public record FindPartiesNamedQuery(List<String> names) {
+
+        public FindPartiesNamedQuery {
+            names = List.copyOf(names);
+        }
+    }
+
+    /**
      * A party with its current details and every name it has had, oldest first: its first name and abbreviation, the
      * names and abbreviations it had later, and the other names recorded for it.
      */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,8 @@ import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
+import se.asfplan.projections.party.PartyDirectory.NamedParty;
+import se.asfplan.projections.party.PartyQueries.FindPartiesNamedQuery;
 import se.asfplan.projections.party.PartyQueries.FindPartiesQuery;
 import se.asfplan.projections.party.PartyQueries.FindPartyQuery;
 import se.asfplan.projections.party.PartyQueries.PartyName;
@@ -51,12 +54,15 @@ public class PartyRegisterProjection implements RebuildableProjection {
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
     private final WrittenGeneration written;
+    private final PartyDirectory directory;
 
     /**
      * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
      * #writing} makes those of a rebuild's processor.
      */
-    public PartyRegisterProjection(JdbcTemplate jdbc, ProjectionGenerations generations, WrittenGeneration written) {
+    public PartyRegisterProjection(JdbcTemplate jdbc, ProjectionGenerations generations, WrittenGeneration written,
+                                   PartyDirectory directory) {
+        this.directory = directory;
         this.jdbc = jdbc;
         this.generations = generations;
         this.written = written;
@@ -64,7 +70,7 @@ public class PartyRegisterProjection implements RebuildableProjection {
 
     @Override
     public PartyRegisterProjection writing(int generation) {
-        return new PartyRegisterProjection(jdbc, generations, written.rebuilding(generation));
+        return new PartyRegisterProjection(jdbc, generations, written.rebuilding(generation), directory);
     }
 
     private int generation(TrackingToken token) {
@@ -163,6 +169,11 @@ public class PartyRegisterProjection implements RebuildableProjection {
         Map<String, List<PartyName>> names = names(generation, query.partyId());
         return jdbc.query("select * from party_view where generation = ? and party_id = ?",
                 (rs, row) -> view(rs, names), generation, query.partyId().value()).stream().findFirst();
+    }
+
+    @QueryHandler
+    public List<NamedParty> handle(FindPartiesNamedQuery query) {
+        return List.copyOf(new LinkedHashSet<>(directory.named(query.names()).values()));
     }
 
     private Map<String, List<PartyName>> names(int generation, PartyId only) {

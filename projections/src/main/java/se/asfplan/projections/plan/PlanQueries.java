@@ -3,6 +3,7 @@ package se.asfplan.projections.plan;
 import java.time.LocalDate;
 import java.util.List;
 
+import se.asfplan.domain.party.PartyId;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.ActivityKind;
 import se.asfplan.domain.plan.ActivityStatus;
@@ -63,12 +64,28 @@ public final class PlanQueries {
     /**
      * An activity; {@code underWayAtAdoption} is given when the plan found it under way (then {@code startedOn} is
      * the day it started, or the adoption day when it started at an unknown time before the plan).
+     * {@code parties} are its responsible parties as the plan names them (the leads, then the involved), each with the
+     * registered party the name names, as the register of parties reads at the time of the question.
      */
     public record ActivityView(ActivityId activityId, AreaId areaId, ActivityKind kind, String title,
                                String description, Responsibility responsibility, Timeline timeline,
                                ActivityStatus status, LocalDate addedOn, LocalDate startedOn, LocalDate closedOn,
                                String closingNote, String latestNote, LocalDate latestNoteOn,
-                               UnderWay underWayAtAdoption) {
+                               UnderWay underWayAtAdoption, List<ResponsiblePartyView> parties) {
+    }
+
+    /** How a party takes part in an activity. */
+    public enum PartyRole {
+        LEAD, INVOLVED
+    }
+
+    /**
+     * A responsible party of an activity: the name the plan gives ({@code name}), its role, and, when the register of
+     * parties knows that name (as a name, abbreviation or other name of a party), the party's id, current name and
+     * abbreviation; those three are null for a name the register does not know.
+     */
+    public record ResponsiblePartyView(String name, PartyRole role, PartyId partyId, String partyName,
+                                       String abbreviation) {
     }
 
     /**

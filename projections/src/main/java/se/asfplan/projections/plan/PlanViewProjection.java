@@ -28,6 +28,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import se.asfplan.domain.party.PartyNames;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.ActivityKind;
 import se.asfplan.domain.plan.ActivityStatus;
@@ -71,7 +72,11 @@ import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
+import se.asfplan.projections.party.PartyDirectory;
+import se.asfplan.projections.party.PartyDirectory.NamedParty;
 import se.asfplan.projections.plan.PlanQueries.ActivityView;
+import se.asfplan.projections.plan.PlanQueries.PartyRole;
+import se.asfplan.projections.plan.PlanQueries.ResponsiblePartyView;
 import se.asfplan.projections.plan.PlanQueries.AreaView;
 import se.asfplan.projections.plan.PlanQueries.DecisionCorrectionView;
 import se.asfplan.projections.plan.PlanQueries.DecisionView;
@@ -109,13 +114,15 @@ public class PlanViewProjection implements RebuildableProjection {
     private final EventStore events;
     private final ProjectionGenerations generations;
     private final WrittenGeneration written;
+    private final PartyDirectory parties;
 
     /**
      * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
      * #writing} makes those of a rebuild's processor.
      */
     public PlanViewProjection(JdbcTemplate jdbc, ObjectMapper json, EventStore events,
-                              ProjectionGenerations generations, WrittenGeneration written) {
+                              ProjectionGenerations generations, WrittenGeneration written, PartyDirectory parties) {
+        this.parties = parties;
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
@@ -125,7 +132,7 @@ public class PlanViewProjection implements RebuildableProjection {
 
     @Override
     public PlanViewProjection writing(int generation) {
-        return new PlanViewProjection(jdbc, json, events, generations, written.rebuilding(generation));
+        return new PlanViewProjection(jdbc, json, events, generations, written.rebuilding(generation), parties);
     }
 
     private int generation(TrackingToken token) {
@@ -243,11 +250,12 @@ public class PlanViewProjection implements RebuildableProjection {
         if (advance(generation, event.planId(), sequence)) {
             jdbc.update("""
                     insert into plan_activity_view (generation, plan_id, activity_id, area_id, ordinal, kind, title,
-                                                    description, lead_party, involved_parties, timeline_from,
-                                                    timeline_to, status, added_on)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                    description, lead_party, co_lead_parties, all_committees,
+                                                    involved_parties, timeline_from, timeline_to, status, added_on)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     generation, event.planId().value(), event.activityId().value(), event.areaId().value(), sequence,
                     event.kind().name(), event.title(), event.description(), event.responsibility().lead(),
+                    toJson(event.responsibility().coLeads()), event.responsibility().allCommittees(),
                     toJson(event.responsibility().involved()), event.timeline().fromYear(),
                     event.timeline().toYear(), ActivityStatus.NOT_STARTED.name(), Date.valueOf(event.occurredOn()));
         }
@@ -291,8 +299,10 @@ public class PlanViewProjection implements RebuildableProjection {
     void on(ActivityResponsibilityChangedEvent event, @SequenceNumber long sequence, TrackingToken token) {
         int generation = generation(token);
         if (advance(generation, event.planId(), sequence)) {
-            updateActivity(generation, event.planId(), event.activityId(), "lead_party = ?, involved_parties = ?",
-                    event.responsibility().lead(), toJson(event.responsibility().involved()));
+            updateActivity(generation, event.planId(), event.activityId(),
+                    "lead_party = ?, co_lead_parties = ?, all_committees = ?, involved_parties = ?",
+                    event.responsibility().lead(), toJson(event.responsibility().coLeads()),
+                    event.responsibility().allCommittees(), toJson(event.responsibility().involved()));
         }
     }
 
@@ -528,10 +538,10 @@ public class PlanViewProjection implements RebuildableProjection {
 
     private List<AreaView> areas(int generation, String planId) {
         Map<AreaId, List<ActivityView>> activitiesByArea = new LinkedHashMap<>();
-        jdbc.query("select * from plan_activity_view where generation = ? and plan_id = ? order by ordinal", rs -> {
-            ActivityView activity = activity(rs);
-            activitiesByArea.computeIfAbsent(activity.areaId(), id -> new ArrayList<>()).add(activity);
-        }, generation, planId);
+        withParties(jdbc.query("select * from plan_activity_view where generation = ? and plan_id = ? "
+                + "order by ordinal", (rs, row) -> activity(rs), generation, planId))
+                .forEach(activity -> activitiesByArea.computeIfAbsent(activity.areaId(), id -> new ArrayList<>())
+                        .add(activity));
         return jdbc.query("select * from plan_area_view where generation = ? and plan_id = ? order by ordinal",
                 (rs, row) -> {
             AreaId areaId = new AreaId(rs.getString("area_id"));
@@ -543,11 +553,45 @@ public class PlanViewProjection implements RebuildableProjection {
     private ActivityView activity(ResultSet rs) throws SQLException {
         return new ActivityView(new ActivityId(rs.getString("activity_id")), new AreaId(rs.getString("area_id")),
                 ActivityKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("description"),
-                new Responsibility(rs.getString("lead_party"), fromJson(rs.getString("involved_parties"))),
+                responsibility(rs),
                 new Timeline(integer(rs, "timeline_from"), integer(rs, "timeline_to")),
                 ActivityStatus.valueOf(rs.getString("status")), localDate(rs, "added_on"),
                 localDate(rs, "started_on"), localDate(rs, "closed_on"), rs.getString("closing_note"),
-                rs.getString("latest_note"), localDate(rs, "latest_note_on"), underWay(rs));
+                rs.getString("latest_note"), localDate(rs, "latest_note_on"), underWay(rs), List.of());
+    }
+
+    /** Rows written before joint leads have no co-leads (null) and a lead "samtliga nämnder" reads as the marker. */
+    private Responsibility responsibility(ResultSet rs) throws SQLException {
+        String coLeads = rs.getString("co_lead_parties");
+        return new Responsibility(rs.getString("lead_party"), fromJson(rs.getString("involved_parties")),
+                coLeads == null ? null : fromJson(coLeads), rs.getBoolean("all_committees"));
+    }
+
+    /** The activities with their responsible parties, each with the registered party its name names, if any. */
+    private List<ActivityView> withParties(List<ActivityView> activities) {
+        List<String> names = new ArrayList<>();
+        activities.forEach(activity -> {
+            names.addAll(activity.responsibility().leads());
+            names.addAll(activity.responsibility().involved());
+        });
+        Map<String, NamedParty> named = parties.named(names);
+        return activities.stream().map(activity -> {
+            List<ResponsiblePartyView> responsible = new ArrayList<>();
+            activity.responsibility().leads().forEach(name -> responsible.add(party(name, PartyRole.LEAD, named)));
+            activity.responsibility().involved()
+                    .forEach(name -> responsible.add(party(name, PartyRole.INVOLVED, named)));
+            return new ActivityView(activity.activityId(), activity.areaId(), activity.kind(), activity.title(),
+                    activity.description(), activity.responsibility(), activity.timeline(), activity.status(),
+                    activity.addedOn(), activity.startedOn(), activity.closedOn(), activity.closingNote(),
+                    activity.latestNote(), activity.latestNoteOn(), activity.underWayAtAdoption(),
+                    List.copyOf(responsible));
+        }).toList();
+    }
+
+    private static ResponsiblePartyView party(String name, PartyRole role, Map<String, NamedParty> named) {
+        NamedParty party = named.get(PartyNames.key(name));
+        return party == null ? new ResponsiblePartyView(name, role, null, null, null)
+                : new ResponsiblePartyView(name, role, party.partyId(), party.name(), party.abbreviation());
     }
 
     private static UnderWay underWay(ResultSet rs) throws SQLException {

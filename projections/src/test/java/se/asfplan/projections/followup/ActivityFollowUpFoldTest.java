@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import se.asfplan.domain.plan.ActivityStatus;
 import se.asfplan.domain.plan.PlanPeriod;
+import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Timeline;
 import se.asfplan.projections.followup.FollowUpQueries.ActivityFollowUpReport;
 import se.asfplan.projections.followup.FollowUpQueries.ActivityFollowUpView;
@@ -235,6 +236,21 @@ class ActivityFollowUpFoldTest {
         assertEquals(new StatusCounts(0, 1, 0, 0, 1), after.get(0).counts());
         assertEquals(List.of("bb", "cc"), ids(after.get(1)));
         assertEquals(new StatusCounts(1, 0, 1, 0, 0), after.get(1).counts());
+    }
+
+    @Test
+    void groupsPerLeadListAJointActivityUnderEachLeadAndACollectiveOneUnderAllCommittees() {
+        FollowUpFixtures plan = planAdopted()
+                .activityAdded("aa", NETWORKING, AMN, Timeline.years(2021, 2022), "2021-03-01")
+                .activityAdded("bb", NETWORKING, AMN, Timeline.years(2021, 2024), "2021-03-01")
+                .activityAdded("cc", PROCUREMENT, "Samtliga nämnder", Timeline.ongoing(), "2021-03-01")
+                .responsibilityChanged("bb", Responsibility.jointly(List.of(SBR, AMN), List.of()), "2022-01-10");
+
+        List<FollowUpGroup> groups = now(plan).byLead();
+        assertEquals(List.of(AMN, "samtliga nämnder", SBR), groups.stream().map(FollowUpGroup::name).toList());
+        assertEquals(List.of("aa", "bb"), ids(groups.get(0)));
+        assertEquals(List.of("cc"), ids(groups.get(1)));
+        assertEquals(List.of("bb"), ids(groups.get(2)));
     }
 
     @Test

@@ -81,8 +81,12 @@ final class FollowUpFixtures {
     }
 
     FollowUpFixtures responsibilityChanged(String activityId, String lead, String on) {
+        return responsibilityChanged(activityId, Responsibility.of(lead), on);
+    }
+
+    FollowUpFixtures responsibilityChanged(String activityId, Responsibility responsibility, String on) {
         return add(FollowUpFact.responsibilityChanged(next(), PLAN, new ActivityId(activityId),
-                Responsibility.of(lead), "nytt ansvar", LocalDate.parse(on)));
+                responsibility, "nytt ansvar", LocalDate.parse(on)));
     }
 
     List<FollowUpFact> facts() {

@@ -41,6 +41,7 @@ import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.plan.Responsibility;
 import se.asfplan.domain.plan.Timeline;
 import se.asfplan.projections.plan.PlanQueries.ActivityView;
+import se.asfplan.projections.plan.PlanQueries.PlanView;
 import se.asfplan.web.api.problem.RecordKind;
 import se.asfplan.web.api.problem.RecordsFactsOf;
 import se.asfplan.web.api.problem.NotFoundException;
@@ -55,24 +56,32 @@ public class ActivityController {
     private final CommandSender commands;
     private final PlanReader reader;
     private final BusinessDates dates;
+    private final PartyFilter parties;
 
-    public ActivityController(CommandSender commands, PlanReader reader, BusinessDates dates) {
+    public ActivityController(CommandSender commands, PlanReader reader, BusinessDates dates, PartyFilter parties) {
+        this.parties = parties;
         this.commands = commands;
         this.reader = reader;
         this.dates = dates;
     }
 
     @GetMapping
-    @Operation(summary = "The plan's activities, optionally filtered by area, kind, status or lead party")
+    @Operation(summary = "The plan's activities, optionally filtered by area, kind, status, lead party (also a joint "
+            + "lead) or party taking part (lead or involved); a registered party matches by any of its names")
     public List<ActivityView> activities(@PathVariable PlanId planId, @RequestParam(required = false) AreaId area,
                                          @RequestParam(required = false) ActivityKind kind,
                                          @RequestParam(required = false) ActivityStatus status,
-                                         @RequestParam(required = false) String lead) {
-        return reader.plan(planId).activities().stream()
+                                         @RequestParam(required = false) String lead,
+                                         @RequestParam(required = false) String party) {
+        PlanView plan = reader.plan(planId);
+        PartyFilter.Party leading = lead == null ? null : parties.party(lead, plan.municipality());
+        PartyFilter.Party takingPart = party == null ? null : parties.party(party, plan.municipality());
+        return plan.activities().stream()
                 .filter(activity -> area == null || activity.areaId().equals(area))
                 .filter(activity -> kind == null || activity.kind() == kind)
                 .filter(activity -> status == null || activity.status() == status)
-                .filter(activity -> lead == null || activity.responsibility().lead().equals(lead))
+                .filter(activity -> leading == null || leading.leads(activity.responsibility()))
+                .filter(activity -> takingPart == null || takingPart.takesPart(activity.responsibility()))
                 .toList();
     }
 

@@ -114,9 +114,9 @@ public class TrackerCli {
         @Override
         public Integer call() throws IOException {
             try (InputStream input = Files.newInputStream(file)) {
-                var command = new se.asfplan.infra.planfile.PlanFileReader().read(input);
-                System.out.printf("%s is a valid plan file: plan %s, %s%n", file, command.planId(),
-                        PlanImportService.ImportedPlan.of(command).counts());
+                var planImport = new se.asfplan.infra.planfile.PlanFileReader().readImport(input);
+                System.out.printf("%s is a valid plan file: plan %s, %s%n", file, planImport.plan().planId(),
+                        PlanImportService.ImportedPlan.of(planImport).counts());
                 return 0;
             } catch (PlanFileException e) {
                 System.err.println(file + " has problems:");

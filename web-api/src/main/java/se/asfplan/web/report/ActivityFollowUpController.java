@@ -108,7 +108,7 @@ public class ActivityFollowUpController {
 
     private static List<?> csvRow(ActivityFollowUpView activity) {
         return java.util.Arrays.asList(activity.areaName(), activity.activityId(), activity.kind(), activity.title(),
-                activity.responsibility().lead(), String.join("; ", activity.responsibility().involved()),
+                activity.responsibility().leadsText(), String.join("; ", activity.responsibility().involved()),
                 activity.timeline().fromYear(), activity.timeline().toYear(), activity.status(), activity.late(),
                 activity.latestNote(), activity.latestNoteOn(), activity.startedOn(), activity.closedOn(),
                 activity.closingNote(), activity.lastRecordedAt(), activity.lastRecordedBy());

@@ -88,7 +88,7 @@ class ActivityFollowUpIT extends PostgresApiTest {
                 .containsEntry("latestNote", "20 av 20 kända ASF inbjudna").containsEntry("latestNoteOn", "2022-03-01")
                 .containsEntry("closedOn", "2022-05-31").containsEntry("closingNote", "Alla kända ASF inbjudna")
                 .containsEntry("areaName", "Nätverkande").containsEntry("lastRecordedBy", COORDINATOR)
-                .containsEntry("responsibility", Map.of("lead", SBR, "involved", List.of()));
+                .containsEntry("responsibility", Map.of("lead", SBR, "coLeads", List.of(), "allCommittees", false, "involved", List.of()));
         Map<String, Object> procurement = activity(now, "reserverad-upphandling");
         assertThat(procurement).containsEntry("status", "STARTED").containsEntry("late", false);
         assertThat((Map<String, Object>) procurement.get("timeline")).containsEntry("fromYear", 2021).containsEntry("toYear", null);
@@ -99,7 +99,8 @@ class ActivityFollowUpIT extends PostgresApiTest {
         assertThat(activity(then, "bjuda-in")).containsEntry("status", "STARTED")
                 .containsEntry("latestNote", "12 av 20 kända ASF inbjudna").containsEntry("latestNoteOn", "2021-09-30")
                 .containsEntry("closedOn", null)
-                .containsEntry("responsibility", Map.of("lead", AMN, "involved", List.of(SBR)));
+                .containsEntry("responsibility", Map.of("lead", AMN, "coLeads", List.of(), "allCommittees", false,
+                        "involved", List.of(SBR)));
         assertThat(activity(then, "reserverad-upphandling")).containsEntry("status", "NOT_STARTED")
                 .containsEntry("timeline", Map.of("fromYear", 2021, "toYear", 2023));
         assertThat(activity(then, "rundabord")).containsEntry("status", "NOT_STARTED");

@@ -108,7 +108,8 @@ class PlanLifecycleIT extends PostgresApiTest {
                 .containsEntry("closedOn", "2022-05-31").containsEntry("closingNote", "Alla kända ASF inbjudna")
                 .containsEntry("latestNote", "12 av 20 kända ASF inbjudna").containsEntry("latestNoteOn", "2021-09-30")
                 .containsEntry("timeline", Map.of("fromYear", 2021, "toYear", 2023))
-                .containsEntry("responsibility", Map.of("lead", "Stockholm Business Region (SBR)", "involved", List.of()));
+                .containsEntry("responsibility", Map.of("lead", "Stockholm Business Region (SBR)", "coLeads", List.of(),
+                        "allCommittees", false, "involved", List.of()));
         assertThat(get(AUDITOR, base + "/activities/rundabord").getBody()).containsEntry("status", "CANCELLED")
                 .containsEntry("closingNote", "Ersätts av arbetsmöten")
                 .extractingByKey("timeline").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
