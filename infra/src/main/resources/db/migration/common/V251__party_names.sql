@@ -3,7 +3,7 @@
 -- trimmed). Written by the party's commands in their transaction; the primary key makes a name name one party only.
 -- The procurement rules read it to count awards recorded under any of a party's names as one authority's.
 create table party_name (
-    name_key  varchar(800) primary key,
+    name_key  varchar(600) primary key,
     party_id  varchar(64)  not null,
     name      varchar(200) not null
 );

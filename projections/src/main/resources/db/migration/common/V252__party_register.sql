@@ -17,7 +17,7 @@ create table party_view (
 create table party_name_view (
     generation  integer      not null,
     party_id    varchar(64)  not null,
-    name_key    varchar(800) not null,
+    name_key    varchar(600) not null,
     name        varchar(200) not null,
     since       date         not null,
     ordinal     bigint       not null,

@@ -1,6 +1,10 @@
 package se.asfplan.domain.party;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,4 +36,25 @@ public interface PartyNames {
         return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ")
                 .toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The {@link #key} as a table stores it: the key itself, or for a key longer than {@value #STORED_KEY_MAX}
+     * characters (Unicode normalisation may lengthen a 200-character name many times over) its SHA-256 digest in
+     * hex after {@code sha256:}, so that every key fits the column and its index.
+     */
+    static String storedKey(String name) {
+        String key = key(name);
+        if (key.length() <= STORED_KEY_MAX) {
+            return key;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The longest key stored as it is; see {@link #storedKey}. */
+    int STORED_KEY_MAX = 500;
 }

@@ -211,6 +211,16 @@ class PartyTest {
     }
 
     @Test
+    void storesAKeyThatUnicodeNormalisationLengthensAsItsDigest() {
+        assertThat(PartyNames.storedKey(" Arbetsmarknadsnämnden ")).isEqualTo("arbetsmarknadsnämnden");
+        String lengthened = "\uFDFA".repeat(200);
+        assertThat(PartyNames.key(lengthened)).hasSizeGreaterThan(PartyNames.STORED_KEY_MAX);
+        assertThat(PartyNames.storedKey(lengthened)).matches("sha256:[0-9a-f]{64}")
+                .isEqualTo(PartyNames.storedKey(lengthened + " "))
+                .isNotEqualTo(PartyNames.storedKey("\uFDFA".repeat(199)));
+    }
+
+    @Test
     void comparesNamesIgnoringCaseSpacingAndUnicodeForms() {
         assertThat(PartyNames.key("  Arbetsmarknads\u00A0 NÄMNDEN ")).isEqualTo("arbetsmarknads nämnden");
         assertThat(PartyNames.key("ＡＭＮ")).isEqualTo("amn");

@@ -14,7 +14,7 @@ import se.asfplan.domain.party.PartyId;
 import se.asfplan.domain.party.PartyNames;
 
 /**
- * {@code party_name}: one row per name a party has had, keyed by its {@link PartyNames#key}, written by the party's
+ * {@code party_name}: one row per name a party has had, keyed by its {@link PartyNames#storedKey}, written by the party's
  * commands inside their transaction. The key is the primary key, so two parties can never hold one name: when two
  * commands take the same name at the same moment, the second fails as a concurrent change (409), with nothing
  * written. Also what the procurement rules ask which names are one authority's.
@@ -31,14 +31,14 @@ public class JdbcPartyNames implements PartyNames {
     @Override
     public Optional<PartyId> partyNamed(String name) {
         return jdbc.queryForList("select party_id from party_name where name_key = ?", String.class,
-                PartyNames.key(name)).stream().findFirst().map(PartyId::new);
+                PartyNames.storedKey(name)).stream().findFirst().map(PartyId::new);
     }
 
     @Override
     public void name(PartyId party, String name) {
         try {
-            jdbc.update("insert into party_name (name_key, party_id, name) values (?, ?, ?)", PartyNames.key(name),
-                    party.value(), name);
+            jdbc.update("insert into party_name (name_key, party_id, name) values (?, ?, ?)",
+                    PartyNames.storedKey(name), party.value(), name);
         } catch (DuplicateKeyException e) {
             throw new ConcurrencyException("The name '" + name + "' was given to a party at the same moment by "
                     + "another request; retry", e);
@@ -52,16 +52,16 @@ public class JdbcPartyNames implements PartyNames {
     }
 
     /**
-     * The keys of every name that names the same body as {@code name}: all names of the party it names, or only its
+     * The stored keys ({@link PartyNames#storedKey}) of every name that names the same body as {@code name}: all names of the party it names, or only its
      * own key when it names no party in the register.
      */
     public Set<String> sameBodyAs(String name) {
         Set<String> keys = new LinkedHashSet<>();
-        keys.add(PartyNames.key(name));
+        keys.add(PartyNames.storedKey(name));
         keys.addAll(jdbc.queryForList("""
                 select other.name_key from party_name named
                 join party_name other on other.party_id = named.party_id
-                where named.name_key = ?""", String.class, PartyNames.key(name)));
+                where named.name_key = ?""", String.class, PartyNames.storedKey(name)));
         return keys;
     }
 
@@ -71,7 +71,7 @@ public class JdbcPartyNames implements PartyNames {
      */
     public String body(String name) {
         List<String> party = jdbc.queryForList("select party_id from party_name where name_key = ?", String.class,
-                PartyNames.key(name));
-        return party.isEmpty() ? "name:" + PartyNames.key(name) : "party:" + party.get(0);
+                PartyNames.storedKey(name));
+        return party.isEmpty() ? "name:" + PartyNames.storedKey(name) : "party:" + party.get(0);
     }
 }

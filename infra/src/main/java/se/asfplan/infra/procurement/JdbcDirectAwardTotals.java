@@ -39,7 +39,7 @@ class JdbcDirectAwardTotals implements DirectAwardTotals {
         return jdbc.query("""
                 select authority, award_value from direct_award_entry
                 where purchase_kind = ? and financial_year = ?""",
-                (rs, n) -> names.contains(PartyNames.key(rs.getString(1))) ? rs.getBigDecimal(2) : BigDecimal.ZERO,
+                (rs, n) -> names.contains(PartyNames.storedKey(rs.getString(1))) ? rs.getBigDecimal(2) : BigDecimal.ZERO,
                 purchaseKind, financialYear).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -56,7 +56,7 @@ class JdbcReservedAwardHistory implements ReservedAwardHistory {
                 where award.organisation_number = ?
                 order by award.procurement_id, service.cpv_code""",
                 (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4)),
-                supplier.value()).stream().filter(row -> names.contains(PartyNames.key(row.authority()))).toList();
+                supplier.value()).stream().filter(row -> names.contains(PartyNames.storedKey(row.authority()))).toList();
         Map<String, List<Row>> byProcurement = new LinkedHashMap<>();
         rows.forEach(row -> byProcurement.computeIfAbsent(row.procurementId(), id -> new ArrayList<>()).add(row));
         return byProcurement.entrySet().stream().map(award -> new ReservedAward(new ProcurementId(award.getKey()),

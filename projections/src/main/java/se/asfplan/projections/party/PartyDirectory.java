@@ -33,12 +33,12 @@ public class PartyDirectory {
     }
 
     /**
-     * The registered parties the names name, keyed by the {@link PartyNames#key} of each name that names one; a name
+     * The registered parties the names name, keyed by the {@link PartyNames#storedKey} of each name that names one; a name
      * that names no party is absent.
      */
     public Map<String, NamedParty> named(Collection<String> names) {
         Set<String> keys = new LinkedHashSet<>();
-        names.forEach(name -> keys.add(PartyNames.key(name)));
+        names.forEach(name -> keys.add(PartyNames.storedKey(name)));
         Map<String, NamedParty> named = new LinkedHashMap<>();
         if (keys.isEmpty()) {
             return named;
@@ -84,8 +84,8 @@ public class PartyDirectory {
      * own key when it names none.
      */
     public Set<String> sameBodyAs(String name) {
-        NamedParty party = named(List.of(name)).get(PartyNames.key(name));
-        return party == null ? Set.of(PartyNames.key(name)) : party.nameKeys();
+        NamedParty party = named(List.of(name)).get(PartyNames.storedKey(name));
+        return party == null ? Set.of(PartyNames.storedKey(name)) : party.nameKeys();
     }
 
     private static Object[] arguments(int generation, Collection<String> values) {
@@ -99,7 +99,7 @@ public class PartyDirectory {
     }
 
     /**
-     * A registered party as it reads now, with the {@link PartyNames#key} of every name it has had (its name,
+     * A registered party as it reads now, with the {@link PartyNames#storedKey} of every name it has had (its name,
      * abbreviation and other names).
      */
     public record NamedParty(PartyId partyId, String name, String abbreviation, PartyKind kind, String municipality,

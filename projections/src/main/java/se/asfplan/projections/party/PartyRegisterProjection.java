@@ -132,8 +132,8 @@ public class PartyRegisterProjection implements RebuildableProjection {
                     select ?, ?, ?, ?, ?, ?
                     where not exists (select 1 from party_name_view
                                       where generation = ? and party_id = ? and name_key = ?)""",
-                    generation, partyId.value(), PartyNames.key(name), name, Date.valueOf(since),
-                    sequence * 10 + order++, generation, partyId.value(), PartyNames.key(name));
+                    generation, partyId.value(), PartyNames.storedKey(name), name, Date.valueOf(since),
+                    sequence * 10 + order++, generation, partyId.value(), PartyNames.storedKey(name));
         }
     }
 

@@ -589,7 +589,7 @@ public class PlanViewProjection implements RebuildableProjection {
     }
 
     private static ResponsiblePartyView party(String name, PartyRole role, Map<String, NamedParty> named) {
-        NamedParty party = named.get(PartyNames.key(name));
+        NamedParty party = named.get(PartyNames.storedKey(name));
         return party == null ? new ResponsiblePartyView(name, role, null, null, null)
                 : new ResponsiblePartyView(name, role, party.partyId(), party.name(), party.abbreviation());
     }

@@ -28,7 +28,7 @@ class PartyFilter {
 
     /** The party named {@code name}, for a plan of {@code municipality}. */
     Party party(String name, String municipality) {
-        String key = PartyNames.key(name);
+        String key = PartyNames.storedKey(name);
         List<NamedParty> named = queryGateway.query(new FindPartiesNamedQuery(List.of(name)),
                 ResponseTypes.multipleInstancesOf(NamedParty.class)).join();
         return named.stream().filter(party -> party.nameKeys().contains(key)).findFirst()
@@ -44,14 +44,14 @@ class PartyFilter {
 
         /** Whether the party leads the activity: one of its leads, or a committee when all committees lead. */
         boolean leads(Responsibility responsibility) {
-            return responsibility.leads().stream().anyMatch(lead -> nameKeys.contains(PartyNames.key(lead)))
+            return responsibility.leads().stream().anyMatch(lead -> nameKeys.contains(PartyNames.storedKey(lead)))
                     || (responsibility.allCommittees() && oneOfAllCommittees);
         }
 
         /** Whether the party leads the activity or is involved in it. */
         boolean takesPart(Responsibility responsibility) {
-            return leads(responsibility)
-                    || responsibility.involved().stream().anyMatch(name -> nameKeys.contains(PartyNames.key(name)));
+            return leads(responsibility) || responsibility.involved().stream()
+                    .anyMatch(name -> nameKeys.contains(PartyNames.storedKey(name)));
         }
     }
 }
