@@ -33,6 +33,11 @@ import se.asfplan.infra.concurrency.RecordedVersions;
 public class CommandSender {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /**
+     * Request attribute naming the channel a command came through when it is not the REST API itself: the web pages
+     * send their forms through the API and set it to {@code web}, recorded as the events' {@code via}.
+     */
+    public static final String VIA_ATTRIBUTE = CommandSender.class.getName() + ".via";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Pattern IF_MATCH_VERSION = Pattern.compile("\\s*(\"?)(\\d{1,18})\\1\\s*");
     /** The request attribute holding the version the command's aggregate reached (a {@code Long}). */
@@ -91,7 +96,8 @@ public class CommandSender {
             throw new IllegalArgumentException(REQUEST_ID_HEADER + " must not contain a personal identity or "
                     + "coordination number: it is stored with the events, and the log keeps no personal data");
         }
-        return RecordingMetadata.of(authentication.getName(), "rest-api",
+        Object via = request.getAttribute(VIA_ATTRIBUTE);
+        return RecordingMetadata.of(authentication.getName(), via instanceof String channel ? channel : "rest-api",
                 requestId != null && REQUEST_ID.matcher(requestId).matches() ? requestId : null);
     }
 }

@@ -26,7 +26,7 @@ import se.asfplan.web.api.problem.NotFoundException;
 
 /** Asks the enterprise register and meetings projections, and turns "no such enterprise or meeting" into a 404. */
 @Component
-class EnterpriseReader {
+public class EnterpriseReader {
 
     private final QueryGateway queryGateway;
 
@@ -34,34 +34,34 @@ class EnterpriseReader {
         this.queryGateway = queryGateway;
     }
 
-    List<EnterpriseSummary> enterprises(Boolean countsAsAsf, String district) {
+    public List<EnterpriseSummary> enterprises(Boolean countsAsAsf, String district) {
         return queryGateway.query(new FindEnterprisesQuery(countsAsAsf, district),
                 ResponseTypes.multipleInstancesOf(EnterpriseSummary.class)).join();
     }
 
-    EnterpriseView enterprise(EnterpriseId enterpriseId) {
+    public EnterpriseView enterprise(EnterpriseId enterpriseId) {
         Optional<EnterpriseView> enterprise = queryGateway.query(new FindEnterpriseQuery(enterpriseId),
                 ResponseTypes.optionalInstanceOf(EnterpriseView.class)).join();
         return enterprise.orElseThrow(() -> new NotFoundException("No enterprise " + enterpriseId + " is registered"));
     }
 
-    List<EnterpriseFactView> factsCarryingOut(PlanId planId, ActivityId activityId) {
+    public List<EnterpriseFactView> factsCarryingOut(PlanId planId, ActivityId activityId) {
         return queryGateway.query(new FindEnterpriseFactsCarryingOutQuery(planId, activityId),
                 ResponseTypes.multipleInstancesOf(EnterpriseFactView.class)).join();
     }
 
-    List<MeetingView> meetings(MeetingKind kind, EnterpriseId participant) {
+    public List<MeetingView> meetings(MeetingKind kind, EnterpriseId participant) {
         return queryGateway.query(new FindMeetingsQuery(kind, participant),
                 ResponseTypes.multipleInstancesOf(MeetingView.class)).join();
     }
 
-    MeetingView meeting(MeetingId meetingId) {
+    public MeetingView meeting(MeetingId meetingId) {
         Optional<MeetingView> meeting = queryGateway.query(new FindMeetingQuery(meetingId),
                 ResponseTypes.optionalInstanceOf(MeetingView.class)).join();
         return meeting.orElseThrow(() -> new NotFoundException("No meeting " + meetingId + " is recorded"));
     }
 
-    List<MeetingView> meetingsCarryingOut(PlanId planId, ActivityId activityId) {
+    public List<MeetingView> meetingsCarryingOut(PlanId planId, ActivityId activityId) {
         return queryGateway.query(new FindMeetingsCarryingOutQuery(planId, activityId),
                 ResponseTypes.multipleInstancesOf(MeetingView.class)).join();
     }

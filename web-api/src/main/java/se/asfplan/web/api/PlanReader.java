@@ -16,7 +16,7 @@ import se.asfplan.web.api.problem.NotFoundException;
 
 /** Asks the plan catalogue projection, and turns "no such plan" into a 404. */
 @Component
-class PlanReader {
+public class PlanReader {
 
     private final QueryGateway queryGateway;
 
@@ -24,11 +24,11 @@ class PlanReader {
         this.queryGateway = queryGateway;
     }
 
-    List<PlanSummary> plans() {
+    public List<PlanSummary> plans() {
         return queryGateway.query(new FindPlansQuery(), ResponseTypes.multipleInstancesOf(PlanSummary.class)).join();
     }
 
-    PlanView plan(PlanId planId) {
+    public PlanView plan(PlanId planId) {
         Optional<PlanView> plan = queryGateway.query(new FindPlanQuery(planId),
                 ResponseTypes.optionalInstanceOf(PlanView.class)).join();
         return plan.orElseThrow(() -> new NotFoundException("No plan " + planId + " is recorded"));

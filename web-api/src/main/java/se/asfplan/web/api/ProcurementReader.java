@@ -20,7 +20,7 @@ import se.asfplan.web.api.problem.NotFoundException;
 
 /** Asks the procurement projection, and turns "no such procurement" into a 404. */
 @Component
-class ProcurementReader {
+public class ProcurementReader {
 
     private final QueryGateway queryGateway;
 
@@ -28,16 +28,16 @@ class ProcurementReader {
         this.queryGateway = queryGateway;
     }
 
-    List<ProcurementSummary> procurements(FindProcurementsQuery query) {
+    public List<ProcurementSummary> procurements(FindProcurementsQuery query) {
         return queryGateway.query(query, ResponseTypes.multipleInstancesOf(ProcurementSummary.class)).join();
     }
 
-    List<ProcurementStepFactView> stepsCarryingOut(PlanId planId, ActivityId activityId) {
+    public List<ProcurementStepFactView> stepsCarryingOut(PlanId planId, ActivityId activityId) {
         return queryGateway.query(new FindProcurementStepsCarryingOutQuery(planId, activityId),
                 ResponseTypes.multipleInstancesOf(ProcurementStepFactView.class)).join();
     }
 
-    ProcurementView procurement(ProcurementId procurementId) {
+    public ProcurementView procurement(ProcurementId procurementId) {
         Optional<ProcurementView> procurement = queryGateway.query(new FindProcurementQuery(procurementId),
                 ResponseTypes.optionalInstanceOf(ProcurementView.class)).join();
         return procurement.orElseThrow(() -> new NotFoundException("No procurement " + procurementId + " is recorded"));

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.ObjectPostProcessor;
@@ -35,6 +36,10 @@ import se.asfplan.web.security.TrackerSecurityProperties.Mode;
  * Users sign in with HTTP Basic against the configured users ({@code tracker.security.mode=basic}, the default) or
  * with a bearer JWT from the organisation's OpenID Connect provider ({@code tracker.security.mode=oidc}). 401 and 403
  * answer problem details ({@link SecurityProblems}).
+ * <p>
+ * Two filter chains: {@link #api} for the REST API, its description and the actuator (stateless, no session, no
+ * CSRF token), and {@link #pages} for the Swedish web pages (a session after signing in on {@code /logga-in}, CSRF
+ * protection on every form; see {@link PageSecurity}). The same roles decide on both.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -43,13 +48,19 @@ public class SecurityConfiguration {
 
     private static final String MODE = "tracker.security.mode";
 
+    /** The paths the stateless API chain answers; every other path is a page. */
+    static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
+
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, TrackerSecurityProperties properties,
                             ObjectProvider<JwtDecoder> jwtDecoder, ObjectMapper json) throws Exception {
         SecurityProblems problems = properties.mode() == Mode.OIDC
                 ? SecurityProblems.bearer(json) : SecurityProblems.basic(json);
-        http.authorizeHttpRequests(SecurityConfiguration::roleMatrix)
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        http.securityMatcher(API_PATHS)
+                .authorizeHttpRequests(SecurityConfiguration::roleMatrix)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
@@ -71,6 +82,13 @@ public class SecurityConfiguration {
             http.httpBasic(basic -> basic.realmName(SecurityProblems.REALM).authenticationEntryPoint(problems));
         }
         return http.build();
+    }
+
+    /** The web pages: sign-in page and session in the basic mode, see {@link PageSecurity}. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, TrackerSecurityProperties properties) throws Exception {
+        return PageSecurity.configure(http, properties).build();
     }
 
     /** The role matrix above; the README's table and {@code EndpointRoleMatrixIT} follow it. */

@@ -23,6 +23,9 @@ class EndpointRoleMatrixIT extends PostgresApiTest {
     @Autowired
     ApplicationContext context;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Test
     void everyEndpointAnswersEveryRoleAsTheMatrixSays() {
         long events = eventCount();
@@ -33,6 +36,23 @@ class EndpointRoleMatrixIT extends PostgresApiTest {
 
         assertThat(passed).isGreaterThanOrEqualTo(4 * EndpointRoleMatrix.EXPECTED.size());
         assertThat(eventCount()).as("no call of the matrix recorded anything").isEqualTo(events);
+    }
+
+    @Test
+    void everyPageOpensForEveryRoleAsThePageMatrixSays() throws Exception {
+        long events = eventCount();
+        String base = "http://localhost:" + port;
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        List<PageRoleMatrix.Session> sessions = List.of(
+                PageRoleMatrix.signIn(client, base, COORDINATOR, Role.COORDINATOR),
+                PageRoleMatrix.signIn(client, base, AUDITOR, Role.AUDITOR),
+                PageRoleMatrix.signIn(client, base, COMMITTEE, Role.COMMITTEE));
+
+        int passed = PageRoleMatrix.check(context, base, sessions);
+
+        assertThat(passed).isGreaterThan(0);
+        assertThat(eventCount()).as("no page call recorded anything").isEqualTo(events);
     }
 
     @Test
