@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
@@ -18,7 +19,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import se.asfplan.web.ops.MetricsScrapeToken;
 import se.asfplan.web.security.TrackerSecurityProperties.Mode;
 
 /**
@@ -30,6 +33,8 @@ import se.asfplan.web.security.TrackerSecurityProperties.Mode;
  *   <tr><td>any other GET /api/** (enterprises, meetings, procurements, admin)</td><td>yes</td><td>yes</td>
  *       <td>403</td><td>401</td></tr>
  *   <tr><td>POST /api/**</td><td>yes</td><td>403</td><td>403</td><td>401</td></tr>
+ *   <tr><td>GET /actuator/prometheus (metrics; also the scraper's token, see {@link MetricsScrapeToken})</td>
+ *       <td>yes</td><td>yes</td><td>403</td><td>401</td></tr>
  *   <tr><td>GET health, info, API description, Swagger UI; /error</td><td colspan="4">open</td></tr>
  *   <tr><td>anything else</td><td>403</td><td>403</td><td>403</td><td>401</td></tr>
  * </table>
@@ -55,9 +60,11 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TrackerSecurityProperties properties,
-                            ObjectProvider<JwtDecoder> jwtDecoder, ObjectMapper json) throws Exception {
+                            ObjectProvider<JwtDecoder> jwtDecoder, ObjectMapper json,
+                            @Value("${tracker.metrics.scrape-token:}") String scrapeToken) throws Exception {
         SecurityProblems problems = properties.mode() == Mode.OIDC
                 ? SecurityProblems.bearer(json) : SecurityProblems.basic(json);
+        http.addFilterBefore(new MetricsScrapeToken(scrapeToken), BasicAuthenticationFilter.class);
         http.securityMatcher(API_PATHS)
                 .authorizeHttpRequests(SecurityConfiguration::roleMatrix)
                 .csrf(csrf -> csrf.disable())
@@ -98,6 +105,8 @@ public class SecurityConfiguration {
         String auditor = Role.AUDITOR.name();
         String committee = Role.COMMITTEE.name();
         requests
+                .requestMatchers(HttpMethod.GET, MetricsScrapeToken.PATH)
+                .hasAnyRole(coordinator, auditor, MetricsScrapeToken.ROLE)
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
