@@ -14,7 +14,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *   <tr><th></th><th>COORDINATOR</th><th>AUDITOR</th><th>COMMITTEE</th><th>not signed in</th></tr>
  *   <tr><td>start page, plans, goal dashboard, reports, statistics, parties, the ASF register's list</td>
  *       <td>yes</td><td>yes</td><td>yes</td><td>to sign-in</td></tr>
- *   <tr><td>an enterprise's page, procurements, meetings, history ({@code /granskning})</td>
+ *   <tr><td>an enterprise's page, procurements, meetings, history ({@code /granskning}), operations
+ *       ({@code /drift})</td>
  *       <td>yes</td><td>yes</td><td>403</td><td>to sign-in</td></tr>
  *   <tr><td>forms ({@code /formular/**}), GET and POST</td><td>yes</td><td>403</td><td>403</td><td>to sign-in</td></tr>
  *   <tr><td>sign-in, accessibility statement, styles, scripts, error page</td><td colspan="4">open</td></tr>
@@ -58,7 +59,7 @@ final class PageSecurity {
                 .requestMatchers("/formular", "/formular/**").hasRole(coordinator)
                 .requestMatchers(HttpMethod.GET, "/foretag").hasAnyRole(coordinator, auditor, committee)
                 .requestMatchers(HttpMethod.GET, "/foretag/**", "/upphandlingar", "/upphandlingar/**", "/moten",
-                        "/moten/**", "/granskning", "/granskning/**").hasAnyRole(coordinator, auditor)
+                        "/moten/**", "/granskning", "/granskning/**", "/drift").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.GET, "/", "/planer", "/planer/**", "/statistik", "/statistik/**",
                         "/parter", "/parter/**").hasAnyRole(coordinator, auditor, committee)
                 .anyRequest().denyAll();
