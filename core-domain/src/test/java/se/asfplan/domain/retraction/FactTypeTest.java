@@ -37,6 +37,7 @@ import se.asfplan.domain.plan.PlanEvents.PlanRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.PlanScopeSetEvent;
 import se.asfplan.domain.plan.PlanEvents.RecurringGoalSetEvent;
 import se.asfplan.domain.party.PartyEvents;
+import se.asfplan.domain.round.RoundEvents;
 import se.asfplan.domain.party.PartyEvents.PartyDetailsChangedEvent;
 import se.asfplan.domain.party.PartyEvents.PartyNameRecordedEvent;
 import se.asfplan.domain.party.PartyEvents.PartyRegisteredEvent;
@@ -69,7 +70,11 @@ class FactTypeTest {
             GoalRevisedEvent.class, GoalWithdrawnEvent.class, PlanFactRetractedEvent.class,
             PlanDecisionRecordedEvent.class, PlanDecisionCorrectedEvent.class,
             ProcurementPlannedEvent.class, ProcurementAnnouncedEvent.class, ContractAwardedEvent.class,
-            ProcurementCancelledEvent.class, ProcurementFactRetractedEvent.class);
+            ProcurementCancelledEvent.class, ProcurementFactRetractedEvent.class,
+            // a follow-up round corrects itself by its own flow (returned, submitted again); its report stays
+            RoundEvents.FollowUpRoundOpenedEvent.class, RoundEvents.AssessmentSubmittedEvent.class,
+            RoundEvents.AssessmentReturnedEvent.class, RoundEvents.AssessmentApprovedEvent.class,
+            RoundEvents.AssessmentMarkedUnansweredEvent.class, RoundEvents.FollowUpRoundClosedEvent.class);
 
     private static Map<FactType, String> storedNames() {
         Map<FactType, String> names = new LinkedHashMap<>();
@@ -97,7 +102,8 @@ class FactTypeTest {
     }
 
     private static List<Class<?>> everyEvent() {
-        return Stream.of(EnterpriseEvents.ALL, MeetingEvents.ALL, PlanEvents.ALL, ProcurementEvents.ALL, PartyEvents.ALL)
+        return Stream.of(EnterpriseEvents.ALL, MeetingEvents.ALL, PlanEvents.ALL, ProcurementEvents.ALL, PartyEvents.ALL,
+                        RoundEvents.ALL)
                 .flatMap(List::stream).<Class<?>>map(type -> type).toList();
     }
 
