@@ -126,6 +126,17 @@ public class SecurityConfiguration {
         return LocalUsers.of(properties.users(), environment);
     }
 
+    /**
+     * The local users' password check, remembering a successful BCrypt check for a few minutes so that an API client
+     * sending its password with every request does not cost a BCrypt run each time ({@link VerifiedPasswords}).
+     */
+    @Bean
+    @ConditionalOnProperty(name = MODE, havingValue = "basic", matchIfMissing = true)
+    org.springframework.security.crypto.password.PasswordEncoder passwordEncoder() {
+        return new VerifiedPasswords(org.springframework.security.crypto.factory.PasswordEncoderFactories
+                .createDelegatingPasswordEncoder(), java.time.Clock.systemUTC());
+    }
+
     /** Verifies bearer tokens; refuses to start without issuer, audience and keys. */
     @Bean
     @ConditionalOnProperty(name = MODE, havingValue = "oidc")
