@@ -61,10 +61,12 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TrackerSecurityProperties properties,
                             ObjectProvider<JwtDecoder> jwtDecoder, ObjectMapper json,
-                            @Value("${tracker.metrics.scrape-token:}") String scrapeToken) throws Exception {
+                            @Value("${tracker.metrics.scrape-token:}") String scrapeToken,
+                            SignInThrottle throttle) throws Exception {
         SecurityProblems problems = properties.mode() == Mode.OIDC
                 ? SecurityProblems.bearer(json) : SecurityProblems.basic(json);
         http.addFilterBefore(new MetricsScrapeToken(scrapeToken), BasicAuthenticationFilter.class);
+        http.addFilterBefore(SignInThrottleFilter.api(throttle, json), BasicAuthenticationFilter.class);
         http.securityMatcher(API_PATHS)
                 .authorizeHttpRequests(SecurityConfiguration::roleMatrix)
                 .csrf(csrf -> csrf.disable())
@@ -94,7 +96,10 @@ public class SecurityConfiguration {
     /** The web pages: sign-in page and session in the basic mode, see {@link PageSecurity}. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, TrackerSecurityProperties properties) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, TrackerSecurityProperties properties, SignInThrottle throttle)
+            throws Exception {
+        http.addFilterBefore(SignInThrottleFilter.page(throttle),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         return PageSecurity.configure(http, properties).build();
     }
 
