@@ -156,7 +156,7 @@ final class OidcPageSignIn {
     }
 
     /** Back to the sign-in page with the reason in Swedish; the log says why in English. */
-    private static void failed(HttpServletRequest request, HttpServletResponse response,
+    static void failed(HttpServletRequest request, HttpServletResponse response,
                                AuthenticationException exception) throws IOException {
         String code = errorCode(exception);
         String reason = code.equals(NO_ROLE) ? "roll" : PROVIDER_ANSWER_ERRORS.contains(code) ? "otillganglig" : "";

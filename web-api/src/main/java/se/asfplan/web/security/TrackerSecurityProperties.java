@@ -38,6 +38,12 @@ public record TrackerSecurityProperties(@DefaultValue("basic") Mode mode, List<C
 
     /** A local user of the {@link Mode#BASIC} mode. */
     public record ConfiguredUser(String name, String password, Role role) {
+
+        /** As the record's, but never with the password in it. */
+        @Override
+        public String toString() {
+            return "ConfiguredUser[name=" + name + ", password=******, role=" + role + "]";
+        }
     }
 
     /**
