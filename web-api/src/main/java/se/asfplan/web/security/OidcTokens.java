@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -71,7 +72,11 @@ final class OidcTokens {
         return decoder;
     }
 
-    private static void requireSettings(Oidc oidc) {
+    /**
+     * Refuses to start the {@code oidc} mode without issuer, audience, exactly one key source and the pages' client
+     * id (the API checks tokens with the first three, the pages sign in with the issuer and the client id).
+     */
+    static void requireSettings(Oidc oidc) {
         List<String> missing = new ArrayList<>();
         if (oidc.issuer() == null) {
             missing.add("tracker.security.oidc.issuer (TRACKER_SECURITY_OIDC_ISSUER)");
@@ -83,10 +88,14 @@ final class OidcTokens {
             missing.add("exactly one of tracker.security.oidc.jwk-set-uri (TRACKER_SECURITY_OIDC_JWK_SET_URI) and "
                     + "tracker.security.oidc.public-key-location (TRACKER_SECURITY_OIDC_PUBLIC_KEY_LOCATION)");
         }
+        if (oidc.clientId() == null) {
+            missing.add("tracker.security.oidc.client-id (TRACKER_SECURITY_OIDC_CLIENT_ID), the web pages' client "
+                    + "id at the provider");
+        }
         if (!missing.isEmpty()) {
             throw new UnsafeSecurityConfigurationException("tracker.security.mode is oidc, but these settings are "
                     + "missing: " + String.join("; ", missing) + ". Without them a token's issuer, audience or "
-                    + "signature could not be checked.",
+                    + "signature could not be checked, or nobody could sign in to the web pages.",
                     "Set them to your OpenID Connect provider's values (see the README, section Configuration).");
         }
     }
@@ -116,6 +125,8 @@ final class OidcTokens {
      * Grants the roles that the configured claim's values map to, and names the user by the configured claim
      * (falling back to {@code sub}). The name is recorded with every event, so it is screened like every recorded
      * text: a name holding a personal identity number makes the token unusable (401) rather than reach the log.
+     * The web pages' sign-in ({@link OidcPageSignIn}) applies the same rules to the ID token's and the user info's
+     * claims, so that a person has the same role and is recorded under the same name on the pages as in the API.
      */
     static final class RolesAndName implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -127,11 +138,16 @@ final class OidcTokens {
 
         @Override
         public AbstractAuthenticationToken convert(Jwt jwt) {
-            return new JwtAuthenticationToken(jwt, authorities(jwt), userName(jwt));
+            return new JwtAuthenticationToken(jwt, authorities(jwt.getClaims()), userName(jwt));
         }
 
         Set<Role> roles(Jwt jwt) {
-            Collection<String> values = values(claim(jwt.getClaims(), oidc.rolesClaim()));
+            return roles(jwt.getClaims());
+        }
+
+        /** The roles that these claims grant. */
+        Set<Role> roles(Map<String, Object> claims) {
+            Collection<String> values = values(claim(claims, oidc.rolesClaim()));
             Set<Role> roles = new LinkedHashSet<>();
             oidc.roleMapping().forEach((role, granting) -> {
                 if (granting.stream().anyMatch(values::contains)) {
@@ -141,26 +157,35 @@ final class OidcTokens {
             return roles;
         }
 
-        private List<GrantedAuthority> authorities(Jwt jwt) {
-            return roles(jwt).stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-                    .toList();
+        /** The roles that these claims grant, as Spring Security authorities ({@code ROLE_COORDINATOR}, ...). */
+        List<GrantedAuthority> authorities(Map<String, Object> claims) {
+            return roles(claims).stream()
+                    .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
         }
 
         String userName(Jwt jwt) {
-            Object named = claim(jwt.getClaims(), oidc.userNameClaim());
+            return userName(jwt.getClaims(), InvalidBearerTokenException::new);
+        }
+
+        /**
+         * The user these claims name, as it is recorded; a claim set naming nobody, or naming someone by a personal
+         * identity number, is refused with the exception {@code refusal} makes of the reason.
+         */
+        String userName(Map<String, Object> claims, Function<String, ? extends RuntimeException> refusal) {
+            Object named = claim(claims, oidc.userNameClaim());
             String claimName = oidc.userNameClaim();
             if (!(named instanceof String text) || text.isBlank()) {
-                named = jwt.getSubject();
+                named = claims.get(JwtClaimNames.SUB);
                 claimName = JwtClaimNames.SUB;
             }
             if (!(named instanceof String name) || name.isBlank()) {
-                throw new InvalidBearerTokenException("The token names no user: it has neither the claim '"
+                throw refusal.apply("The token names no user: it has neither the claim '"
                         + oidc.userNameClaim() + "' nor 'sub'");
             }
             try {
                 return Values.text(name, "The token's user name (claim '" + claimName + "')", 200);
             } catch (IllegalArgumentException e) {
-                throw new InvalidBearerTokenException(e.getMessage());
+                throw refusal.apply(e.getMessage());
             }
         }
 

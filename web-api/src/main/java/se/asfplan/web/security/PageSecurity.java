@@ -7,8 +7,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may open which page, deny by default. People sign in on the Swedish page {@value #SIGN_IN} and keep a session;
- * every form carries a CSRF token (Thymeleaf adds it to each {@code th:action} form). The roles are those of the API:
+ * Who may open which page, deny by default. People sign in on the Swedish page {@value #SIGN_IN} and keep a session:
+ * with a password form against the configured users in the {@code basic} mode, at the organisation's OpenID Connect
+ * provider (authorization code flow with PKCE, {@link OidcPageSignIn}) in the {@code oidc} mode. Every form carries a
+ * CSRF token (Thymeleaf adds it to each {@code th:action} form). The roles are those of the API:
  * <table>
  *   <caption>Page matrix</caption>
  *   <tr><th></th><th>COORDINATOR</th><th>AUDITOR</th><th>COMMITTEE</th><th>not signed in</th></tr>
@@ -44,7 +46,11 @@ final class PageSecurity {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint(SIGN_IN)))
                 .logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl(SIGN_IN + "?utloggad"));
-        http.formLogin(form -> form.loginPage(SIGN_IN).failureUrl(SIGN_IN + "?fel").defaultSuccessUrl("/"));
+        if (properties.mode() == TrackerSecurityProperties.Mode.OIDC) {
+            OidcPageSignIn.of(properties.oidc()).configure(http);
+        } else {
+            http.formLogin(form -> form.loginPage(SIGN_IN).failureUrl(SIGN_IN + "?fel").defaultSuccessUrl("/"));
+        }
         return http;
     }
 

@@ -31,7 +31,7 @@ class OidcTokensTest {
 
     private JwtDecoder decoder() {
         return OidcTokens.decoder(new Oidc(TestTokens.ISSUER, TestTokens.AUDIENCE, null,
-                "file:" + TOKENS.publicKeyPem(directory), null, null, null, null));
+                "file:" + TOKENS.publicKeyPem(directory), null, null, null, null, "asf-webb", null, null, null));
     }
 
     @Test
@@ -59,22 +59,24 @@ class OidcTokensTest {
 
     @Test
     void refusesToStartWithoutIssuerAudienceOrExactlyOneKeySource() {
-        assertThatThrownBy(() -> OidcTokens.decoder(new Oidc(null, " ", null, null, null, null, null, null)))
+        assertThatThrownBy(() -> OidcTokens.decoder(new Oidc(null, " ", null, null, null, null, null, null,
+                null, null, null, null)))
                 .isInstanceOf(UnsafeSecurityConfigurationException.class)
                 .hasMessageContaining("tracker.security.oidc.issuer (TRACKER_SECURITY_OIDC_ISSUER)")
                 .hasMessageContaining("tracker.security.oidc.audience (TRACKER_SECURITY_OIDC_AUDIENCE)")
-                .hasMessageContaining("exactly one of tracker.security.oidc.jwk-set-uri");
+                .hasMessageContaining("exactly one of tracker.security.oidc.jwk-set-uri")
+                .hasMessageContaining("tracker.security.oidc.client-id (TRACKER_SECURITY_OIDC_CLIENT_ID)");
         assertThatThrownBy(() -> OidcTokens.decoder(new Oidc(TestTokens.ISSUER, TestTokens.AUDIENCE,
-                "http://127.0.0.1:1/jwks", "file:" + TOKENS.publicKeyPem(directory), null, null, null, null)))
+                "http://127.0.0.1:1/jwks", "file:" + TOKENS.publicKeyPem(directory), null, null, null, null, "asf-webb", null, null, null)))
                 .isInstanceOf(UnsafeSecurityConfigurationException.class).hasMessageContaining("exactly one of");
         for (String algorithm : List.of("none", "HS256")) {
             assertThatThrownBy(() -> OidcTokens.decoder(new Oidc(TestTokens.ISSUER, TestTokens.AUDIENCE,
-                    "http://127.0.0.1:1/jwks", null, List.of(algorithm), null, null, null)))
+                    "http://127.0.0.1:1/jwks", null, List.of(algorithm), null, null, null, "asf-webb", null, null, null)))
                     .isInstanceOf(UnsafeSecurityConfigurationException.class)
                     .hasMessageContaining("no asymmetric JWS algorithm");
         }
         assertThatThrownBy(() -> OidcTokens.decoder(new Oidc(TestTokens.ISSUER, TestTokens.AUDIENCE, null,
-                "file:" + directory.resolve("missing.pem"), null, null, null, null)))
+                "file:" + directory.resolve("missing.pem"), null, null, null, null, "asf-webb", null, null, null)))
                 .isInstanceOf(UnsafeSecurityConfigurationException.class).hasMessageContaining("cannot be read");
     }
 
@@ -128,7 +130,8 @@ class OidcTokensTest {
     }
 
     private static Oidc oidc(String rolesClaim, String userNameClaim) {
-        return new Oidc(TestTokens.ISSUER, TestTokens.AUDIENCE, null, null, null, rolesClaim, MAPPING, userNameClaim);
+        return new Oidc(TestTokens.ISSUER, TestTokens.AUDIENCE, null, null, null, rolesClaim, MAPPING, userNameClaim,
+                "asf-webb", null, null, null);
     }
 
     private static Jwt jwt(Map<String, Object> claims) {

@@ -43,6 +43,23 @@ class TrackerSecurityPropertiesTest {
     }
 
     @Test
+    void bindsThePagesClientSettingsAndNeverShowsTheSecret() {
+        TrackerSecurityProperties properties = bind(Map.of(
+                "TRACKER_SECURITY_OIDC_CLIENT_ID", "asf-webb",
+                "TRACKER_SECURITY_OIDC_CLIENT_SECRET", "s3cret-value",
+                "TRACKER_SECURITY_OIDC_SCOPES", "profile,email",
+                "TRACKER_SECURITY_OIDC_REDIRECT_URI", "https://asf.kommun.example/logga-in/oidc-svar/organisation"));
+
+        assertThat(properties.oidc().clientId()).isEqualTo("asf-webb");
+        assertThat(properties.oidc().clientSecret()).isEqualTo("s3cret-value");
+        assertThat(properties.oidc().scopes()).as("openid always first").containsExactly("openid", "profile", "email");
+        assertThat(properties.oidc().redirectUri())
+                .isEqualTo("https://asf.kommun.example/logga-in/oidc-svar/organisation");
+        assertThat(properties.oidc().toString()).contains("asf-webb").doesNotContain("s3cret");
+        assertThat(properties.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
     void defaultsToBasicWithTheOidcClaimDefaultsAndBlankAsUnset() {
         TrackerSecurityProperties properties = bind(Map.of("TRACKER_SECURITY_OIDC_PUBLIC_KEY_LOCATION", " "));
 
@@ -53,6 +70,10 @@ class TrackerSecurityPropertiesTest {
         assertThat(properties.oidc().rolesClaim()).isEqualTo("roles");
         assertThat(properties.oidc().userNameClaim()).isEqualTo("preferred_username");
         assertThat(properties.oidc().roleMapping()).isEmpty();
+        assertThat(properties.oidc().clientId()).isNull();
+        assertThat(properties.oidc().clientSecret()).as("a public client").isNull();
+        assertThat(properties.oidc().scopes()).containsExactly("openid", "profile");
+        assertThat(properties.oidc().redirectUri()).isNull();
     }
 
     private static TrackerSecurityProperties bind(Map<String, Object> variables) {
