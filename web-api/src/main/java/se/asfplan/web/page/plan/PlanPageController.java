@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.ActivityStatus;
@@ -226,7 +227,37 @@ public class PlanPageController {
         model.addAttribute("steps", staff ? steps : List.of());
         model.addAttribute("stepCount", steps.size());
         model.addAttribute("labels", new Labels());
+        model.addAttribute("responsibilityForm", responsibilityForm(plan, activity));
+        model.addAttribute("rescheduleForm", rescheduleForm(plan, activity));
         return "plan/activity";
+    }
+
+    /** The responsibility form, prefilled with the activity's lead party and "samtliga nämnder" as they stand. */
+    private static String responsibilityForm(PlanView plan, ActivityView activity) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/formular/activity-responsibility")
+                .queryParam("planId", plan.planId().value())
+                .queryParam("activityId", activity.activityId().value());
+        if (activity.responsibility().lead() != null) {
+            link.queryParam("responsibility.lead", activity.responsibility().lead());
+        }
+        if (activity.responsibility().allCommittees()) {
+            link.queryParam("responsibility.allCommittees", "true");
+        }
+        return link.encode().build().toUriString();
+    }
+
+    /** The reschedule form, prefilled with the activity's timeline as it stands. */
+    private static String rescheduleForm(PlanView plan, ActivityView activity) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/formular/activity-reschedule")
+                .queryParam("planId", plan.planId().value())
+                .queryParam("activityId", activity.activityId().value());
+        if (activity.timeline() != null && activity.timeline().fromYear() != null) {
+            link.queryParam("timeline.fromYear", activity.timeline().fromYear());
+        }
+        if (activity.timeline() != null && activity.timeline().toYear() != null) {
+            link.queryParam("timeline.toYear", activity.timeline().toYear());
+        }
+        return link.encode().build().toUriString();
     }
 
     /** The Swedish names, for the templates. */
@@ -266,6 +297,12 @@ public class PlanPageController {
 
         public String date(LocalDate date) {
             return date == null ? "" : date.toString();
+        }
+
+        /** A paragraph of the minutes as written, with "§" in front when the record leaves it out. */
+        public String paragraph(String paragraph) {
+            return paragraph == null ? "" : paragraph.strip().startsWith("§") ? paragraph.strip()
+                    : "§ " + paragraph.strip();
         }
     }
 
