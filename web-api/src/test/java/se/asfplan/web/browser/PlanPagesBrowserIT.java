@@ -330,6 +330,15 @@ class PlanPagesBrowserIT extends BrowserTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(commands).isNotEmpty().hasSizeGreaterThan(15);
         assertThat(formed).containsAll(commands);
+
+        // every refusal a plan form places at a field is a rule the plan (or every record) can break
+        Set<String> known = new TreeSet<>();
+        java.util.Arrays.stream(se.asfplan.domain.plan.PlanRule.values()).forEach(rule -> known.add(rule.code()));
+        java.util.Arrays.stream(se.asfplan.domain.shared.RecordRule.values())
+                .forEach(rule -> known.add(rule.code()));
+        forms.all().stream().filter(form -> form.apiPath().startsWith("/api/plans"))
+                .flatMap(form -> form.fields().stream()).flatMap(field -> field.rules().stream())
+                .forEach(code -> assertThat(known).as("rule code " + code).contains(code));
     }
 
     @Test
