@@ -234,7 +234,8 @@ class PlanPagesBrowserIT extends BrowserTest {
         for (String user : List.of(COORDINATOR, AUDITOR)) {
             signIn(user);
             open("/planer/" + plan + "/aktiviteter/traffar");
-            assertThat(text(By.tagName("main"))).contains("Kaffekooperativet " + enterprise).contains("försenad");
+            assertThat(text(By.tagName("main"))).contains("Kaffekooperativet " + enterprise).contains("försenad")
+                    .contains("Inbjudet till Integrationspakten");
             assertThat(browser.findElements(By.partialLinkText("Historik"))).hasSize(1);
             assertThat(browser.findElements(By.linkText("Registrera att aktiviteten har startat")))
                     .hasSize(COORDINATOR.equals(user) ? 1 : 0);

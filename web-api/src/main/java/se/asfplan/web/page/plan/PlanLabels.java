@@ -123,6 +123,42 @@ public final class PlanLabels {
                 + target.unit();
     }
 
+    /**
+     * What an enterprise fact or procurement step is, in Swedish, by the name of the event that recorded it (with or
+     * without its {@code Event} ending, as the read models keep it); an unknown name is shown as it is.
+     */
+    public static String fact(String name) {
+        if (name == null) {
+            return "";
+        }
+        String bare = name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+        return switch (bare) {
+            case "SocialEnterpriseRegistered" -> "Registrerat i ASF-registret";
+            case "SocialEnterpriseDetailsChanged" -> "Uppgifter ändrade";
+            case "SocialEnterpriseClosed" -> "Avvecklat";
+            case "InvitedToIntegrationspakten" -> "Inbjudet till Integrationspakten";
+            case "JoinedIntegrationspakten" -> "Medlem i Integrationspakten";
+            case "IntegrationspaktenLevelChanged" -> "Ny nivå i Integrationspakten";
+            case "LeftIntegrationspakten" -> "Lämnat Integrationspakten";
+            case "InvitedToReferenceGroup" -> "Inbjudet till Integrationspaktens referensgrupp";
+            case "JoinedReferenceGroup" -> "Med i Integrationspaktens referensgrupp";
+            case "InvitedToBusinessDialogue" -> "Inbjudet till företagsdialog";
+            case "BusinessAdviceReceived" -> "Fått företagsrådgivning";
+            case "EventParticipationRecorded" -> "Deltagit i ett evenemang";
+            case "EnterpriseFactRetracted", "ProcurementFactRetracted" -> "Registrering tillbakadragen";
+            case "ProcurementPlanned" -> "Planerad";
+            case "ProcurementAnnounced" -> "Annonserad";
+            case "ProcurementDividedIntoLots" -> "Uppdelad i delkontrakt";
+            case "ProcurementNotDivided" -> "Inte uppdelad i delkontrakt, med skäl";
+            case "TenderReceived" -> "Anbud inkommet";
+            case "ProcurementEvaluated" -> "Utvärderad";
+            case "ContractAwarded" -> "Kontrakt tilldelat";
+            case "ProcurementCompleted" -> "Avslutad";
+            case "ProcurementCancelled" -> "Avbruten";
+            default -> name;
+        };
+    }
+
     static <E extends Enum<E>> List<FormOption> options(Class<E> type, Function<E, String> label) {
         return Arrays.stream(type.getEnumConstants()).map(value -> new FormOption(value.name(), label.apply(value)))
                 .toList();

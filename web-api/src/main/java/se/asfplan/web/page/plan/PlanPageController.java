@@ -295,6 +295,10 @@ public class PlanPageController {
             return period.fromYear() + "–" + (period.toYear() == null ? "tills vidare" : period.toYear());
         }
 
+        public String fact(String name) {
+            return PlanLabels.fact(name);
+        }
+
         public String date(LocalDate date) {
             return date == null ? "" : date.toString();
         }
