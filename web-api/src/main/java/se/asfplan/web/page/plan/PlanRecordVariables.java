@@ -12,7 +12,7 @@ import se.asfplan.web.page.form.FormOption;
 import se.asfplan.web.page.form.OptionSource;
 import se.asfplan.web.page.form.RecordVariableSource;
 
-/** The plan records a form can be about: a plan, and an activity, area or goal of it. */
+/** The plan records a form can be about: a plan, and an activity, area, goal or decision of it. */
 @Configuration(proxyBeanMethods = false)
 class PlanRecordVariables {
 
@@ -44,6 +44,16 @@ class PlanRecordVariables {
                 plans.plan(new PlanId(variables.get("planId"))).goals().stream()
                         .sorted(Comparator.comparing(goal -> goal.year()))
                         .map(goal -> new FormOption(goal.goalId().value(), goal.year() + ": " + goal.indicator()))
+                        .toList());
+    }
+
+    @Bean
+    RecordVariableSource decisionVariable(PlanReader plans) {
+        return source("decisionId", "Beslut", List.of("planId"), variables ->
+                plans.plan(new PlanId(variables.get("planId"))).decisions().stream()
+                        .map(decision -> new FormOption(decision.decisionId().value(),
+                                PlanLabels.decisionKind(decision.kind()) + " " + decision.decidedOn() + ": "
+                                        + decision.decision().body()))
                         .toList());
     }
 
