@@ -237,7 +237,7 @@ class ProcurementPagesBrowserIT extends BrowserTest {
             assertThat(error).contains(rules.text(rule, ""));
         }
         assertThat(browser.findElement(By.cssSelector("#felsammanfattning a[href='#" + inputId + "']"))
-                .getText()).contains(error.replaceFirst("^Fel: ", ""));
+                .getText()).contains(error.replaceFirst("^Fel:\\s*", ""));
     }
 
     private void form(String linkText) {
