@@ -37,7 +37,7 @@ public class RecordChoices {
     private final PlanReader plans;
     private final EnterpriseReader enterprises;
 
-    RecordChoices(QueryGateway queries, PlanReader plans, EnterpriseReader enterprises) {
+    public RecordChoices(QueryGateway queries, PlanReader plans, EnterpriseReader enterprises) {
         this.queries = queries;
         this.plans = plans;
         this.enterprises = enterprises;
