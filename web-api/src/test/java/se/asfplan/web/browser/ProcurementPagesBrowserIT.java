@@ -193,8 +193,11 @@ class ProcurementPagesBrowserIT extends BrowserTest {
         assertThat(text(By.id("forlopp"))).doesNotContain("Återkalla");
         assertAccessible();
         screenshot("procurement-auditor");
-        open("/upphandlingar");
-        assertThat(text(By.tagName("main"))).contains(subject);
+        open("/upphandlingar?status=AWARDED");
+        WebElement row = browser.findElement(By.xpath("//table[@id='upphandlingar']//tr[.//a[normalize-space()='"
+                + subject + "']]"));
+        assertThat(row.getText()).contains(authority).contains("Tilldelad").contains(asf + " (" + asfNumber + ")")
+                .contains("ASF").contains("1 250 000,00 kr");
         assertThat(browser.findElements(By.linkText("Registrera en ny upphandling"))).isEmpty();
         assertAccessible();
         screenshot("procurements-auditor");
@@ -206,6 +209,89 @@ class ProcurementPagesBrowserIT extends BrowserTest {
             assertThat(text(By.tagName("h1"))).isEqualTo("Ingen behörighet");
             assertThat(text(By.tagName("main"))).doesNotContain(subject);
         }
+    }
+
+    @Test
+    void anOrdinaryProcurementWithSuppliersOutsideTheRegisterIsCompletedEvaluatedOrCancelled() throws Exception {
+        String ordinary = "Fönsterputs " + suffix;
+        String outside = PagesTestData.organisationNumber();
+        signIn(COORDINATOR);
+        open("/formular/procurement-begin");
+        new Select(browser.findElement(By.id("f-stage"))).selectByValue("ANNOUNCED");
+        new Select(browser.findElement(By.id("f-authority"))).selectByValue(authority);
+        fill(By.id("f-subject"), ordinary);
+        fill(By.id("f-cpvCodes"), "90911300-9\n90910000-9");
+        new Select(browser.findElement(By.id("f-procedure"))).selectByValue("ORDINARY");
+        fill(By.id("f-occurredOn"), "2023-09-01");
+        submit();
+        confirmed();
+        openUntil("/upphandlingar?year=2023", text -> text.contains(ordinary));
+        browser.findElement(By.linkText(ordinary)).click();
+        waitFor(By.id("forlopp"));
+        String page = browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+
+        form("Registrera uppdelning i delkontrakt");
+        fill(By.id("f-numberOfLots"), "3");
+        new Select(browser.findElement(By.id("f-bidsMayCover"))).selectByValue("SEVERAL");
+        fill(By.id("f-occurredOn"), "2023-09-05");
+        submit();
+        confirmed();
+        open(page);
+        form("Registrera ett anbud från en leverantör utanför registret");
+        browser.findElement(By.id("f-supplier-soleTrader")).click();
+        fill(By.id("f-occurredOn"), "2023-10-01");
+        submit();
+        confirmed();
+        open(page);
+        form("Registrera tilldelning till en leverantör utanför registret");
+        fill(By.id("f-supplier-organisationNumber"), outside);
+        fill(By.id("f-value"), "98000,5");
+        fill(By.id("f-contractPeriod-from"), "2024-01-01");
+        fill(By.id("f-contractPeriod-to"), "2024-12-31");
+        fill(By.id("f-occurredOn"), "2023-11-01");
+        submit();
+        confirmed();
+        open(page);
+        form("Registrera att den är avslutad");
+        fill(By.id("f-occurredOn"), "2024-12-31");
+        submit();
+        confirmed();
+        open(page);
+        form("Registrera en utvärdering");
+        fill(By.id("f-text"), "Fönstren blev rena; leverantören höll tiderna.");
+        fill(By.id("f-occurredOn"), "2025-01-15");
+        submit();
+        confirmed();
+
+        openUntil(page, text -> text.contains("Fönstren blev rena"));
+        assertThat(text(By.cssSelector("main .status"))).isEqualTo("Avslutad");
+        assertThat(text(By.id("uppgifter"))).contains("Ingen reservation").contains("90911300-9, 90910000-9")
+                .contains("2023-09-01").contains("2024-12-31");
+        assertThat(text(By.id("delkontrakt"))).contains("3 delkontrakt")
+                .contains("Anbud får lämnas på flera delkontrakt");
+        assertThat(text(By.id("anbud"))).contains("Enskild firma").contains("Nej");
+        assertThat(text(By.id("tilldelning"))).contains("Ej i ASF-registret").contains(outside)
+                .contains("98 000,50 kr").contains("Nej");
+        assertThat(text(By.id("forlopp"))).contains("Uppdelad i delkontrakt").contains("Avslutad")
+                .contains("Utvärderad");
+        assertAccessible();
+        screenshot("procurement-completed");
+
+        // another, cancelled with its reason
+        String cancelled = "Catering " + suffix;
+        assertThat(post(COORDINATOR, "/api/procurements", """
+                {"procurementId": "catering-%s", "stage": "ANNOUNCED", "authority": "%s", "subject": "%s",
+                 "cpvCodes": ["55520000-1"], "procedure": "ORDINARY", "occurredOn": "2024-06-01"}"""
+                .formatted(suffix, authority, cancelled)).getStatusCode().value()).isEqualTo(201);
+        open("/formular/procurement-cancellation?procurementId=catering-" + suffix);
+        fill(By.id("f-reason"), "Inga anbud kom in.");
+        fill(By.id("f-occurredOn"), "2024-07-01");
+        submit();
+        confirmed();
+        openUntil("/upphandlingar/catering-" + suffix, text -> text.contains("Inga anbud kom in."));
+        assertThat(text(By.cssSelector("main .status"))).isEqualTo("Avbruten");
+        assertThat(text(By.id("uppgifter"))).contains("2024-07-01: Inga anbud kom in.");
+        assertAccessible();
     }
 
     @Test
