@@ -46,6 +46,11 @@ public class AuditPageController {
     /** The kinds in Swedish, in the order the search offers them. */
     static final Map<RecordKind, String> KIND_NAMES = kindNames();
 
+    /** The kinds as nouns in the definite form, for "hör till aktiviteten traffar". */
+    static final Map<RecordKind, String> KIND_NOUNS = Map.of(RecordKind.PLAN, "planen", RecordKind.AREA, "området",
+            RecordKind.ACTIVITY, "aktiviteten", RecordKind.GOAL, "målet", RecordKind.ENTERPRISE, "företaget",
+            RecordKind.MEETING, "mötet", RecordKind.PROCUREMENT, "upphandlingen", RecordKind.PARTY, "parten");
+
     private final HistoryReader reader;
     private final PlanReader plans;
 
@@ -293,7 +298,7 @@ public class AuditPageController {
         model.addAttribute("recordedAt", recorded(event.recordedAt()));
         model.addAttribute("recordHistory", answer.record() == null ? null : historyPath(answer.record()));
         model.addAttribute("recordName", answer.record() == null ? null
-                : KIND_NAMES.get(RecordKind.fromPath(answer.record().kind()).orElseThrow()));
+                : KIND_NOUNS.get(RecordKind.fromPath(answer.record().kind()).orElseThrow()));
         model.addAttribute("streamHistory", answer.stream() == null || answer.stream().equals(answer.record()) ? null
                 : historyPath(answer.stream()));
         model.addAttribute("payload", flatten(answer.payload()));
