@@ -195,6 +195,67 @@ class HistoryIT extends PostgresApiTest {
         assertThat(map(asOf.get("schema"))).containsEntry("type", "string").doesNotContainKey("format");
     }
 
+    @Test
+    void anEnterprisesAndAPartysHistoriesAreTheirOwnStreamsAndTheirEventsAnswerTheirRecord() {
+        String enterprise = "it-historik-asf-" + suffix;
+        created(post(COORDINATOR, "/api/enterprises", """
+                {"enterpriseId": "%s", "organisationNumber": "%s", "name": "Kafé Historiken %s",
+                 "legalForm": "EKONOMISK_FORENING", "linesOfBusiness": ["café"], "municipality": "Testkommun",
+                 "criteria": {"integrationPurpose": true, "employeeParticipation": true, "profitsReinvested": true,
+                              "independentOfPublicSector": true},
+                 "certifications": [], "occurredOn": "2022-01-10"}""".formatted(enterprise,
+                organisationNumber(), suffix)));
+        ok(post(COORDINATOR, "/api/enterprises/" + enterprise + "/integrationspakten/invitations",
+                "{\"occurredOn\": \"2023-02-01\"}"));
+        String invitation = jdbc.queryForObject("select event_identifier from domain_event_entry where "
+                + "aggregate_identifier = ? and payload_type like '%InvitedToIntegrationspaktenEvent'", String.class,
+                enterprise);
+        ok(post(COORDINATOR, "/api/enterprises/" + enterprise + "/retractions",
+                "{\"eventId\": \"%s\", \"reason\": \"Fel företag\"}".formatted(invitation)));
+
+        List<Map<String, Object>> events = events(get(AUDITOR, "/api/history/enterprise/" + enterprise).getBody());
+        assertThat(events).extracting(event -> event.get("type")).containsExactly("SocialEnterpriseRegisteredEvent",
+                "InvitedToIntegrationspaktenEvent", "EnterpriseFactRetractedEvent");
+        assertThat(events.get(0)).containsEntry("name", "Företaget registrerades")
+                .containsEntry("businessDate", "2022-01-10");
+        assertThat(events.get(1)).containsEntry("retractedBy", events.get(2).get("eventId"))
+                .containsEntry("businessDate", "2023-02-01");
+        assertThat(events.get(2)).containsEntry("retracts", invitation);
+        Map<String, Object> answer = get(COORDINATOR, "/api/events/" + invitation).getBody();
+        assertThat(record(answer)).containsEntry("kind", "enterprise").containsEntry("id", enterprise)
+                .containsEntry("planId", null).containsEntry("history", "/api/history/enterprise/" + enterprise);
+        // an enterprise's id is no plan's: the same id asked as another kind has no history
+        assertThat(get(AUDITOR, "/api/history/plan/" + enterprise).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        String party = "it-historik-part-" + suffix;
+        created(post(COORDINATOR, "/api/parties", """
+                {"partyId": "%s", "name": "Historiknämnden %s", "kind": "COMMITTEE", "municipality": "Testkommun",
+                 "occurredOn": "2015-01-01"}""".formatted(party, suffix)));
+        List<Map<String, Object>> partyEvents = events(get(AUDITOR, "/api/history/party/" + party).getBody());
+        assertThat(partyEvents).isNotEmpty().allSatisfy(event -> assertThat(event)
+                .containsEntry("aggregateId", party).containsEntry("recordedBy", COORDINATOR)
+                .containsEntry("retractable", false));
+        assertThat(partyEvents.get(0)).containsEntry("type", "PartyRegisteredEvent");
+        assertThat(record(get(AUDITOR, "/api/events/" + partyEvents.get(0).get("position")).getBody()))
+                .containsEntry("kind", "party").containsEntry("id", party);
+    }
+
+    /** A fresh organisation number of a legal person with a correct Luhn digit. */
+    private static String organisationNumber() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder digits = new StringBuilder("55").append(2 + random.nextInt(8));
+        while (digits.length() < 9) {
+            digits.append(random.nextInt(10));
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            int digit = (digits.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += digit > 9 ? digit - 9 : digit;
+        }
+        digits.append((10 - sum % 10) % 10);
+        return digits.substring(0, 6) + "-" + digits.substring(6);
+    }
+
     // ---------------------------------------------------------------------------------------------- scenario
 
     private void adoptPlanWithActivityAndGoal() {
