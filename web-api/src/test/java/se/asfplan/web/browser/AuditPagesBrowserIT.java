@@ -86,6 +86,14 @@ class AuditPagesBrowserIT extends BrowserTest {
         assertThat(text(By.id("filterfel"))).contains("Skriv ett datum som 2024-03-31");
         assertAccessible();
 
+        // a plan chosen from the list opens its history without an id typed
+        open("/granskning");
+        new Select(browser.findElement(By.id("plan"))).selectByValue(plan);
+        browser.findElement(By.xpath("//button[text()='Visa historiken']")).click();
+        waitFor(By.id("historik"));
+        assertThat(browser.getCurrentUrl()).endsWith("/granskning/historik/plan/" + plan);
+        assertThat(text(By.id("antal"))).startsWith("7 av 7");
+
         // an event looked up by its position
         open("/granskning");
         fill(By.id("handelse"), String.valueOf(retractionPosition));

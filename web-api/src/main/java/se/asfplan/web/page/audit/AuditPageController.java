@@ -103,6 +103,10 @@ public class AuditPageController {
                 model.addAttribute("recordError", "Välj vilket slags post du söker.");
                 return "audit/search";
             }
+            if ((id == null || id.isBlank()) && kind == RecordKind.PLAN && plan != null && !plan.isBlank()) {
+                // a plan chosen from the list needs no id typed
+                id = plan;
+            }
             if (id == null || id.isBlank()) {
                 model.addAttribute("recordError", "Skriv postens id.");
                 return "audit/search";
