@@ -79,10 +79,73 @@ final class GoalReportFold {
      */
     static List<GoalReportRow> fold(List<GoalReportFact> allFacts, List<Retraction> retractions, String planId,
                                     int year, Instant asOf, LocalDate today) {
-        Set<String> retracted = Retraction.retractedAsOf(retractions, asOf);
-        return fold(allFacts.stream()
-                .filter(fact -> fact.type() != FactType.RETRACTION && !retracted.contains(fact.eventId()))
-                .toList(), planId, year, asOf, today);
+        List<GoalReportFact> facts = allFacts.stream().filter(fact -> fact.type() != FactType.RETRACTION).toList();
+        List<Retraction> seen = retractions.stream().filter(retraction -> retraction.recordedBy(asOf))
+                .sorted(Comparator.comparingLong(Retraction::globalIndex)).toList();
+        Set<String> retracted = Retraction.retractedAsOf(seen, null);
+        List<GoalReportRow> rows = foldWithout(facts, retracted, planId, year, asOf, today);
+        if (seen.isEmpty()) {
+            return rows;
+        }
+        return withChangingRetractions(rows, facts, seen, retracted, planId, year, asOf, today);
+    }
+
+    private static List<GoalReportRow> foldWithout(List<GoalReportFact> facts, Set<String> retracted, String planId,
+                                                   int year, Instant asOf, LocalDate today) {
+        return fold(facts.stream().filter(fact -> !retracted.contains(fact.eventId())).toList(), planId, year, asOf,
+                today);
+    }
+
+    /**
+     * Lists among a row's events every retraction that changed its figure: a retraction (recorded by
+     * {@code asOf}) changed a goal's figure when the row folded without that one retraction (every other one still
+     * applied) has another outcome or other events. So a figure that a retraction moved always names the
+     * retraction beside the facts that make it up, and every position it lists resolves in the log.
+     */
+    private static List<GoalReportRow> withChangingRetractions(List<GoalReportRow> rows, List<GoalReportFact> facts,
+                                                               List<Retraction> seen, Set<String> retracted,
+                                                               String planId, int year, Instant asOf,
+                                                               LocalDate today) {
+        Set<String> factIds = facts.stream().map(GoalReportFact::eventId).collect(Collectors.toSet());
+        Map<String, List<Retraction>> changedBy = new TreeMap<>();
+        for (Retraction retraction : seen) {
+            if (!factIds.contains(retraction.retractedEventId())) {
+                continue;
+            }
+            Set<String> others = new java.util.HashSet<>(retracted);
+            others.remove(retraction.retractedEventId());
+            Map<String, GoalReportRow> without = foldWithout(facts, others, planId, year, asOf, today).stream()
+                    .collect(Collectors.toMap(GoalReportRow::goalId, row -> row, (a, b) -> a));
+            for (GoalReportRow row : rows) {
+                GoalReportRow unretracted = without.get(row.goalId());
+                if (unretracted == null || figureDiffers(row, unretracted)) {
+                    changedBy.computeIfAbsent(row.goalId(), goal -> new ArrayList<>()).add(retraction);
+                }
+            }
+        }
+        if (changedBy.isEmpty()) {
+            return rows;
+        }
+        return rows.stream().map(row -> {
+            List<Retraction> changing = changedBy.get(row.goalId());
+            if (changing == null) {
+                return row;
+            }
+            Map<Long, String> events = new TreeMap<>();
+            for (int i = 0; i < row.events().size(); i++) {
+                events.put(row.events().get(i), row.eventIds().get(i));
+            }
+            changing.forEach(retraction -> events.put(retraction.globalIndex(), retraction.eventId()));
+            return new GoalReportRow(row.goalId(), row.year(), row.kind(), row.measure(), row.indicator(),
+                    row.activityId(), row.target(), row.targetHistory(), row.outcome(), row.previousOutcome(),
+                    row.source(), row.status(), List.copyOf(events.keySet()), List.copyOf(events.values()));
+        }).toList();
+    }
+
+    private static boolean figureDiffers(GoalReportRow row, GoalReportRow other) {
+        boolean sameOutcome = row.outcome() == null ? other.outcome() == null
+                : other.outcome() != null && row.outcome().compareTo(other.outcome()) == 0;
+        return !sameOutcome || !row.eventIds().equals(other.eventIds());
     }
 
     static List<GoalReportRow> fold(List<GoalReportFact> allFacts, String planId, int year, Instant asOf,

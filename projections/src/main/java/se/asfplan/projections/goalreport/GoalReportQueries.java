@@ -69,7 +69,8 @@ public final class GoalReportQueries {
      * @param outcome         the outcome; null when there is none (nothing reported by hand, or no known ASF to cover)
      * @param previousOutcome for a change goal, the same measure's count for the previous year; otherwise null
      * @param source          for an outcome reported by hand, its source; otherwise null
-     * @param events          the positions (global indexes) of exactly the events that make up the outcome, ascending
+     * @param events          the positions (global indexes) of exactly the events that make up the outcome, and of
+     *                        every retraction that changed it (see {@code GoalReportFold}), ascending
      * @param eventIds        the identifiers of those events, in the same order
      */
     public record GoalReportRow(String goalId, int year, GoalKind kind, Measure measure, String indicator,

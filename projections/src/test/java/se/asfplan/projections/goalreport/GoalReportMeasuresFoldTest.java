@@ -158,7 +158,8 @@ class GoalReportMeasuresFoldTest {
             Retraction retraction = retract(award);
 
             assertThat(row("kontrakt-2024", 2024).outcome()).isEqualByComparingTo("0");
-            assertThat(row("kontrakt-2024", 2024).eventIds()).isEmpty();
+            // the retraction that took the award out is the one event behind the figure now
+            assertThat(row("kontrakt-2024", 2024).eventIds()).containsExactly(retraction.eventId());
             // retracted after the moment asked for: it still counts, as it did for whoever read the report then
             GoalReportRow then = row("kontrakt-2024", 2024, before(retraction.recordedAt()));
             assertThat(then.outcome()).isEqualByComparingTo("1");
@@ -174,7 +175,8 @@ class GoalReportMeasuresFoldTest {
                     IN_2024.plusDays(3));
             Retraction retraction = retract(cancellation);
 
-            assertThat(row("kontrakt-2024", 2024).eventIds()).isEqualTo(ids(award));
+            // the award counts again because the cancellation was retracted: the retraction is listed with it
+            assertThat(row("kontrakt-2024", 2024).eventIds()).containsExactly(award.eventId(), retraction.eventId());
             assertThat(row("kontrakt-2024", 2024, before(retraction.recordedAt())).outcome())
                     .isEqualByComparingTo("0");
         }
@@ -338,16 +340,20 @@ class GoalReportMeasuresFoldTest {
             GoalReportFact plus = enterprise(FactType.IP_MEMBERSHIP, "kafe", null, "plusmedlem", EARLY_2024);
             knownAsf("vaveri");
             GoalReportFact wrongJoin = joined("vaveri", "jobbpartner", EARLY_2024);
-            retract(plus);
+            Retraction firstRetraction = retract(plus);
             Retraction lastRetraction = retract(wrongJoin);
 
-            assertThat(row("medlemmar-2024", 2024).eventIds()).isEqualTo(ids(member));
-            assertThat(row("nivan-medlem-2024", 2024).eventIds()).isEqualTo(ids(member));
+            // each figure lists the membership that makes it up and the retractions that changed it
+            assertThat(row("medlemmar-2024", 2024).eventIds()).containsExactly(member.eventId(),
+                    firstRetraction.eventId(), lastRetraction.eventId());
+            assertThat(row("nivan-medlem-2024", 2024).eventIds()).containsExactly(member.eventId(),
+                    firstRetraction.eventId());
             assertThat(row("plusmedlemmar-2024", 2024).outcome()).isEqualByComparingTo("0");
             assertThat(row("jobbpartner-2024", 2024).outcome()).isEqualByComparingTo("0");
             // before the second retraction was recorded, the join it retracts still counted
             Instant then = before(lastRetraction.recordedAt());
-            assertThat(row("medlemmar-2024", 2024, then).eventIds()).isEqualTo(ids(member, wrongJoin));
+            assertThat(row("medlemmar-2024", 2024, then).eventIds()).containsExactly(member.eventId(),
+                    wrongJoin.eventId(), firstRetraction.eventId());
             assertThat(row("jobbpartner-2024", 2024, then).eventIds()).isEqualTo(ids(wrongJoin));
         }
     }

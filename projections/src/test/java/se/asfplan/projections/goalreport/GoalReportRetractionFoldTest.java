@@ -69,7 +69,9 @@ class GoalReportRetractionFoldTest {
 
         GoalReportRow now = report(2023, null);
         assertThat(now.outcome()).isEqualByComparingTo("1");
-        assertThat(now.eventIds()).containsExactly(first.eventId());
+        // the figure moved from 2 to 1 by the retraction: it is listed beside the invitation still counted
+        assertThat(now.eventIds()).containsExactly(first.eventId(), retraction.eventId());
+        assertThat(now.events()).containsExactly(first.globalIndex(), retraction.globalIndex());
 
         GoalReportRow before = report(2023, retraction.recordedAt().minusSeconds(1));
         assertThat(before.outcome()).isEqualByComparingTo("2");
@@ -87,7 +89,7 @@ class GoalReportRetractionFoldTest {
                 LocalDate.of(2023, 1, 10)));
         GoalReportFact wrongYear = add(GoalReportFact.procurementFact(next(), FactType.PROCUREMENT_DIVIDED_INTO_LOTS,
                 "delad-upphandling", LocalDate.of(2023, 2, 1)));
-        retract(wrongYear);
+        Retraction retraction = retract(wrongYear);
         GoalReportFact corrected = add(GoalReportFact.procurementFact(next(),
                 FactType.PROCUREMENT_DIVIDED_INTO_LOTS, "delad-upphandling", LocalDate.of(2022, 12, 20)));
 
@@ -96,6 +98,8 @@ class GoalReportRetractionFoldTest {
         assertThat(y2022.get(0).outcome()).isEqualByComparingTo("1");
         assertThat(y2022.get(0).eventIds()).containsExactly(corrected.eventId());
         assertThat(y2023.get(0).outcome()).isEqualByComparingTo("0");
+        // 2023 lost the fact through the retraction, 2022 gained it through the new recording alone
+        assertThat(y2023.get(0).eventIds()).containsExactly(retraction.eventId());
     }
 
     @Test
@@ -106,12 +110,31 @@ class GoalReportRetractionFoldTest {
                 new BigDecimal("12"), "SCB", LocalDate.of(2024, 1, 15)));
         GoalReportFact later = add(GoalReportFact.outcomeReported(next(), PLAN, "andel-2023", 2023,
                 new BigDecimal("40"), "Fel tabell", LocalDate.of(2024, 2, 1)));
-        retract(later);
+        Retraction retraction = retract(later);
 
         GoalReportRow row = report(2023, null);
         assertThat(row.outcome()).isEqualByComparingTo("12");
         assertThat(row.source()).isEqualTo("SCB");
-        assertThat(row.eventIds()).containsExactly(earlier.eventId());
+        assertThat(row.eventIds()).containsExactly(earlier.eventId(), retraction.eventId());
+        // asked before the retraction was recorded, the figure is the later report's and names no retraction
+        assertThat(report(2023, retraction.recordedAt().minusSeconds(1)).eventIds()).containsExactly(later.eventId());
+    }
+
+    @Test
+    void aRetractionThatChangesNoFigureIsNotListedUnderIt() {
+        add(GoalReportFact.goalSet(next(), PLAN, "inbjudna-2023", 2023, GoalKind.COUNT,
+                Measure.INTEGRATIONSPAKTEN_INVITATIONS, "Inbjudna", null, Target.atLeast(1, "st"),
+                LocalDate.of(2023, 1, 10)));
+        add(GoalReportFact.enterpriseFact(next(), FactType.ENTERPRISE_DETAILS, "kafe", true, null,
+                LocalDate.of(2022, 5, 1)));
+        GoalReportFact counted = add(GoalReportFact.enterpriseFact(next(), FactType.IP_INVITED, "kafe", null, null,
+                LocalDate.of(2023, 3, 1)));
+        // an invitation of 2024 counts nowhere in 2023: its retraction changes nothing there
+        GoalReportFact otherYear = add(GoalReportFact.enterpriseFact(next(), FactType.IP_INVITED, "kafe", null,
+                null, LocalDate.of(2024, 3, 1)));
+        retract(otherYear);
+
+        assertThat(report(2023, null).eventIds()).containsExactly(counted.eventId());
     }
 
     @Test

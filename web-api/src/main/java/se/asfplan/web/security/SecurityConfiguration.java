@@ -117,6 +117,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                         "/v3/api-docs.yaml", "/swagger-ui/**").permitAll()
                 .requestMatchers("/error").permitAll()
+                // the history of every record and the look-up of one event: coordinators and auditors
+                .requestMatchers(HttpMethod.GET, "/api/history/**", "/api/events/**").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.GET, "/api/plans", "/api/plans/**", "/api/reports", "/api/reports/**")
                 .hasAnyRole(coordinator, auditor, committee)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(coordinator, auditor)

@@ -90,6 +90,10 @@ final class EndpointRoleMatrix {
         m.put("GET /api/admin/dead-letters", Access.STAFF);
         m.put("GET /api/admin/dead-letters/{group}", Access.STAFF);
         m.put("GET /api/ops/event-processors", Access.STAFF);
+        // the auditor's history of every record and look-up of one event: coordinator and auditor
+        m.put("GET /api/history/{kind}/{id}", Access.STAFF);
+        m.put("GET /api/history/{kind}/{planId}/{partId}", Access.STAFF);
+        m.put("GET /api/events/{positionOrId}", Access.STAFF);
         // recording: the coordinator only
         for (String path : List.of("/api/plans", "/api/plans/import", "/api/plans/{planId}/revisions",
                 "/api/plans/{planId}/decisions", "/api/plans/{planId}/decisions/{decisionId}/corrections",
