@@ -118,7 +118,8 @@ class GoalReports {
         String series = goal != null && goal.recurringGoalId() != null ? goal.recurringGoalId().value()
                 : Objects.requireNonNullElse(row.indicator(), row.goalId());
         return new GoalFigure(row.goalId(), row.year(), row.indicator(), SwedishTexts.kind(row.kind()),
-                SwedishTexts.measure(row.measure()), SwedishTexts.target(row.target()), row.target().value(),
+                SwedishTexts.measure(row.measure()), SwedishTexts.target(row.target()),
+                SwedishTexts.comparator(row.target().comparator()), row.target().value(),
                 row.target().unit(), row.outcome(),
                 row.outcome() == null ? "Inget utfall ännu" : SwedishTexts.number(row.outcome()) + " "
                         + row.target().unit(),
