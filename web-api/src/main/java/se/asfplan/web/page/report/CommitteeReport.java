@@ -63,12 +63,18 @@ record CommitteeReport(PlanView plan, int year, Instant asOf, String asOfText, S
     record ActivityRow(String activityId, String area, String title, String leads, String timeline, String status,
                        String statusClass, boolean late, String latestNote, LocalDate latestNoteOn) {
 
+        /** The note to show: the closing note of a completed or cancelled activity, else the latest progress note. */
         static ActivityRow of(ActivityFollowUpView activity) {
+            boolean closedLast = activity.closingNote() != null && !activity.closingNote().isBlank()
+                    && (activity.latestNoteOn() == null || activity.closedOn() == null
+                    || !activity.closedOn().isBefore(activity.latestNoteOn()));
+            String note = closedLast ? activity.closingNote() : activity.latestNote();
+            LocalDate noteOn = closedLast ? activity.closedOn() : activity.latestNoteOn();
             return new ActivityRow(activity.activityId().value(), activity.areaName(), activity.title(),
                     activity.responsibility().leadsText(), timelineText(activity.timeline()),
                     SwedishTexts.activityStatus(activity.status()),
                     SwedishTexts.activityStatusClass(activity.status(), activity.late()), activity.late(),
-                    activity.latestNote() == null ? "" : activity.latestNote(), activity.latestNoteOn());
+                    note == null ? "" : note, noteOn);
         }
 
         /** The status with "försenad" when it runs late: never shown by colour alone. */
