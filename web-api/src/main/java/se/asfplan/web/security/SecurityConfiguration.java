@@ -32,6 +32,8 @@ import se.asfplan.web.security.TrackerSecurityProperties.Mode;
  *   <tr><td>GET /api/plans/**, /api/reports/**</td><td>yes</td><td>yes</td><td>yes</td><td>401</td></tr>
  *   <tr><td>any other GET /api/** (enterprises, meetings, procurements, admin)</td><td>yes</td><td>yes</td>
  *       <td>403</td><td>401</td></tr>
+ *   <tr><td>GET /api/history/**, /api/events/** (who recorded what, when)</td><td>yes</td><td>yes</td>
+ *       <td>403</td><td>401</td></tr>
  *   <tr><td>POST /api/**</td><td>yes</td><td>403</td><td>403</td><td>401</td></tr>
  *   <tr><td>GET /actuator/prometheus (metrics; also the scraper's token, see {@link MetricsScrapeToken})</td>
  *       <td>yes</td><td>yes</td><td>403</td><td>401</td></tr>
@@ -93,7 +95,10 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** The web pages: sign-in page and session in the basic mode, see {@link PageSecurity}. */
+    /**
+     * The web pages: a session after signing in on the sign-in page (basic mode) or at the identity provider (oidc
+     * mode), see {@link PageSecurity}.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, TrackerSecurityProperties properties, SignInThrottle throttle)

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import se.asfplan.infra.concurrency.AggregateVersions;
 import se.asfplan.web.page.PageNotFoundException;
@@ -77,10 +76,12 @@ public class FormController {
     }
 
     @GetMapping("/{formId}")
-    public String show(@PathVariable String formId, @RequestParam Map<String, String> parameters, Model model) {
+    public String show(@PathVariable String formId, HttpServletRequest request, Model model) {
         CommandForm form = form(formId);
-        Map<String, String[]> given = new TreeMap<>();
-        parameters.forEach((name, value) -> given.put(name, new String[] {value}));
+        // every value of a repeated parameter: a multi-select is prefilled from ?party=a&party=b
+        Map<String, String[]> given = new TreeMap<>(request.getParameterMap());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        given.forEach((name, values) -> parameters.put(name, values.length == 0 ? "" : values[0]));
         Map<String, String> variables = variables(form, parameters);
         FormState state = FormState.of(form, variables, given);
         return render(form, state, variables, UUID.randomUUID().toString(), currentVersion(form, variables), model);
@@ -136,7 +137,8 @@ public class FormController {
                 : null);
         model.addAttribute("eventIds", eventIds);
         model.addAttribute("replayed", "true".equals(answer.header("Idempotency-Replayed")));
-        model.addAttribute("recordPage", form.recordPage(variables));
+        String created = pageOf(answer.header(HttpHeaders.LOCATION));
+        model.addAttribute("recordPage", created != null ? created : form.recordPage(variables));
         model.addAttribute("again", againLink(form, variables));
         return "forms/recorded";
     }
@@ -232,6 +234,31 @@ public class FormController {
         }
         Long version = versions.version(variables.get(form.recordVariable()));
         return version == null ? null : version.toString();
+    }
+
+    /**
+     * The page showing what an API location names: a creation form's answer leads straight to the new record. Only
+     * the service's own API paths are turned into pages; anything else gives none.
+     */
+    static String pageOf(String location) {
+        if (location == null) {
+            return null;
+        }
+        String path = location.replaceFirst("^https?://[^/]+", "");
+        String[][] pages = {
+                {"^/api/plans/([A-Za-z0-9._:-]+)/activities/([A-Za-z0-9._:-]+)$", "/planer/$1/aktiviteter/$2"},
+                {"^/api/plans/([A-Za-z0-9._:-]+)/goals/[A-Za-z0-9._:-]+$", "/planer/$1/mal"},
+                {"^/api/plans/([A-Za-z0-9._:-]+)$", "/planer/$1"},
+                {"^/api/enterprises/([A-Za-z0-9._:-]+)$", "/foretag/$1"},
+                {"^/api/procurements/([A-Za-z0-9._:-]+)$", "/upphandlingar/$1"},
+                {"^/api/meetings/([A-Za-z0-9._:-]+)$", "/moten/$1"},
+                {"^/api/parties/([A-Za-z0-9._:-]+)$", "/parter/$1"}};
+        for (String[] page : pages) {
+            if (path.matches(page[0])) {
+                return path.replaceFirst(page[0], page[1]);
+            }
+        }
+        return null;
     }
 
     private static String againLink(CommandForm form, Map<String, String> variables) {

@@ -140,6 +140,11 @@ public final class FormState {
             state = fields.values().stream().filter(candidate -> path.startsWith(candidate.field().name() + ".")
                     || path.startsWith(candidate.field().name() + "[")).findFirst().orElse(null);
         }
+        if (state == null && path != null && !path.isEmpty()) {
+            // an error about an object the form enters field by field (carriesOut) goes to its first field
+            state = fields.values().stream().filter(candidate -> candidate.field().name().startsWith(path + "."))
+                    .findFirst().orElse(null);
+        }
         if (state == null) {
             general.add(new Message(null, message));
             return;
