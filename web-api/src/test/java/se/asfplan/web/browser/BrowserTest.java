@@ -111,6 +111,18 @@ public abstract class BrowserTest extends PostgresApiTest {
         }
     }
 
+    /**
+     * Sends the page's command form and waits for the answer page: the page sent must be gone first (a refusal
+     * page looks like the form it replaces), then its confirmation or its error summary is there.
+     */
+    protected void send() {
+        WebElement button = browser.findElement(By.cssSelector("main form[method=post] button[type=submit]"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !driver.findElements(
+                By.cssSelector(".confirmation, #felsammanfattning")).isEmpty());
+    }
+
     protected String text(By locator) {
         return browser.findElement(locator).getText();
     }

@@ -122,7 +122,7 @@ class CoordinatorsDayBrowserIT extends BrowserTest {
     }
 
     private void submit() {
-        browser.findElement(By.cssSelector("main form[method=post] button[type=submit]")).click();
+        send();
     }
 
     /** The goal's 2024 outcome on the dashboard, once it is shown (and equals {@code expected}, when given). */

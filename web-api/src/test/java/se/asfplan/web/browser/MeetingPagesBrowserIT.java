@@ -164,9 +164,7 @@ class MeetingPagesBrowserIT extends BrowserTest {
     }
 
     private void submit() {
-        browser.findElement(By.cssSelector("main form[method=post] button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver.findElements(
-                By.cssSelector(".confirmation, #felsammanfattning")).isEmpty());
+        send();
     }
 
     private void confirmed() {
