@@ -147,7 +147,9 @@ class EnterprisePageController {
         }
         model.addAttribute("enterprise", enterprise);
         model.addAttribute("entry", RegisterEntry.of(enterprise, texts));
-        model.addAttribute("legalForm", enterprise.details().legalForm().swedishName());
+        String legalForm = enterprise.details().legalForm().swedishName();
+        model.addAttribute("legalForm", legalForm.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                + legalForm.substring(1));
         model.addAttribute("facts", facts);
         model.addAttribute("forms", formLinks(enterprise));
         model.addAttribute("history", "/granskning/historik/enterprise/" + enterpriseId);

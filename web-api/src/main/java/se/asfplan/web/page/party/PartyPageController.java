@@ -20,9 +20,9 @@ import se.asfplan.projections.party.PartyQueries.PartyView;
 @Controller
 class PartyPageController {
 
-    private final PartyDirectory directory;
+    private final PartyPageReader directory;
 
-    PartyPageController(PartyDirectory directory) {
+    PartyPageController(PartyPageReader directory) {
         this.directory = directory;
     }
 

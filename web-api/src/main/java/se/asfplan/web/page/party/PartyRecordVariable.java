@@ -10,9 +10,9 @@ import se.asfplan.web.page.form.RecordVariableSource;
 @Component
 class PartyRecordVariable implements RecordVariableSource {
 
-    private final PartyDirectory directory;
+    private final PartyPageReader directory;
 
-    PartyRecordVariable(PartyDirectory directory) {
+    PartyRecordVariable(PartyPageReader directory) {
         this.directory = directory;
     }
 

@@ -15,11 +15,11 @@ import se.asfplan.web.page.PageNotFoundException;
 
 /** Asks the register of parties, as the API's {@code PartyController} does. */
 @Component
-class PartyDirectory {
+class PartyPageReader {
 
     private final QueryGateway queries;
 
-    PartyDirectory(QueryGateway queries) {
+    PartyPageReader(QueryGateway queries) {
         this.queries = queries;
     }
 
