@@ -80,7 +80,11 @@ class EnterprisePageController {
                     || wanted != null && wanted != IntegrationspaktenStatus.MEMBER && summaryLevel != null) {
                 continue;
             }
-            if (!query.isEmpty() && !query.replace("-", "").replace(" ", "").matches("\\d{2,10}")
+            boolean byNumber = query.replace("-", "").replace(" ", "").matches("\\d{2,10}");
+            if (byNumber && !summary.legalForm().hasOrganisationNumber()) {
+                continue; // a sole trader is registered without a number
+            }
+            if (!query.isEmpty() && !byNumber
                     && !new RegisterEntry(null, summary.name(), null, null, null, false, false, null, null, null,
                     null).matches(query)) {
                 continue;
