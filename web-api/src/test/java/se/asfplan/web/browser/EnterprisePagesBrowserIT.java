@@ -94,8 +94,8 @@ class EnterprisePagesBrowserIT extends BrowserTest {
         // the register: by number with hyphen, by a part of the name, by its status and level
         open("/foretag?q=" + number);
         assertThat(registerRows()).singleElement().asString().contains(name).contains("Medlem").contains("Plusmedlem");
-        open("/foretag?q=" + name.substring(name.length() - 8).toUpperCase());
-        assertThat(registerRows()).singleElement().asString().contains(number);
+        open("/foretag?q=" + ("kompassen " + name.substring(name.length() - 8)).toUpperCase());
+        assertThat(registerRows()).as(() -> text(By.tagName("main"))).singleElement().asString().contains(number);
         open("/foretag?q=" + number + "&status=medlem&niva=plusmedlem&asf=ja");
         assertThat(registerRows()).hasSize(1);
         open("/foretag?q=" + number + "&niva=jobbpartner");

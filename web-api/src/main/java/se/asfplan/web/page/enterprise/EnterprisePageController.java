@@ -81,12 +81,10 @@ class EnterprisePageController {
                 continue;
             }
             boolean byNumber = query.replace("-", "").replace(" ", "").matches("\\d{2,10}");
-            if (byNumber && !summary.legalForm().hasOrganisationNumber()) {
-                continue; // a sole trader is registered without a number
-            }
-            if (!query.isEmpty() && !byNumber
-                    && !new RegisterEntry(null, summary.name(), null, null, null, false, false, null, null, null,
-                    null).matches(query)) {
+            boolean byName = query.isEmpty() || new RegisterEntry(null, summary.name(), null, null, null, false,
+                    false, null, null, null, null).matches(query);
+            // only a number can still match what the name does not: a sole trader is registered without one
+            if (!byName && (!byNumber || !summary.legalForm().hasOrganisationNumber())) {
                 continue;
             }
             RegisterEntry entry = RegisterEntry.of(reader.enterprise(summary.enterpriseId()), texts);

@@ -83,8 +83,8 @@ public record RegisterEntry(String enterpriseId, String name, String organisatio
     }
 
     /**
-     * Whether the search matches: its words all in the name (ignoring case), or its digits (with or without the
-     * hyphen) in the organisation number.
+     * Whether the search matches: its words all in the name (ignoring case), or, for a search of digits (with or
+     * without the hyphen), those digits in the organisation number.
      */
     boolean matches(String search) {
         if (search == null || search.isBlank()) {
@@ -92,8 +92,9 @@ public record RegisterEntry(String enterpriseId, String name, String organisatio
         }
         String query = search.strip();
         String digits = query.replace("-", "").replace(" ", "");
-        if (digits.matches("\\d{2,10}")) {
-            return organisationNumber != null && organisationNumber.replace("-", "").contains(digits);
+        if (digits.matches("\\d{2,10}") && organisationNumber != null
+                && organisationNumber.replace("-", "").contains(digits)) {
+            return true;
         }
         String lowerName = name.toLowerCase(Locale.forLanguageTag("sv"));
         for (String word : query.toLowerCase(Locale.forLanguageTag("sv")).split("\\s+")) {

@@ -64,6 +64,10 @@ class EnterpriseTextsTest {
         RegisterEntry soleTrader = new RegisterEntry("ensam", "Ensam firma", null, "Stockholm", null, true, false,
                 IntegrationspaktenStatus.NOT_INVITED, null, null, null);
         assertThat(soleTrader.matches("5566")).isFalse();
+        RegisterEntry digitsInName = new RegisterEntry("kafe-2024", "Kafé 2024", "556677-8899", "Stockholm", null,
+                true, false, IntegrationspaktenStatus.NOT_INVITED, null, null, null);
+        assertThat(digitsInName.matches("2024")).as("digits in the name").isTrue();
+        assertThat(digitsInName.matches("7788")).as("digits in the number").isTrue();
         assertThat(entry.place()).isEqualTo("Stockholm");
     }
 }
