@@ -21,7 +21,12 @@ import se.asfplan.web.support.PostgresApiTest;
  * callers and committees do not. Every answer names its request id.
  */
 @AutoConfigureObservability
-@TestPropertySource(properties = "tracker.metrics.scrape-token=" + MetricsIT.TOKEN)
+@TestPropertySource(properties = {"tracker.metrics.scrape-token=" + MetricsIT.TOKEN,
+        // a context of its own, so in a schema of its own: a second application on the shared schema would be a
+        // second node sharing the event processors' segments with the other tests' application
+        "spring.datasource.url=${TEST_DATABASE_BASE_URL:jdbc:postgresql://127.0.0.1:5432/test}"
+                + "?currentSchema=${TEST_DATABASE_SCHEMA:asf_tracker_it}_metrics",
+        "spring.flyway.schemas=${TEST_DATABASE_SCHEMA:asf_tracker_it}_metrics"})
 class MetricsIT extends PostgresApiTest {
 
     static final String TOKEN = "a-scrape-token-of-at-least-32-characters";
