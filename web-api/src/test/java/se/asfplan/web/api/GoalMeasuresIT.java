@@ -138,10 +138,14 @@ class GoalMeasuresIT extends ProcurementApiSupport {
         List<Long> plusChanged = positionsOf(plus, "IntegrationspaktenLevelChangedEvent");
         List<Long> mine = List.of(memberJoined.get(0), plusChanged.get(0));
         Map<String, Object> members = row(now, "medlemmar-2019");
-        assertThat(events(members)).containsAll(mine)
+        // the retraction of the wrong join changed the figure, so it is listed with it (it counts no member itself)
+        List<Long> retraction = positionsOf(wrong, "EnterpriseFactRetractedEvent");
+        assertThat(events(members)).containsAll(mine).containsAll(retraction)
                 .doesNotContainAnyElementsOf(positionsOf(left, "JoinedIntegrationspaktenEvent"))
                 .doesNotContainAnyElementsOf(positionsOf(wrong, "JoinedIntegrationspaktenEvent"));
-        assertThat(outcome(members)).isEqualByComparingTo(BigDecimal.valueOf(events(members).size()));
+        List<Long> counted = new java.util.ArrayList<>(events(members));
+        counted.removeAll(retraction);
+        assertThat(outcome(members)).isEqualByComparingTo(BigDecimal.valueOf(counted.size()));
         assertThat(events(row(now, "nivan-medlem-2019"))).contains(memberJoined.get(0))
                 .doesNotContain(plusChanged.get(0));
         assertThat(events(row(now, "plusmedlemmar-2019"))).contains(plusChanged.get(0))
