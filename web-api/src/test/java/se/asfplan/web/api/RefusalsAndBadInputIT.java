@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -101,6 +102,39 @@ class RefusalsAndBadInputIT extends PostgresApiTest {
         assertBadRequest(response, "kind");
         assertThat(response.getBody().get("detail").toString()).contains("must be one of", "LARGER_STEP")
                 .doesNotContain("se.asfplan", "No enum constant");
+    }
+
+    @Test
+    void refusesAnUnknownQueryParameterNamingIt() {
+        ResponseEntity<Map<String, Object>> typo = get(COMMITTEE, base + "/activities?staus=STARTED");
+        assertBadRequest(typo, "staus");
+        assertThat(typo.getBody().get("detail").toString()).contains("staus", "status");
+        assertBadRequest(get(COMMITTEE, "/api/plans?year=2023"), "year");
+        assertBadRequest(get(COORDINATOR, "/api/enterprises?name=x&q=x"), "name");
+        assertBadRequest(get(COMMITTEE, base + "/reports/activity-follow-up?lateAsOf=2022-12-31"), "lateAsOf");
+        assertThat(getList(COMMITTEE, base + "/activities?status=STARTED").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(null, "/api/plans?year=2023").getStatusCode()).as("anonymous: 401 before anything else")
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void answersAMethodNoPathTakesWith405AndTheMethodsItDoesTake() {
+        for (String user : List.of(COORDINATOR, AUDITOR, COMMITTEE)) {
+            for (HttpMethod method : List.of(HttpMethod.DELETE, HttpMethod.PUT, HttpMethod.PATCH)) {
+                ResponseEntity<Map<String, Object>> answer = exchange(user, method, base, "{}",
+                        org.springframework.http.MediaType.APPLICATION_JSON, null);
+                assertThat(answer.getStatusCode()).as(user + " " + method).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+                assertThat(answer.getHeaders().getAllow()).as(user + " " + method).contains(HttpMethod.GET)
+                        .doesNotContain(method);
+            }
+        }
+        ResponseEntity<Map<String, Object>> delete = exchange(COORDINATOR, HttpMethod.DELETE,
+                base + "/activities/aktivitet/start", null, null, null);
+        assertThat(delete.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(delete.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+        assertThat(exchange(null, HttpMethod.DELETE, base, null, null, null).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(storedEvents(plan)).hasSize(4);
     }
 
     @Test

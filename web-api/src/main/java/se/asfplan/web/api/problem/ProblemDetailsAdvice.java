@@ -41,6 +41,7 @@ import se.asfplan.domain.shared.RecordRule;
 import se.asfplan.domain.shared.RuleCode;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.infra.planfile.PlanFileException;
+import se.asfplan.web.api.http.KnownQueryParametersOnly;
 
 /**
  * One error model from domain to HTTP (RFC 9457 problem details):
@@ -175,6 +176,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", e.problems().stream()
                 .map(p -> Map.of("field", p.path(), "message", p.message())).toList());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A read named a query parameter its endpoint does not know: 400 naming it (and the ones it knows). */
+    @ExceptionHandler(KnownQueryParametersOnly.UnknownQueryParameterException.class)
+    ResponseEntity<Object> unknownQueryParameter(KnownQueryParametersOnly.UnknownQueryParameterException e) {
+        String known = e.known().isEmpty() ? "it takes no query parameters" : "it takes " + String.join(", ", e.known());
+        return badRequest(e.unknown().stream().map(name -> Map.of("field", name,
+                "message", "is not a query parameter of this request; " + known)).toList());
     }
 
     @ExceptionHandler(NotFoundException.class)
