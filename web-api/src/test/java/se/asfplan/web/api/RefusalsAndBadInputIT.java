@@ -116,7 +116,8 @@ class RefusalsAndBadInputIT extends PostgresApiTest {
         ResponseEntity<Map<String, Object>> refused = coordinator.exchange(base + "/activities/aktivitet/start",
                 HttpMethod.POST, new org.springframework.http.HttpEntity<>("{\"occurredOn\": \"2021-04-02\"}",
                         swedish), type);
-        assertRefused(refused, HttpStatus.CONFLICT, "activity-can-be-started-once");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).containsEntry("rule", "activity-can-be-started-once");
         assertThat(refused.getBody().get("detail")).isEqualTo("Aktiviteten är redan startad. En aktivitet kan bara "
                 + "startas en gång. Ingenting registrerades.");
 
