@@ -291,7 +291,7 @@ public class EnterpriseController {
 
     public record AdviceRequest(@NotBlank @Size(max = 300) String provider,
                                 @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 6, fraction = 2)
-                                BigDecimal hours,
+                                @io.swagger.v3.oas.annotations.media.Schema(example = "2.5") BigDecimal hours,
                                 LocalDate occurredOn, PlanActivityReference carriesOut) {
     }
 
