@@ -57,7 +57,7 @@ class EmbeddedDefaultIT {
 
         Map<String, Object> plan = Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> read("/api/plans/stockholm-asf-2021"),
-                        body -> body != null && ((Number) body.get("version")).intValue() == 44);
+                        body -> body != null && ((Number) body.get("version")).intValue() == 43);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> areas = (List<Map<String, Object>>) plan.get("areas");
         assertThat(areas).hasSize(3);

@@ -9,6 +9,9 @@ import se.asfplan.domain.shared.Values;
  */
 public record EnterpriseId(String value) implements Identifier {
 
+    /** The form of the id as a regular expression (a slug); the API description shows it. */
+    public static final String PATTERN = Values.SLUG_PATTERN;
+
     public EnterpriseId {
         Values.slug(value, "enterprise id");
     }

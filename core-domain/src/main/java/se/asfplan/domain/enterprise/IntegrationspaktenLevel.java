@@ -9,6 +9,11 @@ import se.asfplan.domain.shared.Values;
  */
 public record IntegrationspaktenLevel(String value) implements Identifier {
 
+    /** The form of the id as a regular expression (a slug); the API description shows it. */
+    public static final String PATTERN = Values.SLUG_PATTERN;
+    /** A level the shipped configuration has, to show as an example in the API description. */
+    public static final String EXAMPLE = "member";
+
     public IntegrationspaktenLevel {
         Values.slug(value, "Integrationspakten level");
     }

@@ -9,6 +9,9 @@ import se.asfplan.domain.shared.Values;
  */
 public record DecisionId(String value) implements Identifier {
 
+    /** The form of the id as a regular expression (a slug); the API description shows it. */
+    public static final String PATTERN = Values.SLUG_PATTERN;
+
     /** The decision that adopted the plan, recorded with {@code PlanAdoptedEvent}. */
     public static final DecisionId ADOPTION = new DecisionId("adoption");
 

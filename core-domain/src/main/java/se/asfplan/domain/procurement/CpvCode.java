@@ -11,7 +11,11 @@ import se.asfplan.domain.shared.Identifier;
  */
 public record CpvCode(String value) implements Identifier, Comparable<CpvCode> {
 
-    private static final Pattern FORMAT = Pattern.compile("\\d{8}-\\d");
+    /** The form of a CPV code as a regular expression; the API description shows it. */
+    public static final String PATTERN = "\\d{8}-\\d";
+    /** A code to show as an example in the API description (social work services without accommodation). */
+    public static final String EXAMPLE = "85312000-9";
+    private static final Pattern FORMAT = Pattern.compile(PATTERN);
 
     public CpvCode {
         if (value == null || !FORMAT.matcher(value.strip()).matches()) {

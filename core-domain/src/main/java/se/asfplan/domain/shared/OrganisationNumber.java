@@ -8,6 +8,11 @@ package se.asfplan.domain.shared;
  */
 public record OrganisationNumber(String value) implements Identifier {
 
+    /** The form of the number as a regular expression (the hyphen may be left out); the API description shows it. */
+    public static final String PATTERN = "\\d{6}-?\\d{4}";
+    /** A valid number to show as an example in the API description (no real organisation's). */
+    public static final String EXAMPLE = "556677-8899";
+
     public OrganisationNumber {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("organisation number must be given, written NNNNNN-NNNN");

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  */
 public final class Values {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    /** The form of a slug ({@link #slug}) as a regular expression, which the API description shows for such ids. */
+    public static final String SLUG_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";
+    private static final Pattern SLUG = Pattern.compile(SLUG_PATTERN);
 
     private Values() {
     }

@@ -1,5 +1,6 @@
 package se.asfplan.infra.concurrency;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 /**
  * The version each aggregate reached through the commands a caller sends: {@link #capture(Runnable)} runs the
  * sending and answers, per aggregate identifier, the sequence number of the last event it recorded — the version a
- * client sends back as its expected version.
+ * client sends back as its expected version. {@link #record(Runnable)} answers the identifiers of the events it
+ * recorded as well (a client names one of them to retract it).
  * <p>
  * The events are seen by a dispatch interceptor on the event bus, which Axon calls while it prepares the command's
  * unit of work for commit, on the thread that sends the command (Axon's local command bus handles commands on the
@@ -20,24 +22,45 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
  */
 public final class RecordedVersions implements MessageDispatchInterceptor<EventMessage<?>> {
 
-    private static final ThreadLocal<Map<String, Long>> CAPTURING = new ThreadLocal<>();
+    private static final ThreadLocal<Capture> CAPTURING = new ThreadLocal<>();
+
+    /**
+     * What a sending recorded: the version each aggregate reached and the identifiers of its events in the order
+     * they were published.
+     */
+    public record Recording(Map<String, Long> versions, List<String> eventIds) {
+
+        public Recording {
+            versions = Map.copyOf(versions);
+            eventIds = List.copyOf(eventIds);
+        }
+    }
+
+    private record Capture(Map<String, Long> versions, List<String> eventIds) {
+    }
 
     /**
      * Runs the sending and answers the versions its events reached. Only events that are part of a successful
      * sending count: when it throws, nothing is answered.
      */
     public static Map<String, Long> capture(Runnable sending) {
-        Map<String, Long> outer = CAPTURING.get();
-        Map<String, Long> versions = new HashMap<>();
-        CAPTURING.set(versions);
+        return record(sending).versions();
+    }
+
+    /** Runs the sending and answers what it recorded; as {@link #capture(Runnable)}, nothing when it throws. */
+    public static Recording record(Runnable sending) {
+        Capture outer = CAPTURING.get();
+        Capture capture = new Capture(new HashMap<>(), new ArrayList<>());
+        CAPTURING.set(capture);
         try {
             sending.run();
-            return Map.copyOf(versions);
+            return new Recording(capture.versions(), capture.eventIds());
         } finally {
             if (outer == null) {
                 CAPTURING.remove();
             } else {
-                outer.putAll(versions);
+                outer.versions().putAll(capture.versions());
+                outer.eventIds().addAll(capture.eventIds());
                 CAPTURING.set(outer);
             }
         }
@@ -46,10 +69,13 @@ public final class RecordedVersions implements MessageDispatchInterceptor<EventM
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         return (index, message) -> {
-            Map<String, Long> versions = CAPTURING.get();
-            if (versions != null && message instanceof DomainEventMessage<?> event
+            Capture capture = CAPTURING.get();
+            if (capture != null && message instanceof DomainEventMessage<?> event
                     && event.getAggregateIdentifier() != null) {
-                versions.merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::max);
+                capture.versions().merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::max);
+                if (!capture.eventIds().contains(event.getIdentifier())) {
+                    capture.eventIds().add(event.getIdentifier());
+                }
             }
             return message;
         };

@@ -34,6 +34,18 @@ class RecordedVersionsTest {
     }
 
     @Test
+    void answersTheIdsOfTheDomainEventsInTheOrderTheyWerePublished() {
+        GenericDomainEventMessage<String> adopted = new GenericDomainEventMessage<>("Plan", "plan-a", 0, "adopted");
+        GenericDomainEventMessage<String> area = new GenericDomainEventMessage<>("Plan", "plan-a", 1, "area");
+
+        RecordedVersions.Recording recording = RecordedVersions.record(() -> dispatch(adopted, area,
+                GenericEventMessage.asEventMessage("not a domain event")));
+
+        assertThat(recording.eventIds()).containsExactly(adopted.getIdentifier(), area.getIdentifier());
+        assertThat(recording.versions()).isEqualTo(Map.of("plan-a", 1L));
+    }
+
+    @Test
     void seesNothingOutsideACapture() {
         dispatch(new GenericDomainEventMessage<>("Plan", "plan-a", 1, "outside"));
 

@@ -18,8 +18,16 @@ public final class EnterpriseQueries {
     private EnterpriseQueries() {
     }
 
-    /** All enterprises by name, optionally only those that do (or do not) count as ASF, or in one district. */
-    public record FindEnterprisesQuery(Boolean countsAsAsf, String district) {
+    /**
+     * All enterprises by name, optionally only those that do (or do not) count as ASF, or in one district, or that
+     * {@code text} finds: its name contains the text (ignoring case), or its organisation number contains the text's
+     * digits (written with or without the hyphen).
+     */
+    public record FindEnterprisesQuery(Boolean countsAsAsf, String district, String text) {
+
+        public FindEnterprisesQuery(Boolean countsAsAsf, String district) {
+            this(countsAsAsf, district, null);
+        }
     }
 
     /** One enterprise with its recorded facts; empty when no such enterprise is registered. */
@@ -30,7 +38,8 @@ public final class EnterpriseQueries {
     public record FindEnterpriseFactsCarryingOutQuery(PlanId planId, ActivityId activityId) {
     }
 
-    public record EnterpriseSummary(EnterpriseId enterpriseId, String name, LegalForm legalForm, String municipality,
+    public record EnterpriseSummary(EnterpriseId enterpriseId, String name, String organisationNumber,
+                                    LegalForm legalForm, String municipality,
                                     String district, boolean countsAsAsf, boolean closed,
                                     IntegrationspaktenLevel integrationspaktenLevel, boolean inReferenceGroup) {
     }

@@ -390,12 +390,29 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
             sql.append(" and district = ?");
             arguments.add(query.district());
         }
+        if (query.text() != null && !query.text().isBlank()) {
+            String text = query.text().strip();
+            sql.append(" and (lower(name) like ? escape '!'");
+            arguments.add("%" + likeEscaped(text.toLowerCase(java.util.Locale.ROOT)) + "%");
+            String digits = text.replaceAll("[\\s-]", "");
+            if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+                sql.append(" or replace(organisation_number, '-', '') like ?");
+                arguments.add("%" + digits + "%");
+            }
+            sql.append(")");
+        }
         sql.append(" order by name, enterprise_id");
         return jdbc.query(sql.toString(), (rs, row) -> new EnterpriseSummary(
                 new EnterpriseId(rs.getString("enterprise_id")), rs.getString("name"),
+                rs.getString("organisation_number"),
                 LegalForm.valueOf(rs.getString("legal_form")), rs.getString("municipality"), rs.getString("district"),
                 rs.getBoolean("counts_as_asf"), rs.getDate("closed_on") != null, level(rs),
                 rs.getDate("reference_group_joined_on") != null), arguments.toArray());
+    }
+
+    /** The text with LIKE's wildcards and its escape character '!' escaped. */
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @QueryHandler
@@ -442,7 +459,7 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
                         localDate(rs, "integrationspakten_left_on")),
                 new ReferenceGroupView(rs.getDate("reference_group_joined_on") != null,
                         localDate(rs, "reference_group_invited_on"), localDate(rs, "reference_group_joined_on")),
-                facts, rs.getLong("last_sequence") + 1);
+                facts, rs.getLong("last_sequence"));
     }
 
     private List<FactView> facts(int generation, String enterpriseId, long upToSequence) {

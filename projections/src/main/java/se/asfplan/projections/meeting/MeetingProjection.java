@@ -161,7 +161,7 @@ public class MeetingProjection implements RebuildableProjection {
                 fromJson(rs.getString("participants")).stream().map(EnterpriseId::new).toList(),
                 planId == null ? null : new PlanActivityReference(new PlanId(planId),
                         new ActivityId(rs.getString("activity_id"))),
-                localDate(rs, "corrected_on"), rs.getString("correction_reason"), rs.getLong("last_sequence") + 1,
+                localDate(rs, "corrected_on"), rs.getString("correction_reason"), rs.getLong("last_sequence"),
                 rs.getString("held_event_id"), localDate(rs, "retracted_on"), rs.getString("retraction_reason"));
     }
 

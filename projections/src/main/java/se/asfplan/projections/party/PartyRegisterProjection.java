@@ -193,6 +193,6 @@ public class PartyRegisterProjection implements RebuildableProjection {
         return new PartyView(new PartyId(rs.getString("party_id")), rs.getString("name"),
                 rs.getString("abbreviation"), PartyKind.valueOf(rs.getString("kind")), rs.getString("municipality"),
                 rs.getDate("registered_on").toLocalDate(), changedOn == null ? null : changedOn.toLocalDate(),
-                List.copyOf(names.getOrDefault(rs.getString("party_id"), List.of())), rs.getLong("last_sequence") + 1);
+                List.copyOf(names.getOrDefault(rs.getString("party_id"), List.of())), rs.getLong("last_sequence"));
     }
 }

@@ -529,7 +529,7 @@ public class PlanViewProjection implements RebuildableProjection {
                 new Decision(rs.getString("adopted_by"), rs.getString("adoption_reference"),
                         rs.getString("adoption_paragraph")),
                 localDate(rs, "adopted_on"), period(rs), localDate(rs, "last_revised_on"),
-                rs.getLong("last_sequence") + 1, sections(generation, planId), decisions(generation, planId),
+                rs.getLong("last_sequence"), sections(generation, planId), decisions(generation, planId),
                 areas(generation, planId), goals(generation, planId), recurringGoals(generation, planId),
                 scope(rs)),
                 generation, planId);

@@ -356,7 +356,7 @@ public class ProcurementProjection implements RebuildableProjection {
                         tenders(generation, id), award(rs),
                         localDate(rs, "completed_on"), localDate(rs, "cancelled_on"),
                         rs.getString("cancellation_reason"), evaluations(generation, id),
-                        lifecycle(generation, id), rs.getLong("last_sequence") + 1), generation, id);
+                        lifecycle(generation, id), rs.getLong("last_sequence")), generation, id);
         return found.stream().findFirst();
     }
 

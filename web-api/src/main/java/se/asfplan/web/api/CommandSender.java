@@ -1,5 +1,7 @@
 package se.asfplan.web.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +44,8 @@ public class CommandSender {
     private static final Pattern IF_MATCH_VERSION = Pattern.compile("\\s*(\"?)(\\d{1,18})\\1\\s*");
     /** The request attribute holding the version the command's aggregate reached (a {@code Long}). */
     static final String RECORDED_VERSION = CommandSender.class.getName() + ".recordedVersion";
+    /** The request attribute holding the ids of the events the request's commands recorded (a {@code List}). */
+    static final String RECORDED_EVENTS = CommandSender.class.getName() + ".recordedEvents";
 
     private final CommandGateway commandGateway;
 
@@ -57,10 +61,17 @@ public class CommandSender {
             message = message.andMetaData(Map.of(ExpectedVersionTargetResolver.EXPECTED_VERSION, expected));
         }
         CommandMessage<?> sending = message;
-        Map<String, Long> versions = RecordedVersions.capture(() -> commandGateway.sendAndWait(sending));
+        RecordedVersions.Recording recording = RecordedVersions.record(() -> commandGateway.sendAndWait(sending));
+        Map<String, Long> versions = recording.versions();
         if (versions.size() == 1) {
             request.setAttribute(RECORDED_VERSION, versions.values().iterator().next());
         }
+        List<String> eventIds = new ArrayList<>();
+        if (request.getAttribute(RECORDED_EVENTS) instanceof List<?> earlier) {
+            earlier.forEach(id -> eventIds.add(String.valueOf(id)));
+        }
+        eventIds.addAll(recording.eventIds());
+        request.setAttribute(RECORDED_EVENTS, List.copyOf(eventIds));
     }
 
     /**

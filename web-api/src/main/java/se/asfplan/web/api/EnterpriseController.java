@@ -81,11 +81,16 @@ public class EnterpriseController {
     }
 
     @GetMapping
-    @Operation(summary = "The registered enterprises by name, optionally only those that count as ASF (or not), "
-            + "or in one district")
-    public List<EnterpriseSummary> enterprises(@RequestParam(required = false) Boolean countsAsAsf,
-                                               @RequestParam(required = false) String district) {
-        return reader.enterprises(countsAsAsf, district);
+    @Operation(summary = "The registered enterprises by name with their organisation numbers, optionally only those "
+            + "that count as ASF (or not), in one district, or found by q: a part of the name (any case) or of the "
+            + "organisation number (with or without the hyphen). Names and numbers are public: every role may read "
+            + "the list; an enterprise's details and facts are for coordinators and auditors")
+    public List<EnterpriseSummary> enterprises(
+            @RequestParam(required = false) Boolean countsAsAsf,
+            @RequestParam(required = false) String district,
+            @io.swagger.v3.oas.annotations.Parameter(description = "a part of the name or organisation number",
+                    example = "556677") @RequestParam(required = false) String q) {
+        return reader.enterprises(countsAsAsf, district, q);
     }
 
     @GetMapping("/{enterpriseId}")
@@ -286,7 +291,7 @@ public class EnterpriseController {
 
     public record AdviceRequest(@NotBlank @Size(max = 300) String provider,
                                 @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 6, fraction = 2)
-                                BigDecimal hours,
+                                @io.swagger.v3.oas.annotations.media.Schema(example = "2.5") BigDecimal hours,
                                 LocalDate occurredOn, PlanActivityReference carriesOut) {
     }
 

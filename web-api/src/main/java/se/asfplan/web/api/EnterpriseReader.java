@@ -35,7 +35,12 @@ public class EnterpriseReader {
     }
 
     public List<EnterpriseSummary> enterprises(Boolean countsAsAsf, String district) {
-        return queryGateway.query(new FindEnterprisesQuery(countsAsAsf, district),
+        return enterprises(countsAsAsf, district, null);
+    }
+
+    /** The enterprises, also only those whose name or organisation number {@code text} finds. */
+    public List<EnterpriseSummary> enterprises(Boolean countsAsAsf, String district, String text) {
+        return queryGateway.query(new FindEnterprisesQuery(countsAsAsf, district, text),
                 ResponseTypes.multipleInstancesOf(EnterpriseSummary.class)).join();
     }
 

@@ -230,8 +230,12 @@ public class ProcurementController {
     }
 
     /** A legal person by its organisation number, or {@code "soleTrader": true} and no number at all. */
-    public record SupplierRequest(OrganisationNumber organisationNumber, Boolean soleTrader) {
+    public record SupplierRequest(OrganisationNumber organisationNumber,
+                                  @io.swagger.v3.oas.annotations.media.Schema(description = "true for a sole trader, "
+                                          + "then without organisationNumber", example = "false") Boolean soleTrader) {
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
         @AssertTrue(message = "give either organisationNumber or soleTrader true (a sole trader's number is a "
                 + "personnummer and is never recorded)")
         public boolean isEitherNumberOrSoleTrader() {

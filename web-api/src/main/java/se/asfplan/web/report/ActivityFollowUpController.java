@@ -69,8 +69,12 @@ public class ActivityFollowUpController {
             @RequestParam(required = false) Instant asOf,
             @Parameter(description = "first business date whose progress notes count")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "last business date: later facts had not happened; decides lateness")
+            @Parameter(description = "last business date: later facts had not happened; decides lateness. Default: "
+                    + "the last day of the report year (year) when that year is past, else today")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "the report year: from defaults to its first day and, for a past year, to "
+                    + "to its last, so that lateness is judged at the year's end, not today")
+            @RequestParam(required = false) Integer year,
             @Parameter(description = "the generation of the follow-up read model to read: the active one (default) "
                     + "or the one a rebuild is filling, to compare them before switching")
             @RequestParam(required = false) Integer generation,
@@ -78,12 +82,22 @@ public class ActivityFollowUpController {
                     schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
             @RequestParam(required = false) Format format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (year != null && (year < 1900 || year > 2999)) {
+            throw new IllegalArgumentException("year must be a calendar year such as 2023, but was " + year);
+        }
+        LocalDate today = BusinessCalendar.today(clock);
+        if (from == null && year != null) {
+            from = LocalDate.of(year, 1, 1);
+        }
+        if (to == null) {
+            to = reportYearEnd(year, today);
+        }
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from (" + from + ") must not lie after to (" + to + ")");
         }
         ReportPosition at = positions.now(ActivityFollowUpProjection.PROCESSING_GROUP, generation);
         Optional<ActivityFollowUpReport> found = queries.query(new FindActivityFollowUpQuery(planId, asOf, from, to,
-                        BusinessCalendar.today(clock), at.generation()),
+                        today, at.generation()),
                 ResponseTypes.optionalInstanceOf(ActivityFollowUpReport.class)).join();
         ActivityFollowUpReport report = found.orElseThrow(() -> new NotFoundException(asOf == null
                 ? "No plan " + planId + " is recorded" : "No plan " + planId + " was recorded at " + asOf));
@@ -96,6 +110,14 @@ public class ActivityFollowUpController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new ActivityFollowUpAnswer(
                 ReportAnswer.at(at, asOf, groups), report.plan(), groupBy.value(), from, to,
                 report.lateAsOf()));
+    }
+
+    /**
+     * The default end of the range: the last day of the report year when that year is past, so that "late" is judged
+     * at the year's end rather than against today; none (today decides) for the current year or no year.
+     */
+    static LocalDate reportYearEnd(Integer reportYear, LocalDate today) {
+        return reportYear != null && reportYear < today.getYear() ? LocalDate.of(reportYear, 12, 31) : null;
     }
 
     private static boolean csvWanted(Format format, String accept) {

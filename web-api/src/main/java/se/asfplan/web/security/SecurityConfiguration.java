@@ -29,17 +29,22 @@ import se.asfplan.web.security.TrackerSecurityProperties.Mode;
  * <table>
  *   <caption>Role matrix</caption>
  *   <tr><th></th><th>COORDINATOR</th><th>AUDITOR</th><th>COMMITTEE</th><th>anonymous</th></tr>
- *   <tr><td>GET /api/plans/**, /api/reports/**</td><td>yes</td><td>yes</td><td>yes</td><td>401</td></tr>
- *   <tr><td>any other GET /api/** (enterprises, meetings, procurements, admin)</td><td>yes</td><td>yes</td>
+ *   <tr><td>GET /api/plans/**, /api/reports/**, /api/parties/**, /api/enterprises (the list and search),
+ *       /api/integrationspakten/levels, /api/goal-measures</td><td>yes</td><td>yes</td><td>yes</td><td>401</td></tr>
+ *   <tr><td>any other GET /api/** (one enterprise, meetings, procurements, admin)</td><td>yes</td><td>yes</td>
  *       <td>403</td><td>401</td></tr>
  *   <tr><td>GET /api/history/**, /api/events/** (who recorded what, when)</td><td>yes</td><td>yes</td>
  *       <td>403</td><td>401</td></tr>
  *   <tr><td>POST /api/**</td><td>yes</td><td>403</td><td>403</td><td>401</td></tr>
  *   <tr><td>GET /actuator/prometheus (metrics; also the scraper's token, see {@link MetricsScrapeToken})</td>
  *       <td>yes</td><td>yes</td><td>403</td><td>401</td></tr>
+ *   <tr><td>any other method on /api/** (PUT, PATCH, DELETE, ...)</td><td>405</td><td>405</td><td>405</td>
+ *       <td>401</td></tr>
  *   <tr><td>GET health, info, API description, Swagger UI; /error</td><td colspan="4">open</td></tr>
  *   <tr><td>anything else</td><td>403</td><td>403</td><td>403</td><td>401</td></tr>
  * </table>
+ * HEAD follows GET. No API path answers a method other than GET, HEAD, POST and OPTIONS, so a signed-in user sending
+ * another gets 405 with {@code Allow} from Spring MVC rather than a 403 that would suggest another role could.
  * Users sign in with HTTP Basic against the configured users ({@code tracker.security.mode=basic}, the default) or
  * with a bearer JWT from the organisation's OpenID Connect provider ({@code tracker.security.mode=oidc}). 401 and 403
  * answer problem details ({@link SecurityProblems}).
@@ -54,6 +59,15 @@ import se.asfplan.web.security.TrackerSecurityProperties.Mode;
 public class SecurityConfiguration {
 
     private static final String MODE = "tracker.security.mode";
+
+    /**
+     * The API reads every role may make: plans and reports, the register of parties (public bodies), the list of
+     * enterprises with their names and organisation numbers (public; one enterprise's details and facts are not),
+     * and the reference lists (Integrationspakten's levels, goal measures).
+     */
+    static final String[] EVERY_ROLE_READS = {"/api/plans", "/api/plans/**", "/api/reports", "/api/reports/**",
+            "/api/parties", "/api/parties/**", "/api/enterprises", "/api/integrationspakten/levels",
+            "/api/goal-measures"};
 
     /** The paths the stateless API chain answers; every other path is a page. */
     static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
@@ -124,10 +138,13 @@ public class SecurityConfiguration {
                 .requestMatchers("/error").permitAll()
                 // the history of every record and the look-up of one event: coordinators and auditors
                 .requestMatchers(HttpMethod.GET, "/api/history/**", "/api/events/**").hasAnyRole(coordinator, auditor)
-                .requestMatchers(HttpMethod.GET, "/api/plans", "/api/plans/**", "/api/reports", "/api/reports/**")
-                .hasAnyRole(coordinator, auditor, committee)
+                .requestMatchers(HttpMethod.GET, EVERY_ROLE_READS).hasAnyRole(coordinator, auditor, committee)
+                .requestMatchers(HttpMethod.HEAD, EVERY_ROLE_READS).hasAnyRole(coordinator, auditor, committee)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(coordinator, auditor)
+                .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.POST, "/api/**").hasRole(coordinator)
+                // no API path answers another method: let a signed-in user learn so (405 with Allow), not 403
+                .requestMatchers("/api/**").authenticated()
                 .anyRequest().denyAll();
     }
 

@@ -116,6 +116,17 @@ class ActivityFollowUpIT extends PostgresApiTest {
         Map<String, Object> only2023 = get(COMMITTEE, report + "?from=2023-01-01&to=2023-12-31").getBody();
         assertThat(activity(only2023, "bjuda-in")).containsEntry("status", "COMPLETED")
                 .containsEntry("latestNote", null);
+        Map<String, Object> year2022 = get(COMMITTEE, report + "?year=2022").getBody();
+        assertThat(year2022).as("a past report year is judged at its end, not today")
+                .containsEntry("from", "2022-01-01").containsEntry("to", "2022-12-31")
+                .containsEntry("lateAsOf", "2022-12-31");
+        Map<String, Object> year2021 = get(COMMITTEE, report + "?year=2021").getBody();
+        assertThat(year2021).containsEntry("lateAsOf", "2021-12-31");
+        assertThat(activity(year2021, "bjuda-in")).containsEntry("late", false);
+        int thisYear = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).getYear();
+        Map<String, Object> currentYear = get(COMMITTEE, report + "?year=" + thisYear).getBody();
+        assertThat(currentYear).as("the current year is judged today").containsEntry("to", null)
+                .containsEntry("from", thisYear + "-01-01");
 
         List<Map<String, Object>> leadsNow = rows(get(COMMITTEE, report + "?groupBy=lead").getBody());
         assertThat(leadsNow).extracting(group -> group.get("name")).containsExactly(SLK, SBR);
@@ -222,8 +233,8 @@ class ActivityFollowUpIT extends PostgresApiTest {
                 paths.get("/api/plans/{planId}/reports/activity-follow-up")).get("get");
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.get("parameters");
         assertThat(parameters).extracting(parameter -> parameter.get("name"))
-                .containsExactlyInAnyOrder("planId", "groupBy", "asOf", "from", "to", "generation", "format",
-                        "Accept");
+                .containsExactlyInAnyOrder("planId", "groupBy", "asOf", "from", "to", "year", "generation",
+                        "format", "Accept");
         Map<String, Object> groupBy = parameters.stream().filter(parameter -> "groupBy".equals(parameter.get("name")))
                 .findFirst().orElseThrow();
         assertThat((Map<String, Object>) groupBy.get("schema")).containsEntry("type", "string")

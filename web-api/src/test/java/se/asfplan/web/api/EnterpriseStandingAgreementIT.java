@@ -99,7 +99,7 @@ class EnterpriseStandingAgreementIT extends PostgresApiTest {
         IntegrationspaktenLevel defined = EnterpriseStandingCases.standing(history).integrationspaktenLevel();
 
         Map<String, Object> view = awaitResource(AUDITOR, base,
-                body -> ((Number) body.get("version")).intValue() == facts.size() + 1);
+                body -> ((Number) body.get("version")).intValue() == facts.size());
         @SuppressWarnings("unchecked")
         Map<String, Object> integrationspakten = (Map<String, Object>) view.get("integrationspakten");
         assertThat(integrationspakten.get("level")).as("level the read model shows for [%s]", history)

@@ -335,7 +335,55 @@ class IdempotencyAndConcurrencyIT extends PostgresApiTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------------- reads and answers
+
+    @Test
+    void aReadsVersionAndETagAreTheVersionAnIfMatchAccepts() throws Exception {
+        awaitResource(COORDINATOR, base, plan -> plan.get("version").equals(3));
+        HttpResponse<String> read = send(get(base));
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        Object version = body(read).get("version");
+
+        assertThat(version).as("adoption 0, area 1, activity 2, start 3").isEqualTo(3);
+        assertThat(read.headers().firstValue("ETag")).hasValue("\"3\"");
+        HttpResponse<String> change = send(post(progress, report("Efter läsning"))
+                .header("If-Match", read.headers().firstValue("ETag").orElseThrow()));
+        assertThat(change.statusCode()).as(change.body()).isEqualTo(200);
+        assertThat(change.headers().firstValue("ETag")).hasValue("\"4\"");
+        Map<String, Object> reread = awaitResource(COORDINATOR, base, plan -> plan.get("version").equals(4));
+        assertThat(reread).containsEntry("version", 4);
+        HttpResponse<String> fromTheOldRead = send(post(progress, report("Gammal läsning"))
+                .header("If-Match", "\"" + version + "\""));
+        assertThat(fromTheOldRead.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void anAnswerNamesTheEventsItRecordedAlsoWhenReplayed() throws Exception {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = send(post(progress, report("Med händelse-id")).header("Idempotency-Key", key));
+        HttpResponse<String> retry = send(post(progress, report("Med händelse-id")).header("Idempotency-Key", key));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        String recordedEventId = jdbc.queryForObject("select event_identifier from domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 4", String.class, plan);
+        assertThat(body(first)).containsEntry("eventIds", List.of(recordedEventId));
+        assertThat(body(retry)).containsEntry("eventIds", List.of(recordedEventId));
+
+        HttpResponse<String> retraction = send(post(base + "/retractions", """
+                {"eventId": "%s", "reason": "Fel aktivitet", "occurredOn": "2021-06-02"}""".formatted(recordedEventId)));
+        assertThat(retraction.statusCode()).as(retraction.body()).isEqualTo(200);
+        assertThat(body(retraction).get("eventIds")).asList().hasSize(1).doesNotContain(recordedEventId);
+    }
+
     // ------------------------------------------------------------------------------------------- helpers
+
+    private HttpRequest.Builder get(String path) {
+        String credentials = Base64.getEncoder().encodeToString((COORDINATOR + ":" + COORDINATOR)
+                .getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + credentials).GET();
+    }
 
     private static String report(String note) {
         return report(note, "2021-06-01");

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -101,6 +102,85 @@ class RefusalsAndBadInputIT extends PostgresApiTest {
         assertBadRequest(response, "kind");
         assertThat(response.getBody().get("detail").toString()).contains("must be one of", "LARGER_STEP")
                 .doesNotContain("se.asfplan", "No enum constant");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void answersInSwedishToARequestThatPrefersSwedishAndInEnglishOtherwise() {
+        org.springframework.http.HttpHeaders swedish = new org.springframework.http.HttpHeaders();
+        swedish.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        swedish.set("Accept-Language", "sv-SE,sv;q=0.9,en;q=0.5");
+        var coordinator = http.withBasicAuth(COORDINATOR, COORDINATOR);
+        var type = new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { };
+
+        ResponseEntity<Map<String, Object>> refused = coordinator.exchange(base + "/activities/aktivitet/start",
+                HttpMethod.POST, new org.springframework.http.HttpEntity<>("{\"occurredOn\": \"2021-04-02\"}",
+                        swedish), type);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).containsEntry("rule", "activity-can-be-started-once");
+        assertThat(refused.getBody().get("detail")).isEqualTo("Aktiviteten är redan startad. En aktivitet kan bara "
+                + "startas en gång. Ingenting registrerades.");
+
+        ResponseEntity<Map<String, Object>> invalid = coordinator.exchange(base + "/goals", HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>("""
+                        {"goalId": "mal", "year": 2022, "occurredOn": "31/12/2022", "kind": "SOME"}""", swedish),
+                type);
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, String>>) invalid.getBody().get("errors"))
+                .extracting(error -> error.get("field"), error -> error.get("message"))
+                .contains(org.assertj.core.groups.Tuple.tuple("occurredOn",
+                        "måste vara ett datum skrivet ÅÅÅÅ-MM-DD, men var '31/12/2022'"));
+        assertThat((List<Map<String, String>>) invalid.getBody().get("errors")).filteredOn(error ->
+                "kind".equals(error.get("field"))).singleElement()
+                .satisfies(error -> assertThat(error.get("message")).startsWith("måste vara en av ["));
+
+        ResponseEntity<Map<String, Object>> missing = coordinator.exchange(base + "/goals", HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>("{\"goalId\": \"mal\", \"year\": 2022}", swedish), type);
+        assertThat((List<Map<String, String>>) missing.getBody().get("errors")).extracting(error -> error.get("field"),
+                error -> error.get("message")).contains(org.assertj.core.groups.Tuple.tuple("kind", "måste anges"));
+        assertThat(missing.getBody().get("detail").toString()).endsWith("Ingenting registrerades.");
+
+        ResponseEntity<Map<String, Object>> unknownParameter = coordinator.exchange("/api/plans?yaer=2023",
+                HttpMethod.GET, new org.springframework.http.HttpEntity<>(swedish), type);
+        assertThat(unknownParameter.getBody().get("detail").toString()).contains("yaer", "är ingen parameter");
+
+        ResponseEntity<Map<String, Object>> english = post(COORDINATOR, base + "/activities/aktivitet/start", """
+                {"occurredOn": "2021-04-02"}""");
+        assertRefused(english, HttpStatus.CONFLICT, "activity-can-be-started-once");
+        assertThat(english.getBody().get("detail").toString()).doesNotContain("Aktiviteten");
+    }
+
+    @Test
+    void refusesAnUnknownQueryParameterNamingIt() {
+        ResponseEntity<Map<String, Object>> typo = get(COMMITTEE, base + "/activities?staus=STARTED");
+        assertBadRequest(typo, "staus");
+        assertThat(typo.getBody().get("detail").toString()).contains("staus", "status");
+        assertBadRequest(get(COMMITTEE, "/api/plans?year=2023"), "year");
+        assertBadRequest(get(COORDINATOR, "/api/enterprises?name=x&q=x"), "name");
+        assertBadRequest(get(COMMITTEE, base + "/reports/activity-follow-up?lateAsOf=2022-12-31"), "lateAsOf");
+        assertThat(getList(COMMITTEE, base + "/activities?status=STARTED").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(null, "/api/plans?year=2023").getStatusCode()).as("anonymous: 401 before anything else")
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void answersAMethodNoPathTakesWith405AndTheMethodsItDoesTake() {
+        for (String user : List.of(COORDINATOR, AUDITOR, COMMITTEE)) {
+            for (HttpMethod method : List.of(HttpMethod.DELETE, HttpMethod.PUT, HttpMethod.PATCH)) {
+                ResponseEntity<Map<String, Object>> answer = exchange(user, method, base, "{}",
+                        org.springframework.http.MediaType.APPLICATION_JSON, null);
+                assertThat(answer.getStatusCode()).as(user + " " + method).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+                assertThat(answer.getHeaders().getAllow()).as(user + " " + method).contains(HttpMethod.GET)
+                        .doesNotContain(method);
+            }
+        }
+        ResponseEntity<Map<String, Object>> delete = exchange(COORDINATOR, HttpMethod.DELETE,
+                base + "/activities/aktivitet/start", null, null, null);
+        assertThat(delete.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(delete.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+        assertThat(exchange(null, HttpMethod.DELETE, base, null, null, null).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(storedEvents(plan)).hasSize(4);
     }
 
     @Test

@@ -36,7 +36,7 @@ final class EndpointRoleMatrix {
     enum Access {
         /** everyone, signed in or not */
         PUBLIC(EnumSet.allOf(Role.class)),
-        /** every role: plans and reports */
+        /** every role: plans and reports, parties, the enterprise list, reference lists */
         READERS(EnumSet.allOf(Role.class)),
         /** coordinators and auditors: the enterprise register, meetings, procurements, admin status */
         STAFF(EnumSet.of(Role.COORDINATOR, Role.AUDITOR)),
@@ -76,11 +76,15 @@ final class EndpointRoleMatrix {
         m.put("GET /api/reports/register", Access.READERS);
         m.put("GET /api/reports/procurement", Access.READERS);
         m.put("GET /api/reports/participation", Access.READERS);
-        // the enterprise register, meetings, procurement details, projection status: coordinator and auditor
-        m.put("GET /api/enterprises", Access.STAFF);
+        // the register of parties (public bodies), the enterprises' names and organisation numbers (public), and
+        // the reference lists: every role reads
+        m.put("GET /api/parties", Access.READERS);
+        m.put("GET /api/parties/{partyId}", Access.READERS);
+        m.put("GET /api/enterprises", Access.READERS);
+        m.put("GET /api/integrationspakten/levels", Access.READERS);
+        m.put("GET /api/goal-measures", Access.READERS);
+        // one enterprise with its facts, meetings, procurement details, projection status: coordinator and auditor
         m.put("GET /api/enterprises/{enterpriseId}", Access.STAFF);
-        m.put("GET /api/parties", Access.STAFF);
-        m.put("GET /api/parties/{partyId}", Access.STAFF);
         m.put("GET /api/meetings", Access.STAFF);
         m.put("GET /api/meetings/{meetingId}", Access.STAFF);
         m.put("GET /api/procurements", Access.STAFF);

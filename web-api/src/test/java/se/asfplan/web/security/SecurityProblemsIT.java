@@ -53,10 +53,10 @@ class SecurityProblemsIT extends PostgresApiTest {
     @Test
     void aRoleThatMayNotAnswers403WithAProblem() {
         long events = eventCount();
-        ResponseEntity<String> committeeReadsEnterprises = send(COMMITTEE, COMMITTEE, HttpMethod.GET,
-                "/api/enterprises");
-        isProblem(committeeReadsEnterprises, HttpStatus.FORBIDDEN, "access-denied", "/api/enterprises");
-        assertThat(committeeReadsEnterprises.getBody()).contains("does not allow GET");
+        ResponseEntity<String> committeeReadsAnEnterprise = send(COMMITTEE, COMMITTEE, HttpMethod.GET,
+                "/api/enterprises/x");
+        isProblem(committeeReadsAnEnterprise, HttpStatus.FORBIDDEN, "access-denied", "/api/enterprises/x");
+        assertThat(committeeReadsAnEnterprise.getBody()).contains("does not allow GET");
 
         ResponseEntity<String> auditorRecords = send(AUDITOR, AUDITOR, HttpMethod.POST, "/api/enterprises");
         isProblem(auditorRecords, HttpStatus.FORBIDDEN, "access-denied", "/api/enterprises");

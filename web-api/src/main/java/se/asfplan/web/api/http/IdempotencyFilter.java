@@ -61,12 +61,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final ObjectMapper json;
     /** The largest body the API takes; an idempotent request's body is held in memory to compare retries. */
     private final long maxBodyBytes;
+    private final ProblemLanguage language;
 
     IdempotencyFilter(IdempotentRequests requests, ObjectMapper json,
-                      @Value("${tracker.api.max-body-bytes:4194304}") long maxBodyBytes) {
+                      @Value("${tracker.api.max-body-bytes:4194304}") long maxBodyBytes, ProblemLanguage language) {
         this.requests = requests;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
+        this.language = language;
+    }
+
+    /** The rule's Swedish text for a request that prefers Swedish, else the English detail. */
+    private String swedishOr(HttpServletRequest request, ApiRule rule, String english) {
+        String text = ProblemLanguage.swedish(request) ? language.ruleText(rule.code()) : null;
+        return text == null ? english : text + " " + ProblemLanguage.NOTHING_RECORDED_SV;
     }
 
     @Override
@@ -131,16 +139,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } else if (outcome instanceof Outcome.KeyReusedForAnotherRequest) {
             Map<String, Object> problem = problem(HttpStatus.UNPROCESSABLE_ENTITY,
                     "rules/idempotency-key-reused-with-different-request",
-                    "Refused: idempotency-key-reused-with-different-request", "The " + KEY_HEADER + " was used "
+                    "Refused: idempotency-key-reused-with-different-request", swedishOr(request,
+                            ApiRule.IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_REQUEST, "The " + KEY_HEADER + " was used "
                             + "before for another request (another method, path, body, If-Match or user); use a new "
-                            + "key for a new request; nothing was recorded");
-            problem.put("rule", "idempotency-key-reused-with-different-request");
+                            + "key for a new request; nothing was recorded"));
+            problem.put("rule", ApiRule.IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_REQUEST.code());
             write(response, HttpStatus.UNPROCESSABLE_ENTITY, problem);
         } else if (outcome instanceof Outcome.KeyInUse) {
             Map<String, Object> problem = problem(HttpStatus.CONFLICT, "rules/idempotency-key-in-use",
-                    "Refused: idempotency-key-in-use", "Another request with this " + KEY_HEADER + " is being "
-                            + "recorded at this moment; retry shortly to get its answer; nothing was recorded");
-            problem.put("rule", "idempotency-key-in-use");
+                    "Refused: idempotency-key-in-use", swedishOr(request, ApiRule.IDEMPOTENCY_KEY_IN_USE,
+                            "Another request with this " + KEY_HEADER + " is being recorded at this moment; retry "
+                            + "shortly to get its answer; nothing was recorded"));
+            problem.put("rule", ApiRule.IDEMPOTENCY_KEY_IN_USE.code());
             write(response, HttpStatus.CONFLICT, problem);
         } else {
             // Recorded or NotKept: the answer the request got the first time, held until its transaction ended

@@ -41,6 +41,9 @@ import se.asfplan.domain.shared.RecordRule;
 import se.asfplan.domain.shared.RuleCode;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.infra.planfile.PlanFileException;
+import se.asfplan.web.api.http.ApiRule;
+import se.asfplan.web.api.http.KnownQueryParametersOnly;
+import se.asfplan.web.api.http.ProblemLanguage;
 
 /**
  * One error model from domain to HTTP (RFC 9457 problem details):
@@ -73,9 +76,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final JsonBodyErrors bodyErrors;
+    private final ProblemLanguage language;
 
-    ProblemDetailsAdvice(JsonBodyErrors bodyErrors) {
+    ProblemDetailsAdvice(JsonBodyErrors bodyErrors, ProblemLanguage language) {
         this.bodyErrors = bodyErrors;
+        this.language = language;
     }
     private static final String TYPE_BASE = "https://asf-plan-tracker.example/problems/";
 
@@ -128,9 +133,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-modification", "Changed concurrently",
-                "The record was changed by another request at the same moment; nothing was recorded. "
-                        + "Read it again and retry");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ApiRule.CONCURRENT_MODIFICATION.code(),
+                "Changed concurrently", language.refusalDetail(ApiRule.CONCURRENT_MODIFICATION.code(),
+                        "The record was changed by another request at the same moment; nothing was recorded. "
+                                + "Read it again and retry"));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
@@ -141,10 +147,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> expectedVersionDiffers(ConflictingAggregateVersionException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "rules/expected-version-must-match",
-                "Refused: expected-version-must-match", "The record is at version " + e.getActualVersion()
-                        + ", not at the version " + e.getExpectedVersion() + " that If-Match expects: it was changed "
-                        + "since; read it again and decide; nothing was recorded");
-        problem.setProperty("rule", "expected-version-must-match");
+                "Refused: expected-version-must-match", language.refusalDetail(
+                        ApiRule.EXPECTED_VERSION_MUST_MATCH.code(), "The record is at version "
+                        + e.getActualVersion() + ", not at the version " + e.getExpectedVersion() + " that If-Match "
+                        + "expects: it was changed since; read it again and decide; nothing was recorded"));
+        problem.setProperty("rule", ApiRule.EXPECTED_VERSION_MUST_MATCH.code());
         problem.setProperty("expectedVersion", e.getExpectedVersion());
         problem.setProperty("currentVersion", e.getActualVersion());
         return ResponseEntity.status(HttpStatus.CONFLICT).eTag("\"" + e.getActualVersion() + "\"").body(problem);
@@ -177,6 +184,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A read named a query parameter its endpoint does not know: 400 naming it (and the ones it knows). */
+    @ExceptionHandler(KnownQueryParametersOnly.UnknownQueryParameterException.class)
+    ResponseEntity<Object> unknownQueryParameter(KnownQueryParametersOnly.UnknownQueryParameterException e) {
+        String known = e.known().isEmpty() ? "it takes no query parameters" : "it takes " + String.join(", ", e.known());
+        return badRequest(e.unknown().stream().map(name -> Map.of("field", name,
+                "message", "is not a query parameter of this request; " + known)).toList());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
@@ -203,7 +218,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         e.getBindingResult().getFieldErrors().forEach(error -> errors.add(
-                Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()))));
+                Map.of("field", error.getField(), "message", fieldMessage(error))));
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
                 Map.of("field", "", "message", String.valueOf(error.getDefaultMessage()))));
         return badRequest(errors);
@@ -247,11 +262,41 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return badRequest(List.of(Map.of("field", name, "message", message)));
     }
 
+    /**
+     * A bean validation message; in Swedish by the constraint for a request that prefers Swedish (the validator's
+     * own bundle has no Swedish).
+     */
+    private String fieldMessage(org.springframework.validation.FieldError error) {
+        String message = String.valueOf(error.getDefaultMessage());
+        if (!language.swedish()) {
+            return message;
+        }
+        String code = error.getCode() == null ? "" : error.getCode();
+        return switch (code) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "måste anges";
+            default -> ProblemLanguage.swedishMessage(message);
+        };
+    }
+
     private ResponseEntity<Object> badRequest(List<Map<String, String>> errors) {
+        if (language.swedish()) {
+            List<Map<String, String>> swedish = errors.stream().map(error -> Map.of("field", error.get("field"),
+                    "message", ProblemLanguage.swedishMessage(error.get("message")))).toList();
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    swedish.size() == 1 ? describeSwedish(swedish.get(0))
+                            : swedish.size() + " fält är felaktiga. " + ProblemLanguage.NOTHING_RECORDED_SV);
+            problem.setProperty("errors", swedish);
+            return ResponseEntity.badRequest().body(problem);
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 errors.size() == 1 ? describe(errors.get(0)) : errors.size() + " fields are invalid; nothing was recorded");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String describeSwedish(Map<String, String> error) {
+        String field = error.get("field");
+        return (field.isEmpty() ? "" : field + ": ") + error.get("message") + ". " + ProblemLanguage.NOTHING_RECORDED_SV;
     }
 
     private static String describe(Map<String, String> error) {
@@ -259,14 +304,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return (field.isEmpty() ? "" : field + ": ") + error.get("message") + "; nothing was recorded";
     }
 
-    private static ResponseEntity<ProblemDetail> refusal(RuleCode rule, String message) {
+    private ResponseEntity<ProblemDetail> refusal(RuleCode rule, String message) {
         HttpStatus status = switch (rule.refusal()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
         ProblemDetail problem = problem(status, "rules/" + rule.code(), "Refused: " + rule.code(),
-                message + "; nothing was recorded");
+                language.refusalDetail(rule.code(), message + "; nothing was recorded"));
         problem.setProperty("rule", rule.code());
         if (rule.legalReference() != null) {
             problem.setProperty("legalReference", rule.legalReference());
