@@ -37,7 +37,10 @@ class AnotherMunicipalitysPlanIT extends PostgresApiTest {
         assertThat(imported.getBody()).containsEntry("areas", 2).containsEntry("activities", 2)
                 .containsEntry("recurringGoals", 1);
 
-        Map<String, Object> plan = awaitResource(COMMITTEE, PLAN, body -> ((List<?>) body.get("goals")).size() == 3);
+        // the plan read names its parties through the register of parties, which follows the import within moments
+        Map<String, Object> plan = awaitResource(COMMITTEE, PLAN, body -> ((List<?>) body.get("goals")).size() == 3
+                && body.toString().contains("partyId=huddinge-amn") && body.toString().contains("partyId=botkyrka-sn")
+                && body.toString().contains("partyId=hbs-forbundet"));
 
         // the decisions as a chain: proposed by one body, adopted by another
         assertThat((List<Map<String, Object>>) plan.get("decisions")).extracting(
