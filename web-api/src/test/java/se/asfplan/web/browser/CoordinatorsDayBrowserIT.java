@@ -162,9 +162,12 @@ class CoordinatorsDayBrowserIT extends BrowserTest {
         awaitResource(COORDINATOR, "/api/plans/" + PLAN, body -> body.get("areas") != null, Duration.ofSeconds(60));
     }
 
-    /** A valid organisation number nobody else has: 55, seven random digits and the Luhn check digit. */
+    /**
+     * A valid organisation number nobody else has: 559 (a limited company's series; a third digit of 2 or more is what
+     * tells an organisation number from a personal identity number), six random digits and the Luhn check digit.
+     */
     private static String organisationNumber() {
-        String digits = "55" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        String digits = "559" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
         int sum = 0;
         for (int i = 0; i < 9; i++) {
             int d = digits.charAt(i) - '0';
