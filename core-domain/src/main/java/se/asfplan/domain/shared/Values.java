@@ -29,14 +29,15 @@ public final class Values {
     }
 
     /**
-     * Non-blank text of at most {@code max} characters, trimmed, holding no personal identity or coordination
-     * number (see {@link PersonalIdentityNumbers}).
+     * Non-blank text of at most {@code max} characters, trimmed ({@link #trimmed}: a protective tab before a
+     * formula character is kept), holding no personal identity or coordination number (see
+     * {@link PersonalIdentityNumbers}).
      */
     public static String text(String value, String what, int max) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
         }
-        String trimmed = value.strip();
+        String trimmed = trimmed(value);
         if (trimmed.length() > max) {
             throw new IllegalArgumentException(what + " must be at most " + max + " characters, but has " + trimmed.length());
         }
@@ -45,6 +46,25 @@ public final class Values {
                     + " (personnummer or samordningsnummer): the log is permanent and keeps no personal data; "
                     + "name the organisation or leave the number out");
         });
+        return trimmed;
+    }
+
+    /**
+     * The text without leading and trailing white space, except that a tab directly before a leading {@code =},
+     * {@code +}, {@code -} or {@code @} is kept: a writer who put it there protects spreadsheet readers from the
+     * text being run as a formula (OWASP's advice on CSV injection), and that protection is not taken away. The
+     * exports neutralise such texts anyway; the tab is the writer's own choice and stays as written.
+     */
+    public static String trimmed(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        int start = value.length() - value.stripLeading().length();
+        if (start > 0 && !trimmed.isEmpty() && value.charAt(start - 1) == '\t'
+                && "=+-@".indexOf(trimmed.charAt(0)) >= 0) {
+            return "\t" + trimmed;
+        }
         return trimmed;
     }
 

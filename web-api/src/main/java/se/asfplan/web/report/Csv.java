@@ -8,10 +8,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import se.asfplan.web.page.export.Cells;
+
 /**
  * Writes report rows as RFC 4180 CSV (comma-separated, CRLF, fields quoted when they hold a comma, quote or line
  * break) in UTF-8 with a byte-order mark, so that spreadsheet programs used in municipalities open Swedish
- * letters correctly. The answer's generation time and event position travel in headers.
+ * letters correctly. A text field that a spreadsheet would read as a formula (beginning with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return) is neutralised by a leading single quote ({@link Cells#neutralised},
+ * OWASP's rule on CSV injection); numbers are written as they are. The answer's generation time and event position travel in headers.
  */
 public final class Csv {
 
@@ -74,7 +78,9 @@ public final class Csv {
         if (value == null) {
             return "";
         }
-        String text = value instanceof java.math.BigDecimal number ? number.toPlainString() : value.toString();
+        // numbers are values, never formulas (a negative figure stays a number); every other text is neutralised
+        String text = value instanceof java.math.BigDecimal number ? number.toPlainString()
+                : value instanceof Number ? value.toString() : Cells.neutralised(value.toString());
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }

@@ -98,15 +98,12 @@ public class YearlyGoalReportController {
         }
         return Csv.answer(answer, "yearly-goals-" + planId + "-" + year + ".csv", CSV_HEADER, row -> Arrays.asList(
                 row.goalId(), row.year(), row.kind(), row.measure(), row.indicator(), row.activityId(),
-                row.target().comparator(), row.target().value().toPlainString(), row.target().unit(),
-                history(row.targetHistory()), plain(row.outcome()), plain(row.previousOutcome()), row.source(),
+                row.target().comparator(), row.target().value(), row.target().unit(),
+                history(row.targetHistory()), row.outcome(), row.previousOutcome(), row.source(),
                 row.status(), row.events().stream().map(String::valueOf).collect(Collectors.joining(" ")),
                 String.join(" ", row.eventIds())));
     }
 
-    private static String plain(java.math.BigDecimal value) {
-        return value == null ? null : value.toPlainString();
-    }
 
     /** Each version as "comparator value unit (decided on)", oldest first, separated by semicolons. */
     private static String history(List<TargetVersion> versions) {

@@ -22,6 +22,20 @@ class CsvTest {
     }
 
     @Test
+    void neutralisesEveryTextASpreadsheetWouldRunAsAFormulaButNotNumbers() {
+        assertThat(Csv.field("=HYPERLINK(\"http://x\",\"klicka\")"))
+                .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"klicka\"\")\"");
+        assertThat(Csv.field("+46 8 123")).isEqualTo("'+46 8 123");
+        assertThat(Csv.field("-1+1")).isEqualTo("'-1+1");
+        assertThat(Csv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.field("\t=1+1")).isEqualTo("'\t=1+1");
+        assertThat(Csv.field("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+        assertThat(Csv.field("a=b")).isEqualTo("a=b");
+        assertThat(Csv.field(-5)).isEqualTo("-5");
+        assertThat(Csv.field(new BigDecimal("-2.5"))).isEqualTo("-2.5");
+    }
+
+    @Test
     void writesHeaderRowsAndTheAnswersFactsAsHeaders() {
         var answer = new ReportAnswer<>(Instant.parse("2024-01-31T08:00:00Z"), 42L,
                 Instant.parse("2024-01-01T00:00:00Z"), List.of(List.of("a", 1), List.of("b,c", 2)));

@@ -29,7 +29,7 @@ import se.asfplan.web.security.EndpointRoleMatrix.Endpoint;
  * each is called anonymously and with a signed-in session (sign-in page, session cookie, CSRF token) of every role:
  * anonymous callers are sent to the sign-in page, a role that may not gets 403, a role that may gets neither.
  */
-final class PageRoleMatrix {
+public final class PageRoleMatrix {
 
     /** Who may open a page. */
     enum Access {
@@ -100,12 +100,12 @@ final class PageRoleMatrix {
     }
 
     /** A signed-in browser session: its cookie and CSRF token. */
-    record Session(String label, Role role, String cookie, String csrf) {
+    public record Session(String label, Role role, String cookie, String csrf) {
     }
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-    static Session signIn(HttpClient client, String base, String user, Role role)
+    public static Session signIn(HttpClient client, String base, String user, Role role)
             throws IOException, InterruptedException {
         HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/logga-in")).build(),
                 HttpResponse.BodyHandlers.ofString());

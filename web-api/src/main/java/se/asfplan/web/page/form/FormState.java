@@ -88,7 +88,9 @@ public final class FormState {
             List<String> values = Arrays.stream(given).map(String::strip).filter(value -> !value.isEmpty()).toList();
             String value = field.type() == FieldType.MULTI_SELECT ? String.join(",", values)
                     : given.length == 0 ? "" : field.type() == FieldType.CHECKBOX
-                    ? Boolean.toString(Arrays.asList(given).contains("true")) : given[0].strip();
+                    ? Boolean.toString(Arrays.asList(given).contains("true"))
+                    // a protective tab before a formula character stays (see Values.trimmed)
+                    : se.asfplan.domain.shared.Values.trimmed(given[0]);
             List<FormOption> choices = field.choices(variables);
             state.fields.put(field.name(), new FieldState(field, value,
                     field.type() == FieldType.MULTI_SELECT ? values : value.isEmpty() ? List.of() : List.of(value),
