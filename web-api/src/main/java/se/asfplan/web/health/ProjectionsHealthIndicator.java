@@ -14,7 +14,8 @@ import se.asfplan.infra.axon.ProjectionMonitor.ProcessorState;
 
 /**
  * {@code /actuator/health/projections}: per projection processor its position, the head of the event store, the
- * lag in events and the number of parked (dead-lettered) events. Details are shown to authenticated users.
+ * lag in events and the number of parked (dead-lettered) events. Details are shown to coordinators and
+ * auditors only; anyone else sees the status alone.
  * <p>
  * Status: {@code UP} when nothing is parked; {@link #PARKED} when any event is parked
  * (the projections are running but incomplete until the parked events are retried); {@code DOWN} when a
@@ -26,8 +27,11 @@ import se.asfplan.infra.axon.ProjectionMonitor.ProcessorState;
 @Component("projections")
 public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
 
-    /** Some events are parked in a dead-letter queue: reads are missing them until they are retried. */
-    public static final Status PARKED = new Status("PARKED", "events are parked in a dead-letter queue");
+    /**
+     * Some events are parked in a dead-letter queue: reads are missing them until they are retried. Without a
+     * description: the status is shown to anonymous callers, who learn nothing more than its name.
+     */
+    public static final Status PARKED = new Status("PARKED");
 
     private final ProjectionMonitor monitor;
 

@@ -64,14 +64,20 @@ class DeadLetterIT extends ReliabilityTest {
         assertThat(areaIds(broken)).doesNotContain("b2");
 
         // health and metrics show it
-        ResponseEntity<Map<String, Object>> health = get(COMMITTEE, "/actuator/health/projections");
+        ResponseEntity<Map<String, Object>> health = get(AUDITOR, "/actuator/health/projections");
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(health.getBody()).containsEntry("status", "PARKED");
         Map<String, Object> planView = processorDetails(health.getBody(), "plan-view");
         assertThat(planView).containsEntry("parked", 2).containsKeys("position", "head", "lag");
-        Map<String, Object> anonymous = get(null, "/actuator/health/projections").getBody();
-        assertThat(anonymous == null || !anonymous.containsKey("details")).as("no details for anonymous").isTrue();
-        assertThat(get(null, "/actuator/health").getBody()).containsEntry("status", "PARKED");
+        // anonymous callers and committees see the overall status alone: no details, no description, no
+        // components, and no component's own path
+        for (String caller : java.util.Arrays.asList(null, COMMITTEE)) {
+            assertThat(get(caller, "/actuator/health/projections").getStatusCode())
+                    .as("health of projections for " + caller).isEqualTo(HttpStatus.NOT_FOUND);
+            Map<String, Object> overall = get(caller, "/actuator/health").getBody();
+            assertThat(overall).as("health for " + caller).containsEntry("status", "PARKED");
+            assertThat(overall.keySet()).as("health for " + caller).isSubsetOf("status", "groups");
+        }
         assertThat(meters.get("tracker.projection.parked").tag("group", "plan-view").gauge().value()).isEqualTo(2.0);
 
         // only the coordinator retries; while the cause remains, the events stay parked
@@ -94,7 +100,7 @@ class DeadLetterIT extends ReliabilityTest {
         assertThat(failing.handledCount(eventId(broken, 2))).isEqualTo(1);
         assertThat(failing.handledCount(eventId(healthy, 1))).isEqualTo(1);
         assertThat(parked(planViewLetters())).isZero();
-        assertThat(get(COMMITTEE, "/actuator/health/projections").getBody()).containsEntry("status", "UP");
+        assertThat(get(AUDITOR, "/actuator/health/projections").getBody()).containsEntry("status", "UP");
         assertThat(meters.get("tracker.projection.parked").tag("group", "plan-view").gauge().value()).isZero();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 meters.get("tracker.projection.lag").tag("group", "plan-view").gauge().value() == 0.0);
