@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.web.api.http.Paging;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.ActivityKind;
 import se.asfplan.domain.plan.ActivityStatus;
@@ -68,21 +69,24 @@ public class ActivityController {
     @GetMapping
     @Operation(summary = "The plan's activities, optionally filtered by area, kind, status, lead party (also a joint "
             + "lead) or party taking part (lead or involved); a registered party matches by any of its names")
-    public List<ActivityView> activities(@PathVariable PlanId planId, @RequestParam(required = false) AreaId area,
+    public ResponseEntity<List<ActivityView>> activities(@PathVariable PlanId planId, @RequestParam(required = false) AreaId area,
                                          @RequestParam(required = false) ActivityKind kind,
                                          @RequestParam(required = false) ActivityStatus status,
                                          @RequestParam(required = false) String lead,
-                                         @RequestParam(required = false) String party) {
+                                         @RequestParam(required = false) String party,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
         PlanView plan = reader.plan(planId);
         PartyFilter.Party leading = lead == null ? null : parties.party(lead, plan.municipality());
         PartyFilter.Party takingPart = party == null ? null : parties.party(party, plan.municipality());
-        return plan.activities().stream()
+        return Paging.page(plan.activities().stream()
                 .filter(activity -> area == null || activity.areaId().equals(area))
                 .filter(activity -> kind == null || activity.kind() == kind)
                 .filter(activity -> status == null || activity.status() == status)
                 .filter(activity -> leading == null || leading.leads(activity.responsibility()))
                 .filter(activity -> takingPart == null || takingPart.takesPart(activity.responsibility()))
-                .toList();
+                .toList(), page, size);
     }
 
     @GetMapping("/{activityId}")

@@ -59,8 +59,10 @@ import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
+import se.asfplan.web.api.http.Paging;
 import se.asfplan.web.api.problem.RecordKind;
 import se.asfplan.web.api.problem.RecordsFactsOf;
+import se.asfplan.web.security.ReadPolicy;
 
 @RestController
 @RecordsFactsOf(RecordKind.ENTERPRISE)
@@ -83,14 +85,24 @@ public class EnterpriseController {
     @GetMapping
     @Operation(summary = "The registered enterprises by name with their organisation numbers, optionally only those "
             + "that count as ASF (or not), in one district, or found by q: a part of the name (any case) or of the "
-            + "organisation number (with or without the hyphen). Names and numbers are public: every role may read "
-            + "the list; an enterprise's details and facts are for coordinators and auditors")
-    public List<EnterpriseSummary> enterprises(
+            + "organisation number (with or without the hyphen), a page at a time. Names and numbers of legal persons "
+            + "are public: every role may read the list, but a committee does not see sole traders (an enskild "
+            + "firma's name is usually its owner's); an enterprise's details and facts are for coordinators and "
+            + "auditors")
+    public ResponseEntity<List<EnterpriseSummary>> enterprises(
             @RequestParam(required = false) Boolean countsAsAsf,
             @RequestParam(required = false) String district,
             @io.swagger.v3.oas.annotations.Parameter(description = "a part of the name or organisation number",
-                    example = "556677") @RequestParam(required = false) String q) {
-        return reader.enterprises(countsAsAsf, district, q);
+                    example = "556677") @RequestParam(required = false) String q,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC)
+            @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        Paging.check(page, size);
+        ReadPolicy policy = ReadPolicy.current();
+        List<EnterpriseSummary> listed = reader.enterprises(countsAsAsf, district, q).stream()
+                .filter(enterprise -> policy.listsByName(enterprise.legalForm())).toList();
+        return Paging.page(listed, page, size);
     }
 
     @GetMapping("/{enterpriseId}")

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.web.api.http.Paging;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.GoalId;
@@ -60,8 +61,11 @@ public class GoalController {
 
     @GetMapping
     @Operation(summary = "The plan's goals with their target history, optionally for one year")
-    public List<GoalView> goals(@PathVariable PlanId planId, @RequestParam(required = false) Integer year) {
-        return reader.plan(planId).goals().stream().filter(goal -> year == null || goal.year() == year).toList();
+    public ResponseEntity<List<GoalView>> goals(@PathVariable PlanId planId, @RequestParam(required = false) Integer year,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        return Paging.page(reader.plan(planId).goals().stream().filter(goal -> year == null || goal.year() == year).toList(), page, size);
     }
 
     @GetMapping("/{goalId}")

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.web.api.http.Paging;
 import se.asfplan.domain.meeting.MeetingCommands.RetractMeetingFactCommand;
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.meeting.MeetingCommands.CorrectMeetingParticipantsCommand;
@@ -53,9 +54,12 @@ public class MeetingController {
 
     @GetMapping
     @Operation(summary = "The recorded meetings, newest first, optionally of one kind or with one participant")
-    public List<MeetingView> meetings(@RequestParam(required = false) MeetingKind kind,
-                                      @RequestParam(required = false) EnterpriseId participant) {
-        return reader.meetings(kind, participant);
+    public ResponseEntity<List<MeetingView>> meetings(@RequestParam(required = false) MeetingKind kind,
+                                      @RequestParam(required = false) EnterpriseId participant,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        return Paging.page(reader.meetings(kind, participant), page, size);
     }
 
     @GetMapping("/{meetingId}")

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.web.api.http.Paging;
 import se.asfplan.domain.party.PartyCommands.ChangePartyDetailsCommand;
 import se.asfplan.domain.party.PartyCommands.RecordPartyNameCommand;
 import se.asfplan.domain.party.PartyCommands.RegisterPartyCommand;
@@ -56,9 +57,12 @@ public class PartyController {
 
     @GetMapping
     @Operation(summary = "Every registered party by name, optionally only those of one municipality or region")
-    public List<PartyView> parties(@RequestParam(required = false) String municipality) {
-        return queries.query(new FindPartiesQuery(municipality), ResponseTypes.multipleInstancesOf(PartyView.class))
-                .join();
+    public ResponseEntity<List<PartyView>> parties(@RequestParam(required = false) String municipality,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        return Paging.page(queries.query(new FindPartiesQuery(municipality), ResponseTypes.multipleInstancesOf(PartyView.class))
+                .join(), page, size);
     }
 
     @GetMapping("/{partyId}")

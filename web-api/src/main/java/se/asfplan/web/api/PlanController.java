@@ -21,8 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.web.api.http.Paging;
 import se.asfplan.domain.plan.PlanCommands.RetractPlanFactCommand;
 import se.asfplan.domain.plan.AreaId;
 import se.asfplan.domain.plan.Decision;
@@ -77,8 +79,11 @@ public class PlanController {
 
     @GetMapping
     @Operation(summary = "All recorded plans, newest adoption first")
-    public List<PlanSummary> plans() {
-        return reader.plans();
+    public ResponseEntity<List<PlanSummary>> plans(
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        return Paging.page(reader.plans(), page, size);
     }
 
     @GetMapping("/{planId}")
@@ -118,8 +123,11 @@ public class PlanController {
     @GetMapping("/{planId}/decisions")
     @Operation(summary = "The plan's chain of decisions by date, the adoption included, each as corrected with its "
             + "corrections")
-    public List<DecisionView> decisions(@PathVariable PlanId planId) {
-        return reader.plan(planId).decisions();
+    public ResponseEntity<List<DecisionView>> decisions(@PathVariable PlanId planId,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        return Paging.page(reader.plan(planId).decisions(), page, size);
     }
 
     @GetMapping("/{planId}/decisions/{decisionId}")
@@ -162,8 +170,11 @@ public class PlanController {
 
     @GetMapping("/{planId}/areas")
     @Operation(summary = "The plan's areas with their activities")
-    public List<AreaView> areas(@PathVariable PlanId planId) {
-        return reader.plan(planId).areas();
+    public ResponseEntity<List<AreaView>> areas(@PathVariable PlanId planId,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        return Paging.page(reader.plan(planId).areas(), page, size);
     }
 
     @GetMapping("/{planId}/areas/{areaId}")

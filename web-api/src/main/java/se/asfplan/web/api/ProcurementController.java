@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.web.api.http.Paging;
 import se.asfplan.domain.procurement.ProcurementCommands.RetractProcurementFactCommand;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.procurement.BidsMayCover;
@@ -84,10 +85,13 @@ public class ProcurementController {
     @GetMapping
     @Operation(summary = "Procurements, newest begun first, optionally filtered by authority, procedure and the year "
             + "they were begun")
-    public List<ProcurementSummary> procurements(@RequestParam(required = false) ContractingAuthority authority,
+    public ResponseEntity<List<ProcurementSummary>> procurements(@RequestParam(required = false) ContractingAuthority authority,
                                                  @RequestParam(required = false) Procedure procedure,
-                                                 @RequestParam(required = false) Integer year) {
-        return reader.procurements(new FindProcurementsQuery(authority, procedure, year));
+                                                 @RequestParam(required = false) Integer year,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        return Paging.page(reader.procurements(new FindProcurementsQuery(authority, procedure, year)), page, size);
     }
 
     @GetMapping("/{procurementId}")

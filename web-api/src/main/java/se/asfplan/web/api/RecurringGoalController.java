@@ -16,8 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.web.api.http.Paging;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.Decision;
 import se.asfplan.domain.plan.GoalId;
@@ -56,8 +58,11 @@ public class RecurringGoalController {
 
     @GetMapping
     @Operation(summary = "The plan's recurring goals, each with its years and its years' goals")
-    public List<RecurringGoalView> recurringGoals(@PathVariable PlanId planId) {
-        return reader.plan(planId).recurringGoals();
+    public ResponseEntity<List<RecurringGoalView>> recurringGoals(@PathVariable PlanId planId,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        return Paging.page(reader.plan(planId).recurringGoals(), page, size);
     }
 
     @GetMapping("/{goalId}")

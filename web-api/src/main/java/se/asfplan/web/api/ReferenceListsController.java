@@ -7,9 +7,12 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.asfplan.web.api.http.Paging;
 import se.asfplan.domain.enterprise.IntegrationspaktenLevels;
 import se.asfplan.domain.plan.GoalKind;
 import se.asfplan.domain.plan.Measure;
@@ -34,19 +37,25 @@ public class ReferenceListsController {
     @GetMapping("/api/integrationspakten/levels")
     @Operation(summary = "Integrationspakten's membership levels in order: the code a membership or level change "
             + "names, and the level's Swedish name as configured")
-    public List<Level> levels() {
-        return levels.names().entrySet().stream()
-                .map(entry -> new Level(entry.getKey().value(), entry.getValue())).toList();
+    public ResponseEntity<List<Level>> levels(
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        return Paging.page(levels.names().entrySet().stream()
+                .map(entry -> new Level(entry.getKey().value(), entry.getValue())).toList(), page, size);
     }
 
     @GetMapping("/api/goal-measures")
     @Operation(summary = "Every goal measure a yearly goal may name: its shape (COUNT, COVERAGE or MILESTONE), the goal "
             + "kinds it fits, the names it had before a rename, and what it counts (in English and Swedish)")
-    public List<GoalMeasure> goalMeasures() {
-        return Arrays.stream(Measure.values()).map(measure -> new GoalMeasure(measure.name(), measure.shape(),
+    public ResponseEntity<List<GoalMeasure>> goalMeasures(
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        return Paging.page(Arrays.stream(Measure.values()).map(measure -> new GoalMeasure(measure.name(), measure.shape(),
                 Arrays.stream(GoalKind.values()).filter(measure::fits).toList(), measure.formerNames(),
                 List.copyOf(measure.membershipLevels()).stream().sorted().toList(),
-                DESCRIPTIONS.get(measure)[0], DESCRIPTIONS.get(measure)[1])).toList();
+                DESCRIPTIONS.get(measure)[0], DESCRIPTIONS.get(measure)[1])).toList(), page, size);
     }
 
     /** A level of Integrationspakten: its {@code code} and its Swedish {@code name}. */

@@ -60,14 +60,8 @@ public class SecurityConfiguration {
 
     private static final String MODE = "tracker.security.mode";
 
-    /**
-     * The API reads every role may make: plans and reports, the register of parties (public bodies), the list of
-     * enterprises with their names and organisation numbers (public; one enterprise's details and facts are not),
-     * and the reference lists (Integrationspakten's levels, goal measures).
-     */
-    static final String[] EVERY_ROLE_READS = {"/api/plans", "/api/plans/**", "/api/reports", "/api/reports/**",
-            "/api/parties", "/api/parties/**", "/api/enterprises", "/api/integrationspakten/levels",
-            "/api/goal-measures"};
+    /** The API reads every role may make: defined with what each role sees in them, in {@link ReadPolicy}. */
+    static final String[] EVERY_ROLE_READS = ReadPolicy.EVERY_ROLE_READS.toArray(String[]::new);
 
     /** The paths the stateless API chain answers; every other path is a page. */
     static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",

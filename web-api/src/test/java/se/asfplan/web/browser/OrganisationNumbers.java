@@ -3,12 +3,12 @@ package se.asfplan.web.browser;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Random organisation numbers of legal persons, with a correct Luhn check digit (or, on request, a wrong one). */
-final class OrganisationNumbers {
+public final class OrganisationNumbers {
 
     private OrganisationNumbers() {
     }
 
-    static String valid() {
+    public static String valid() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder digits = new StringBuilder();
         digits.append(random.nextInt(10)).append(random.nextInt(10)).append(2 + random.nextInt(8));

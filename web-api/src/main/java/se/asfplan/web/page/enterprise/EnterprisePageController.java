@@ -19,6 +19,7 @@ import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FactView;
+import se.asfplan.web.security.ReadPolicy;
 import se.asfplan.web.api.EnterpriseReader;
 import se.asfplan.web.api.PlanReader;
 import se.asfplan.web.page.enterprise.RegisterEntry.IntegrationspaktenStatus;
@@ -68,7 +69,10 @@ class EnterprisePageController {
         if (query.length() > 200) {
             throw new IllegalArgumentException("search too long");
         }
-        List<EnterpriseSummary> summaries = reader.enterprises(countsAsAsf, null);
+        // a committee sees legal persons only, as on the API (ReadPolicy): a sole trader's name is personal data
+        ReadPolicy policy = ReadPolicy.current();
+        List<EnterpriseSummary> summaries = reader.enterprises(countsAsAsf, null).stream()
+                .filter(summary -> policy.listsByName(summary.legalForm())).toList();
         int registered = summaries.size();
         List<RegisterEntry> entries = new ArrayList<>();
         for (EnterpriseSummary summary : summaries) {

@@ -40,7 +40,7 @@ import se.asfplan.web.api.PlanReader;
 import se.asfplan.web.api.ProcurementReader;
 import se.asfplan.web.api.problem.NotFoundException;
 import se.asfplan.web.page.PageNotFoundException;
-import se.asfplan.web.page.Viewer;
+import se.asfplan.web.security.ReadPolicy;
 import se.asfplan.web.page.form.FormOption;
 
 /**
@@ -206,8 +206,9 @@ public class PlanPageController {
         List<EnterpriseFactView> enterpriseFacts = enterprises.factsCarryingOut(plan.planId(), id);
         List<MeetingView> meetings = enterprises.meetingsCarryingOut(plan.planId(), id);
         List<ProcurementStepFactView> steps = procurements.stepsCarryingOut(plan.planId(), id);
-        Viewer viewer = (Viewer) model.getAttribute("viewer");
-        boolean staff = viewer != null && viewer.mayReadRecords();
+        // what the viewer may read of them: the API's rule (ReadPolicy), counts with "<5" for a committee
+        ReadPolicy policy = ReadPolicy.current();
+        boolean staff = policy.readsRecords();
         List<GoalView> goals = plan.goals().stream().filter(goal -> id.equals(goal.activityId()))
                 .sorted(Comparator.comparingInt(GoalView::year)).toList();
         LocalDate today = BusinessCalendar.today(clock);
@@ -218,13 +219,13 @@ public class PlanPageController {
         model.addAttribute("year", today.getYear());
         model.addAttribute("goals", goals);
         model.addAttribute("staff", staff);
-        model.addAttribute("enterpriseFacts", staff ? enterpriseFacts : List.of());
-        model.addAttribute("enterpriseFactCount", enterpriseFacts.size());
-        model.addAttribute("enterpriseCount", enterpriseFacts.stream().map(EnterpriseFactView::enterpriseId)
-                .distinct().count());
-        model.addAttribute("meetings", staff ? meetings : List.of());
+        model.addAttribute("enterpriseFacts", policy.records(enterpriseFacts));
+        model.addAttribute("enterpriseFactCount", policy.count(enterpriseFacts.size()));
+        model.addAttribute("enterpriseCount", policy.count(enterpriseFacts.stream()
+                .map(EnterpriseFactView::enterpriseId).distinct().count()));
+        model.addAttribute("meetings", policy.records(meetings));
         model.addAttribute("meetingCount", meetings.size());
-        model.addAttribute("steps", staff ? steps : List.of());
+        model.addAttribute("steps", policy.records(steps));
         model.addAttribute("stepCount", steps.size());
         model.addAttribute("labels", new Labels());
         model.addAttribute("responsibilityForm", responsibilityForm(plan, activity));
