@@ -65,7 +65,7 @@ final class PageSecurity {
                 .requestMatchers("/formular", "/formular/**").hasRole(coordinator)
                 .requestMatchers(HttpMethod.GET, "/foretag").hasAnyRole(coordinator, auditor, committee)
                 .requestMatchers(HttpMethod.GET, "/foretag/**", "/upphandlingar", "/upphandlingar/**", "/moten",
-                        "/moten/**", "/granskning", "/granskning/**", "/drift").hasAnyRole(coordinator, auditor)
+                        "/moten/**", "/granskning", "/granskning/**", "/drift", "/drift/**").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.GET, "/", "/planer", "/planer/**", "/statistik", "/statistik/**",
                         "/parter", "/parter/**").hasAnyRole(coordinator, auditor, committee)
                 .anyRequest().denyAll();

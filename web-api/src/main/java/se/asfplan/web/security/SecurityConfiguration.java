@@ -72,9 +72,12 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, TrackerSecurityProperties properties,
                             ObjectProvider<JwtDecoder> jwtDecoder, ObjectMapper json,
                             @Value("${tracker.metrics.scrape-token:}") String scrapeToken,
-                            SignInThrottle throttle) throws Exception {
+                            SignInThrottle throttle, se.asfplan.infra.token.ApiTokens tokens,
+                            java.time.Clock clock) throws Exception {
         SecurityProblems problems = properties.mode() == Mode.OIDC
                 ? SecurityProblems.bearer(json) : SecurityProblems.basic(json);
+        // API tokens for integrations, in both modes: before the resource server, which skips them
+        http.addFilterBefore(new ApiTokenFilter(tokens, problems, clock), BearerTokenAuthenticationFilter.class);
         http.addFilterBefore(new MetricsScrapeToken(scrapeToken), BasicAuthenticationFilter.class);
         http.addFilterBefore(SignInThrottleFilter.api(throttle, json), BasicAuthenticationFilter.class);
         http.securityMatcher(API_PATHS)
@@ -84,7 +87,11 @@ public class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         if (properties.mode() == Mode.OIDC) {
+            org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver jwts =
+                    new org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver();
             http.oauth2ResourceServer(server -> server
+                    .bearerTokenResolver(request -> ApiTokenFilter.notAnApiToken(request) ? jwts.resolve(request)
+                            : null)
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
                     .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {

@@ -94,6 +94,8 @@ final class EndpointRoleMatrix {
         m.put("GET /api/admin/dead-letters", Access.STAFF);
         m.put("GET /api/admin/dead-letters/{group}", Access.STAFF);
         m.put("GET /api/ops/event-processors", Access.STAFF);
+        // API tokens: listed (never their secrets) to coordinator and auditor
+        m.put("GET /api/admin/tokens", Access.STAFF);
         // the auditor's history of every record and look-up of one event: coordinator and auditor
         m.put("GET /api/history/{kind}/{id}", Access.STAFF);
         m.put("GET /api/history/{kind}/{planId}/{partId}", Access.STAFF);
@@ -131,7 +133,7 @@ final class EndpointRoleMatrix {
                 "/api/plans/{planId}/retractions", "/api/enterprises/{enterpriseId}/retractions",
                 "/api/meetings/{meetingId}/retractions", "/api/procurements/{procurementId}/retractions",
                 "/api/admin/projections/{group}/rebuilds", "/api/admin/projections/{group}/switch",
-                "/api/admin/dead-letters/{group}/retry")) {
+                "/api/admin/dead-letters/{group}/retry", "/api/admin/tokens", "/api/admin/tokens/{tokenId}/revocation")) {
             m.put("POST " + path, Access.COORDINATOR);
         }
         // operations and the API description: open

@@ -133,6 +133,8 @@ public class FormController {
         model.addAttribute("state", state);
         model.addAttribute("variables", variableStates(form, variables));
         model.addAttribute("eventType", recorded.path("recorded").asText(null));
+        // an API token is in the answer to its creation only: shown this once, stored nowhere
+        model.addAttribute("shownOnce", recorded.path("token").isTextual() ? recorded.path("token").asText() : null);
         model.addAttribute("version", recorded.path("version").isNumber() ? recorded.path("version").asLong()
                 : null);
         model.addAttribute("eventIds", eventIds);
