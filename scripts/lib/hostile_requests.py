@@ -86,6 +86,10 @@ BAD_JWTS = [
 ]
 
 
+FORGED_API_TOKENS = ["asf_", "asf_" + "A" * 43, "asf_" + "A" * 5000, "asf_' OR '1'='1", "asf_%00",
+                     "asf_\u00e5\u00e4\u00f6", "ASF_" + "B" * 43, "asf_" + "-_" * 22, "asf_ " + "C" * 43]
+
+
 class Case:
     def __init__(self, category, method, path, body=None, content_type="application/json", auth="coordinator",
                  headers=None, raw=None):
@@ -161,6 +165,7 @@ def refused_targets():
                                                                    "reason": "R", "occurredOn": today}),
         ("/api/procurements/" + MISSING + "/completion", {"occurredOn": today}),
         ("/api/procurements/" + MISSING + "/evaluations", {"text": "T", "occurredOn": today}),
+        ("/api/admin/tokens/" + MISSING + "/revocation", {"reason": "R"}),
     ]
 
 
@@ -274,11 +279,13 @@ def build_cases(rng, count):
         elif kind < 0.74:
             path, body = rng.choice(tmpl + refused)
             auth = rng.choice(["none", "wrong-password", "auditor", "committee", "unknown-user", "malformed-basic",
-                               "jwt"])
+                               "jwt", "api-token"])
             cases.append(Case("auth:" + auth, "POST", path, json.dumps(body), auth=auth))
         elif kind < 0.80:
-            path = rng.choice(["/api/plans/" + PLAN, "/api/reports/register", "/api/enterprises", "/api/plans"])
-            cases.append(Case("auth:jwt-read", "GET", path, auth="jwt"))
+            path = rng.choice(["/api/plans/" + PLAN, "/api/reports/register", "/api/enterprises", "/api/plans",
+                               "/api/admin/tokens"])
+            auth = rng.choice(["jwt", "api-token"])
+            cases.append(Case("auth:" + auth + "-read", "GET", path, auth=auth))
         elif kind < 0.90:
             value = urllib.parse.quote(str(rng.choice(INJECTIONS + UNICODE + WRONG_TYPES + BAD_DATES)), safe="", errors="surrogatepass")
             path = rng.choice([
@@ -291,7 +298,10 @@ def build_cases(rng, count):
                 "/api/plans/" + value, "/api/enterprises/" + value, "/api/meetings/" + value,
                 "/api/procurements/" + value, "/api/plans/" + PLAN + "/activities/" + value,
                 "/api/admin/projections/" + value, "/api/plans?municipality=" + value,
-                "/api/reports/participation?asOf=" + value])
+                "/api/reports/participation?asOf=" + value,
+                "/api/enterprises?page=" + value, "/api/enterprises?size=" + value,
+                "/api/enterprises?q=a&size=1&page=" + value, "/api/plans/" + PLAN + "/activities?size=" + value,
+                "/api/admin/tokens?page=" + value, "/api/meetings?size=" + value])
             cases.append(Case("query-and-path", "GET", path, auth=rng.choice(["committee", "auditor", "coordinator"])))
         elif kind < 0.95:
             path, body = rng.choice(tmpl)
@@ -338,6 +348,9 @@ def send(base, case):
                                                   "Basic Y29vcmRpbmF0b3I="])
     elif case.auth == "jwt":
         headers["Authorization"] = "Bearer " + random.choice(BAD_JWTS)
+    elif case.auth == "api-token":
+        # forged, truncated, overlong and mangled API tokens: each is refused with 401, none reaches a handler
+        headers["Authorization"] = "Bearer " + random.choice(FORGED_API_TOKENS)
     body = case.body.encode("utf-8", "surrogatepass") if isinstance(case.body, str) else case.body
     try:
         connection.putrequest(case.method, case.path, skip_accept_encoding=True)

@@ -47,7 +47,9 @@ import se.asfplan.web.security.TrackerSecurityProperties.Mode;
  * another gets 405 with {@code Allow} from Spring MVC rather than a 403 that would suggest another role could.
  * Users sign in with HTTP Basic against the configured users ({@code tracker.security.mode=basic}, the default) or
  * with a bearer JWT from the organisation's OpenID Connect provider ({@code tracker.security.mode=oidc}). 401 and 403
- * answer problem details ({@link SecurityProblems}).
+ * answer problem details ({@link SecurityProblems}). In both modes an integration may sign in with an API token a
+ * coordinator created ({@code Authorization: Bearer asf_...}, {@link ApiTokenFilter}); what each role sees within the
+ * paths it may read is {@link ReadPolicy}'s.
  * <p>
  * Two filter chains: {@link #api} for the REST API, its description and the actuator (stateless, no session, no
  * CSRF token), and {@link #pages} for the Swedish web pages (a session after signing in on {@code /logga-in}, CSRF

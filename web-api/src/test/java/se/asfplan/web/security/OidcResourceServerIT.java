@@ -138,6 +138,30 @@ class OidcResourceServerIT extends PostgresApiTest {
                 "\"correlationId\":\"");
     }
 
+    @Test
+    void anApiTokenSignsInBesideTheProvidersTokens() throws Exception {
+        String coordinator = TOKENS.valid("anna.samordnare", "asf-samordnare");
+        ResponseEntity<String> created = send(HttpMethod.POST, "/api/admin/tokens", coordinator,
+                "{\"name\": \"Rapportportalen\", \"role\": \"COMMITTEE\"}", null);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        com.fasterxml.jackson.databind.JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(created.getBody());
+        String token = answer.path("token").asText();
+        assertThat(token).startsWith("asf_");
+
+        // the resource server leaves the API token to its own filter; the provider's tokens still work beside it
+        assertThat(send(HttpMethod.GET, "/api/plans", token, null, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(send(HttpMethod.GET, "/api/meetings", token, null, null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(send(HttpMethod.GET, "/api/meetings", coordinator, null, null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(send(HttpMethod.POST, "/api/admin/tokens/" + answer.path("tokenId").asText() + "/revocation",
+                coordinator, "{}", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> revoked = send(HttpMethod.GET, "/api/plans", token, null, null);
+        assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(revoked.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+    }
+
     private ResponseEntity<String> send(HttpMethod method, String path, String token, String json, String requestId) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
