@@ -248,8 +248,11 @@ def build_cases(rng, count):
         elif kind < 0.50:
             path, body = rng.choice(refused)
             body = json.loads(json.dumps(body))
-            if rng.random() < 0.5:
-                key = rng.choice(list(body.keys()))
+            # the identifier that makes the target refused stays as it is: without it (null) a record would be
+            # created under a generated id, which is no refusal
+            mutable = [key for key in body.keys() if not key.endswith("Id")]
+            if mutable and rng.random() < 0.5:
+                key = rng.choice(mutable)
                 body[key] = mutate_value(rng, body[key])
             cases.append(Case("refused-target", "POST", path, json.dumps(body)))
         elif kind < 0.58:
