@@ -45,6 +45,7 @@ import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.retraction.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.projections.support.AggregateSequence;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
@@ -266,11 +267,11 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
         written.clear(this);
     }
 
-    /** Moves the enterprise's applied sequence forward; false when this event was applied before. */
+    /** Moves the enterprise's applied sequence forward; false when this event was applied before, parked when
+     * it is not the next one ({@link AggregateSequence}). */
     private boolean advance(int generation, EnterpriseId enterpriseId, long sequence) {
-        return jdbc.update("update enterprise_view set last_sequence = ? "
-                        + "where generation = ? and enterprise_id = ? and last_sequence < ?",
-                sequence, generation, enterpriseId.value(), sequence) == 1;
+        return AggregateSequence.advance(jdbc, "enterprise_view", "enterprise_id", generation, enterpriseId.value(),
+                sequence);
     }
 
     private void update(int generation, EnterpriseId enterpriseId, String assignments, Object... values) {

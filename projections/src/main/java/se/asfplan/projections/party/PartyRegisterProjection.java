@@ -27,6 +27,7 @@ import se.asfplan.domain.party.PartyEvents.PartyRegisteredEvent;
 import se.asfplan.domain.party.PartyId;
 import se.asfplan.domain.party.PartyKind;
 import se.asfplan.domain.party.PartyNames;
+import se.asfplan.projections.support.AggregateSequence;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.RebuildableProjection;
@@ -115,9 +116,8 @@ public class PartyRegisterProjection implements RebuildableProjection {
     }
 
     private boolean advance(int generation, PartyId partyId, long sequence) {
-        return jdbc.update("update party_view set last_sequence = ? "
-                        + "where generation = ? and party_id = ? and last_sequence < ?",
-                sequence, generation, partyId.value(), sequence) == 1;
+        return AggregateSequence.advance(jdbc, "party_view", "party_id", generation, partyId.value(),
+                sequence);
     }
 
     /** Adds the names the party does not have yet (compared as {@link PartyNames#key}), in the order given. */

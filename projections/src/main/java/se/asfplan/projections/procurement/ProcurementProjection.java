@@ -47,6 +47,7 @@ import se.asfplan.domain.procurement.ProcurementStatus;
 import se.asfplan.domain.procurement.Supplier;
 import se.asfplan.domain.retraction.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.projections.support.AggregateSequence;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
@@ -281,11 +282,11 @@ public class ProcurementProjection implements RebuildableProjection {
                 Date.valueOf(begunOn), begunOn.getYear(), sequence, generation, id.value()) == 1;
     }
 
-    /** Moves the procurement's applied sequence forward; false when this event was applied before. */
+    /** Moves the procurement's applied sequence forward; false when this event was applied before, parked when
+     * it is not the next one ({@link AggregateSequence}). */
     private boolean advance(int generation, ProcurementId id, long sequence) {
-        return jdbc.update("update procurement_view set last_sequence = ? "
-                        + "where generation = ? and procurement_id = ? and last_sequence < ?",
-                sequence, generation, id.value(), sequence) == 1;
+        return AggregateSequence.advance(jdbc, "procurement_view", "procurement_id", generation, id.value(),
+                sequence);
     }
 
     private void update(int generation, ProcurementId id, String assignments, Object... values) {
