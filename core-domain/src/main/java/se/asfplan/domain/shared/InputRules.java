@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  * Value objects validate in their constructors, which every reader of stored events (Jackson, through the event
  * serializer of {@code infra}) also goes through; so each check is written {@code if (InputRules.apply()) ...} (or
  * through {@link Values}, which asks), and the event serializer reads every stored event within
- * {@link #suspendedWhile}. Normalisation that cannot fail (trimming, a canonical form) still applies, so a value reads
+ * {@link #suspendedWhile}; so do the query handlers, which read the read models' rows that stored events made.
+ * Normalisation that cannot fail (trimming, a canonical form) still applies, so a value reads
  * the same whether it was stored before or after the normalisation came. Nothing else may suspend the rules: a
- * command, a plan file and an API body are always checked.
+ * command, a plan file, an API body and a query as the client sent it are always checked.
  */
 public final class InputRules {
 
@@ -35,6 +36,33 @@ public final class InputRules {
             return reading.get();
         } finally {
             depth[0]--;
+        }
+    }
+
+    /**
+     * Suspends the input rules on this thread until the answer is closed, for reading stored facts where a
+     * {@link Supplier} does not fit (a handler chain that throws checked exceptions):
+     * {@code try (InputRules.Suspension reading = InputRules.suspend()) { ... }}.
+     */
+    public static Suspension suspend() {
+        SUSPENDED.get()[0]++;
+        return new Suspension();
+    }
+
+    /** The input rules suspended on this thread until {@link #close()}. */
+    public static final class Suspension implements AutoCloseable {
+
+        private boolean closed;
+
+        private Suspension() {
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                SUSPENDED.get()[0]--;
+            }
         }
     }
 

@@ -155,15 +155,18 @@ public class ProjectionMonitor {
      *
      * @param reason why, as the operator wrote it (checked as any recorded text: non-blank, at most 500 characters,
      *               no personal identity number)
+     * @param recording who evicts it and through which channel ({@link RecordingMetadata}), stored with the operator
+     *                  event
      * @return the evicted event as it was listed, and the id of the operator event
      * @throws NoSuchDeadLetterException when the processor has no such parked event
      */
-    public Eviction evict(String processor, String eventId, String reason, String recordedBy, String recordedVia) {
+    public Eviction evict(String processor, String eventId, String reason, MetaData recording) {
         streaming(processor);
         String why = Values.text(reason, "reason", 500);
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(processor)
                 .orElseThrow(() -> new UnknownProcessorException(processor, "has no dead-letter queue"));
-        MetaData metaData = RecordingMetadata.of(recordedBy, recordedVia, null);
+        MetaData metaData = recording;
+        String recordedBy = String.valueOf(recording.get(RecordingMetadata.RECORDED_BY));
         return transaction.execute(status -> {
             for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
                 for (DeadLetter<? extends EventMessage<?>> letter : sequence) {

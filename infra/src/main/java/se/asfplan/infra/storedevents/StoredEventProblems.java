@@ -41,6 +41,8 @@ public class StoredEventProblems {
     private final Clock clock;
     private final Set<String> knownHere = ConcurrentHashMap.newKeySet();
     private volatile Summary cached;
+    private final List<java.util.function.Consumer<String>> unknownTypeListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public StoredEventProblems(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
@@ -60,6 +62,11 @@ public class StoredEventProblems {
                             String payloadType) {
         record(UNKNOWN_TYPE, eventId, position, aggregateType, aggregateId, sequence, payloadType,
                 "no class " + payloadType + " in this release: no handler sees the event");
+    }
+
+    /** Calls the listener with the stored type of each event of unknown type this node records from now on. */
+    public void onUnknownType(java.util.function.Consumer<String> listener) {
+        unknownTypeListeners.add(listener);
     }
 
     /** The event reads again (repaired, or an upcaster now reads it): it is no longer a problem. */
@@ -129,6 +136,9 @@ public class StoredEventProblems {
                 }
             });
             cached = null;
+            if (UNKNOWN_TYPE.equals(problem)) {
+                unknownTypeListeners.forEach(listener -> listener.accept(payloadType));
+            }
         } catch (DataAccessException e) {
             knownHere.remove(eventId);
             log.warn("Could not record the problem of stored event {}", eventId, e);

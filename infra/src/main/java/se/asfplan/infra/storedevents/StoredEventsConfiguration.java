@@ -2,6 +2,7 @@ package se.asfplan.infra.storedevents;
 
 import java.time.Clock;
 
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -9,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import se.asfplan.domain.shared.InputRules;
 
 /**
  * Stored events are read without today's input rules, and every event met that cannot be read, or whose type this
@@ -34,6 +37,20 @@ public class StoredEventsConfiguration {
                         ? new ReadingStoredEventsSerializer(serializer) : bean;
             }
         };
+    }
+
+    /**
+     * Query handlers read the read models' rows, which stored events made, back into value objects: they read, too,
+     * without today's input rules. (A query itself is made, and checked, before it is sent.)
+     */
+    @Bean
+    ConfigurerModule queriesReadWithoutInputRules() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(() ->
+                config.queryBus().registerHandlerInterceptor((unitOfWork, chain) -> {
+                    try (InputRules.Suspension reading = InputRules.suspend()) {
+                        return chain.proceed();
+                    }
+                })));
     }
 
     @Bean

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
@@ -259,6 +261,12 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
             };
             insertFact(generation, event, sequence, "Took part in " + kind + ": " + event.eventName());
         }
+    }
+
+    /** An event of a type this release does not know takes its number only ({@link AggregateSequence#passUnknown}). */
+    @EventHandler
+    void on(UnknownSerializedType unknown, EventMessage<?> message, TrackingToken token) {
+        AggregateSequence.passUnknown(jdbc, "enterprise_view", "enterprise_id", generation(token), "SocialEnterprise", message);
     }
 
     /** Clears the generation these handlers write, and only that one: the others belong to other processors. */

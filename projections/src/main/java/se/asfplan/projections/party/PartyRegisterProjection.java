@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
@@ -135,6 +137,12 @@ public class PartyRegisterProjection implements RebuildableProjection {
                     generation, partyId.value(), PartyNames.storedKey(name), name, Date.valueOf(since),
                     sequence * 10 + order++, generation, partyId.value(), PartyNames.storedKey(name));
         }
+    }
+
+    /** An event of a type this release does not know takes its number only ({@link AggregateSequence#passUnknown}). */
+    @EventHandler
+    void on(UnknownSerializedType unknown, EventMessage<?> message, TrackingToken token) {
+        AggregateSequence.passUnknown(jdbc, "party_view", "party_id", generation(token), "Party", message);
     }
 
     /** Clears the generation these handlers write, and only that one: the others belong to other processors. */

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
@@ -468,6 +470,12 @@ public class PlanViewProjection implements RebuildableProjection {
     @EventHandler
     void on(GoalOutcomeReportedEvent event, @SequenceNumber long sequence, TrackingToken token) {
         advance(generation(token), event.planId(), sequence);
+    }
+
+    /** An event of a type this release does not know takes its number only ({@link AggregateSequence#passUnknown}). */
+    @EventHandler
+    void on(UnknownSerializedType unknown, EventMessage<?> message, TrackingToken token) {
+        AggregateSequence.passUnknown(jdbc, "plan_view", "plan_id", generation(token), "Plan", message);
     }
 
     /** Clears the generation these handlers write, and only that one: the others belong to other processors. */

@@ -2,6 +2,8 @@ package se.asfplan.projections.support;
 
 import java.util.List;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,6 +44,25 @@ public final class AggregateSequence {
             return false;
         }
         throw new UnexpectedSequenceException(table, id, sequence, last.get(0));
+    }
+
+    /**
+     * An event of the record whose type this release has no class for (stored by a newer release, say): no handler
+     * can apply it, and it is counted where stored events are checked (health and metrics, see
+     * {@code se.asfplan.infra.storedevents}); its number is taken, so that the record's later events still apply.
+     * Events of other kinds of record, or of a record without a row, are left alone.
+     *
+     * @param aggregateType the stored type of the records of this read model ({@code Plan}, ...)
+     * @return true when the number was taken
+     */
+    public static boolean passUnknown(JdbcTemplate jdbc, String table, String idColumn, int generation,
+                                      String aggregateType, EventMessage<?> message) {
+        if (!(message instanceof DomainEventMessage<?> event) || !aggregateType.equals(event.getType())) {
+            return false;
+        }
+        return jdbc.update("update " + table + " set last_sequence = ? where generation = ? and " + idColumn
+                + " = ? and last_sequence = ?", event.getSequenceNumber(), generation, event.getAggregateIdentifier(),
+                event.getSequenceNumber() - 1) == 1;
     }
 
     /** An event that is not the next one its record's row expects; the handler fails and the event is parked. */

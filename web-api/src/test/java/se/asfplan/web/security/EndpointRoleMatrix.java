@@ -131,7 +131,7 @@ final class EndpointRoleMatrix {
                 "/api/plans/{planId}/retractions", "/api/enterprises/{enterpriseId}/retractions",
                 "/api/meetings/{meetingId}/retractions", "/api/procurements/{procurementId}/retractions",
                 "/api/admin/projections/{group}/rebuilds", "/api/admin/projections/{group}/switch",
-                "/api/admin/dead-letters/{group}/retry")) {
+                "/api/admin/dead-letters/{group}/retry", "/api/admin/dead-letters/{group}/evictions")) {
             m.put("POST " + path, Access.COORDINATOR);
         }
         // operations and the API description: open
