@@ -44,7 +44,7 @@ public class StoredEventReader {
                 (rs, row) -> new GenericDomainEventEntry<>(rs.getString("type"), rs.getString("aggregate_identifier"),
                         rs.getLong("sequence_number"), rs.getString("event_identifier"), rs.getString("time_stamp"),
                         rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("payload"),
-                        rs.getBytes("meta_data")), eventId);
+                        metaData(rs.getBytes("meta_data"))), eventId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -57,6 +57,10 @@ public class StoredEventReader {
         SerializedObject<byte[]> data = upcasted.get(0).getData(byte[].class);
         return Optional.of(new Upcasted(eventId, data.getType().getName(), data.getType().getRevision(),
                 data.getData(), data));
+    }
+
+    private static byte[] metaData(byte[] stored) {
+        return stored == null ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : stored;
     }
 
     /**

@@ -135,7 +135,7 @@ class StoredEventFixturesTest {
                 }
             };
             GenericDomainEventEntry<byte[]> row = new GenericDomainEventEntry<>("Plan", "plan-a", 1, "event-1",
-                    "2024-03-01T10:00:00Z", type, "0", json.writeValueAsBytes(older), null);
+                    "2024-03-01T10:00:00Z", type, "0", json.writeValueAsBytes(older), "{}".getBytes());
             List<IntermediateEventRepresentation> upcasted = new EventUpcasterChain(renameTitle)
                     .upcast(Stream.of(new InitialEventRepresentation(row, serializer))).toList();
             assertThat(upcasted).hasSize(1);
