@@ -1,5 +1,6 @@
 package se.asfplan.domain.enterprise;
 
+import se.asfplan.domain.shared.InputRules;
 import java.util.List;
 
 import se.asfplan.domain.shared.Values;
@@ -17,15 +18,12 @@ public record EnterpriseDetails(String name, LegalForm legalForm, List<String> l
 
     public EnterpriseDetails {
         name = Values.text(name, "name", NAME_MAX);
-        if (legalForm == null) {
-            throw new IllegalArgumentException("legalForm must be given");
-        }
+        InputRules.require(legalForm != null, () -> "legalForm must be given");
         linesOfBusiness = texts(linesOfBusiness, "line of business");
         municipality = Values.text(municipality, "municipality", NAME_MAX);
         district = Values.optionalText(district, "district", NAME_MAX);
-        if (criteria == null) {
-            throw new IllegalArgumentException("criteria must be given: each of the four recorded as met or not");
-        }
+        InputRules.require(criteria != null,
+                () -> "criteria must be given: each of the four recorded as met or not");
         certifications = texts(certifications, "certification");
     }
 
@@ -38,12 +36,12 @@ public record EnterpriseDetails(String name, LegalForm legalForm, List<String> l
         if (values == null) {
             return List.of();
         }
-        if (values.size() > LIST_MAX) {
+        if (values.size() > LIST_MAX && InputRules.apply()) {
             throw new IllegalArgumentException("at most " + LIST_MAX + " entries of " + what + ", but there are "
                     + values.size());
         }
         List<String> trimmed = values.stream().map(value -> Values.text(value, what, NAME_MAX)).toList();
-        if (trimmed.stream().distinct().count() < trimmed.size()) {
+        if (trimmed.stream().distinct().count() < trimmed.size() && InputRules.apply()) {
             throw new IllegalArgumentException("each " + what + " must be given once, but " + trimmed
                     + " repeats one");
         }

@@ -1,5 +1,6 @@
 package se.asfplan.domain.plan;
 
+import se.asfplan.domain.shared.InputRules;
 import se.asfplan.domain.shared.Values;
 
 /**
@@ -18,7 +19,7 @@ public record GoalYears(Integer fromYear, Integer toYear) {
         }
         if (toYear != null) {
             Values.year(toYear, "years to");
-            if (fromYear != null && toYear < fromYear) {
+            if (fromYear != null && toYear < fromYear && InputRules.apply()) {
                 throw new IllegalArgumentException("years to " + toYear + " must not be before years from " + fromYear);
             }
         }

@@ -1,5 +1,7 @@
 package se.asfplan.domain.plan;
 
+import se.asfplan.domain.shared.InputRules;
+
 /**
  * Names the plan activity that a recorded fact carries out, e.g. an invitation to Integrationspakten that fulfils
  * "invite all known ASF to Integrationspakten", so that follow-up can show exactly which facts fulfilled it.
@@ -7,8 +9,7 @@ package se.asfplan.domain.plan;
 public record PlanActivityReference(PlanId planId, ActivityId activityId) {
 
     public PlanActivityReference {
-        if (planId == null || activityId == null) {
-            throw new IllegalArgumentException("an activity reference needs both planId and activityId");
-        }
+        InputRules.require(planId != null && activityId != null,
+                () -> "an activity reference needs both planId and activityId");
     }
 }

@@ -1,5 +1,7 @@
 package se.asfplan.domain.plan;
 
+import se.asfplan.domain.shared.InputRules;
+
 import se.asfplan.domain.shared.Values;
 
 /**
@@ -12,7 +14,7 @@ public record PlanPeriod(int fromYear, Integer toYear) {
         Values.year(fromYear, "period from-year");
         if (toYear != null) {
             Values.year(toYear, "period to-year");
-            if (toYear < fromYear) {
+            if (toYear < fromYear && InputRules.apply()) {
                 throw new IllegalArgumentException(
                         "period to-year " + toYear + " must not be before from-year " + fromYear);
             }

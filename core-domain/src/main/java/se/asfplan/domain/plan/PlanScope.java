@@ -1,5 +1,7 @@
 package se.asfplan.domain.plan;
 
+import se.asfplan.domain.shared.InputRules;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,26 +33,32 @@ public record PlanScope(List<String> municipalities, List<PartyId> parties) {
         Set<String> keys = new LinkedHashSet<>();
         for (String municipality : municipalities == null ? List.<String>of() : municipalities) {
             String name = Values.text(municipality, "scope municipality", 200);
+            if (name == null) {
+                continue;
+            }
             if (keys.add(PartyNames.key(name))) {
                 names.add(name);
             }
         }
-        if (names.isEmpty()) {
+        if (names.isEmpty() && InputRules.apply()) {
             throw new IllegalArgumentException("scope municipalities must name at least one municipality or region");
         }
-        if (names.size() > MUNICIPALITIES_MAX) {
+        if (names.size() > MUNICIPALITIES_MAX && InputRules.apply()) {
             throw new IllegalArgumentException("scope municipalities may name at most " + MUNICIPALITIES_MAX
                     + ", but name " + names.size());
         }
         Set<PartyId> distinct = new LinkedHashSet<>();
         for (PartyId party : parties == null ? List.<PartyId>of() : parties) {
             if (party == null) {
+                if (!InputRules.apply()) {
+                    continue;
+                }
                 throw new IllegalArgumentException("scope parties must not contain an empty entry");
             }
             distinct.add(party);
         }
         List<PartyId> ids = List.copyOf(distinct);
-        if (ids.size() > PARTIES_MAX) {
+        if (ids.size() > PARTIES_MAX && InputRules.apply()) {
             throw new IllegalArgumentException("scope parties may name at most " + PARTIES_MAX + ", but name "
                     + ids.size());
         }

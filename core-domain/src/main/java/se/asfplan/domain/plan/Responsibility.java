@@ -1,5 +1,7 @@
 package se.asfplan.domain.plan;
 
+import se.asfplan.domain.shared.InputRules;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +41,16 @@ public record Responsibility(String lead, List<String> involved, List<String> co
         Map<String, String> leads = new LinkedHashMap<>();
         List<String> written = new ArrayList<>();
         if (lead != null) {
-            written.add(Values.text(lead, "lead party", 200));
+            String first = Values.text(lead, "lead party", 200);
+            if (first != null) {
+                written.add(first);
+            }
         }
         for (String party : coLeads == null ? List.<String>of() : coLeads) {
-            written.add(Values.text(party, "co-lead party", 200));
+            String name = Values.text(party, "co-lead party", 200);
+            if (name != null) {
+                written.add(name);
+            }
         }
         for (String name : written) {
             if (key(name).equals(ALL_COMMITTEES)) {
@@ -51,20 +59,20 @@ public record Responsibility(String lead, List<String> involved, List<String> co
                 leads.putIfAbsent(key(name), name);
             }
         }
-        if (leads.isEmpty() && !everyCommittee) {
+        if (leads.isEmpty() && !everyCommittee && InputRules.apply()) {
             throw new IllegalArgumentException("lead party must not be blank");
         }
-        if (leads.size() > LEADS_MAX) {
+        if (leads.size() > LEADS_MAX && InputRules.apply()) {
             throw new IllegalArgumentException("at most " + LEADS_MAX + " lead parties, but got " + leads.size());
         }
         Map<String, String> distinct = new LinkedHashMap<>();
         for (String party : involved == null ? List.<String>of() : involved) {
             String name = Values.text(party, "involved party", 200);
-            if (!leads.containsKey(key(name))) {
+            if (name != null && !leads.containsKey(key(name))) {
                 distinct.putIfAbsent(key(name), name);
             }
         }
-        if (distinct.size() > INVOLVED_MAX) {
+        if (distinct.size() > INVOLVED_MAX && InputRules.apply()) {
             throw new IllegalArgumentException("at most " + INVOLVED_MAX + " involved parties, but got "
                     + distinct.size());
         }

@@ -2,26 +2,25 @@ package se.asfplan.domain.plan;
 
 import java.math.BigDecimal;
 
+import se.asfplan.domain.shared.InputRules;
 import se.asfplan.domain.shared.Values;
 
 /** A goal's target (målvärde): e.g. at least 3 st, or at least 20 %. */
 public record Target(TargetComparator comparator, BigDecimal value, String unit) {
 
     public Target {
-        if (comparator == null) {
-            throw new IllegalArgumentException("target comparator must be given");
+        InputRules.require(comparator != null, () -> "target comparator must be given");
+        InputRules.require(value != null, () -> "target value must be given");
+        if (value != null) {
+            BigDecimal given = value;
+            InputRules.require(value.signum() >= 0,
+                    () -> "target value must not be negative, but was " + given.toPlainString());
+            value = value.stripTrailingZeros();
+            if (value.scale() < 0) {
+                value = value.setScale(0);
+            }
         }
-        if (value == null) {
-            throw new IllegalArgumentException("target value must be given");
-        }
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException("target value must not be negative, but was " + value.toPlainString());
-        }
-        value = value.stripTrailingZeros();
-        if (value.scale() < 0) {
-            value = value.setScale(0);
-        }
-        if (value.scale() > 4 || value.precision() - value.scale() > 12) {
+        if (InputRules.apply() && (value.scale() > 4 || value.precision() - value.scale() > 12)) {
             throw new IllegalArgumentException("target value " + value.toPlainString()
                     + " has too many digits (at most 12 before and 4 after the decimal point)");
         }

@@ -1,5 +1,7 @@
 package se.asfplan.domain.plan;
 
+import se.asfplan.domain.shared.InputRules;
+
 import se.asfplan.domain.shared.Values;
 
 /**
@@ -14,10 +16,10 @@ public record Timeline(Integer fromYear, Integer toYear) {
         }
         if (toYear != null) {
             Values.year(toYear, "timeline to-year");
-            if (fromYear == null) {
+            if (fromYear == null && InputRules.apply()) {
                 throw new IllegalArgumentException("timeline with a to-year needs a from-year");
             }
-            if (toYear < fromYear) {
+            if (fromYear != null && toYear < fromYear && InputRules.apply()) {
                 throw new IllegalArgumentException(
                         "timeline to-year " + toYear + " must not be before from-year " + fromYear);
             }
@@ -42,7 +44,7 @@ public record Timeline(Integer fromYear, Integer toYear) {
 
     @Override
     public String toString() {
-        if (fromYear == null) {
+        if (fromYear == null && InputRules.apply()) {
             return "ongoing";
         }
         return toYear == null ? "ongoing from " + fromYear : fromYear + "-" + toYear;

@@ -1,5 +1,7 @@
 package se.asfplan.domain.plan;
 
+import se.asfplan.domain.shared.InputRules;
+
 import java.time.LocalDate;
 
 /**
@@ -9,11 +11,11 @@ import java.time.LocalDate;
 public record UnderWay(LocalDate since, boolean sinceBeforePlan) {
 
     public UnderWay {
-        if (since == null && !sinceBeforePlan) {
+        if (since == null && !sinceBeforePlan && InputRules.apply()) {
             throw new IllegalArgumentException(
                     "under way needs either the date it started (since) or sinceBeforePlan: true");
         }
-        if (since != null && sinceBeforePlan) {
+        if (since != null && sinceBeforePlan && InputRules.apply()) {
             throw new IllegalArgumentException(
                     "under way takes either the date it started (since) or sinceBeforePlan: true, not both");
         }

@@ -1,5 +1,7 @@
 package se.asfplan.domain.procurement;
 
+import se.asfplan.domain.shared.InputRules;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -14,7 +16,7 @@ import se.asfplan.domain.shared.Values;
 public record DisadvantagedEmployment(BigDecimal sharePercent, LocalDate tenderDate, String evidenceReference) {
 
     public DisadvantagedEmployment {
-        if (sharePercent != null) {
+        if (sharePercent != null && InputRules.apply()) {
             if (sharePercent.signum() < 0 || sharePercent.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw new IllegalArgumentException("share of disadvantaged employees is a percentage from 0 to 100, "
                         + "but was " + sharePercent.toPlainString());

@@ -1,6 +1,7 @@
 package se.asfplan.domain.round;
 
-import java.util.Objects;
+import se.asfplan.domain.shared.InputRules;
+
 
 import se.asfplan.domain.shared.Values;
 
@@ -15,7 +16,7 @@ public record RoundItem(RoundSubject subject, String reporter) {
     public static final int REPORTER_MAX = 200;
 
     public RoundItem {
-        Objects.requireNonNull(subject, "each item needs its subject");
+        InputRules.require(subject != null, () -> "each item needs its subject");
         reporter = Values.text(reporter, "reporter", REPORTER_MAX);
     }
 }

@@ -1,6 +1,7 @@
 package se.asfplan.domain.round;
 
-import java.util.Objects;
+import se.asfplan.domain.shared.InputRules;
+
 
 import se.asfplan.domain.shared.Values;
 
@@ -15,7 +16,7 @@ public record RoundSubject(Kind kind, String id) {
     public enum Kind { ACTIVITY, GOAL }
 
     public RoundSubject {
-        Objects.requireNonNull(kind, "subject kind must be given (ACTIVITY or GOAL)");
+        InputRules.require(kind != null, () -> "subject kind must be given (ACTIVITY or GOAL)");
         Values.slug(id, "subject id");
     }
 

@@ -14,6 +14,10 @@ public record OrganisationNumber(String value) implements Identifier {
     public static final String EXAMPLE = "556677-8899";
 
     public OrganisationNumber {
+        value = InputRules.apply() ? checked(value) : asStored(value);
+    }
+
+    private static String checked(String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("organisation number must be given, written NNNNNN-NNNN");
         }
@@ -30,7 +34,13 @@ public record OrganisationNumber(String value) implements Identifier {
                     + "digit; this one reads as a personal identity number, which is never stored (register a sole "
                     + "trader without an organisation number)");
         }
-        value = digits.substring(0, 6) + "-" + digits.substring(6);
+        return digits.substring(0, 6) + "-" + digits.substring(6);
+    }
+
+    /** A stored number as it was recorded, in the canonical form when it has ten digits at all. */
+    private static String asStored(String value) {
+        String digits = value == null ? null : value.strip().replace("-", "");
+        return digits != null && digits.matches("\\d{10}") ? digits.substring(0, 6) + "-" + digits.substring(6) : value;
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks shared by value-object constructors. Each failure is an {@link IllegalArgumentException} whose message
- * names the value and the expectation, so that the edge can report it against the field it came from.
+ * names the value and the expectation, so that the edge can report it against the field it came from. While a stored
+ * event is read ({@link InputRules}) nothing is refused: a text is only trimmed, a slug or year taken as stored.
  */
 public final class Values {
 
@@ -17,6 +18,9 @@ public final class Values {
 
     /** A lowercase identifier of 2 to 63 letters a-z, digits and hyphens, starting with a letter or digit. */
     public static String slug(String value, String what) {
+        if (!InputRules.apply()) {
+            return value;
+        }
         if (value == null || !SLUG.matcher(value).matches()) {
             throw new IllegalArgumentException(what + " must be 2-63 characters a-z, 0-9 or '-', starting with a letter"
                     + " or digit, but was " + quoted(value));
@@ -34,6 +38,9 @@ public final class Values {
      * {@link PersonalIdentityNumbers}).
      */
     public static String text(String value, String what, int max) {
+        if (!InputRules.apply()) {
+            return value == null ? null : value.strip();
+        }
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
         }
@@ -75,7 +82,7 @@ public final class Values {
 
     /** A calendar year a plan can plausibly concern. */
     public static int year(int year, String what) {
-        if (year < 1990 || year > 2100) {
+        if (InputRules.apply() && (year < 1990 || year > 2100)) {
             throw new IllegalArgumentException(what + " must be a year between 1990 and 2100, but was " + year);
         }
         return year;

@@ -27,8 +27,13 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import se.asfplan.domain.plan.Plan;
+import se.asfplan.infra.storedevents.StoredEventChecks;
+import se.asfplan.infra.storedevents.StoredEventReader;
 
 /**
  * Axon on our own database, without Axon Server. Axon's JDBC auto-configuration builds the
@@ -75,7 +80,8 @@ public class AxonStorageConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
-                                          @Value("${tracker.event-store.gap-timeout:60s}") Duration gapTimeout) {
+                                          @Value("${tracker.event-store.gap-timeout:60s}") Duration gapTimeout,
+                                          StoredEventChecks storedEventChecks) {
         return new SerialisedAppendsEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -84,7 +90,7 @@ public class AxonStorageConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema), Math.toIntExact(gapTimeout.toMillis()));
+                .schema(eventSchema), Math.toIntExact(gapTimeout.toMillis()), storedEventChecks);
     }
 
     /**
@@ -179,8 +185,10 @@ public class AxonStorageConfiguration {
     /** Processor lag and parked events, for health, metrics and the dead-letter admin endpoints. */
     @Bean
     ProjectionMonitor projectionMonitor(EventProcessingConfiguration eventProcessingConfiguration,
-                                        EventStore eventStore) {
-        return new ProjectionMonitor(eventProcessingConfiguration, eventStore);
+                                        EventStore eventStore, JdbcTemplate jdbc, StoredEventReader storedEventReader,
+                                        PlatformTransactionManager transactions) {
+        return new ProjectionMonitor(eventProcessingConfiguration, eventStore,
+                new DeadLetterRefresh(jdbc, storedEventReader), new TransactionTemplate(transactions));
     }
 
     /** The clock the domain reads "today" from; tests replace it. */

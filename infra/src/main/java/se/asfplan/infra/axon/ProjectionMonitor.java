@@ -15,10 +15,15 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import se.asfplan.domain.shared.Values;
 
 /**
  * What operations need to know about the projections' processors, read from Axon itself: how far each one is
@@ -33,10 +38,20 @@ public class ProjectionMonitor {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final DeadLetterRefresh refresh;
+    private final TransactionTemplate transaction;
 
-    public ProjectionMonitor(EventProcessingConfiguration processing, EventStore eventStore) {
+    /**
+     * @param refresh     brings the parked copies of events up to date with the store before a retry (null: retry
+     *                    the copies as parked)
+     * @param transaction the transaction an eviction and its operator event commit in together
+     */
+    public ProjectionMonitor(EventProcessingConfiguration processing, EventStore eventStore, DeadLetterRefresh refresh,
+                             TransactionTemplate transaction) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.refresh = refresh;
+        this.transaction = transaction;
     }
 
     /** The streaming processors by name, in name order. */
@@ -105,8 +120,10 @@ public class ProjectionMonitor {
     }
 
     /**
-     * Retries the parked events of one processor, each aggregate's events in their order. A sequence whose first
-     * event fails again stays parked (and its cause is updated); the others leave the queue once handled.
+     * Retries the parked events of one processor, each aggregate's events in their order. Each is retried as the
+     * event store and the current upcasters give it now ({@link DeadLetterRefresh}), not as the queue copied it when
+     * it was parked, so a repaired event or a new upcaster takes effect. A sequence whose first event fails again
+     * stays parked (and its cause is updated); the others leave the queue once handled.
      *
      * @return how many events were parked before and are parked after the retry
      */
@@ -115,6 +132,9 @@ public class ProjectionMonitor {
         Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = processing.deadLetterQueue(processor);
         if (queue.isEmpty()) {
             throw new UnknownProcessorException(processor, "has no dead-letter queue");
+        }
+        if (refresh != null) {
+            refresh.refresh(processor);
         }
         long before = queue.get().size();
         long sequences = queue.get().amountOfSequences();
@@ -126,6 +146,51 @@ public class ProjectionMonitor {
             letters.processAny();
         }
         return new RetryResult(processor, before, queue.get().size());
+    }
+
+    /**
+     * Takes one parked event out of a processor's dead-letter queue without handling it, and records that in the log
+     * as an operator event ({@link OperatorEvents.DeadLetterEvictedEvent}) naming who did it and why, in the same
+     * transaction. The later events of the same record stay parked, to be retried.
+     *
+     * @param reason why, as the operator wrote it (checked as any recorded text: non-blank, at most 500 characters,
+     *               no personal identity number)
+     * @param recording who evicts it and through which channel ({@link RecordingMetadata}), stored with the operator
+     *                  event
+     * @return the evicted event as it was listed, and the id of the operator event
+     * @throws NoSuchDeadLetterException when the processor has no such parked event
+     */
+    public Eviction evict(String processor, String eventId, String reason, MetaData recording) {
+        streaming(processor);
+        String why = Values.text(reason, "reason", 500);
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(processor)
+                .orElseThrow(() -> new UnknownProcessorException(processor, "has no dead-letter queue"));
+        MetaData metaData = recording;
+        String recordedBy = String.valueOf(recording.get(RecordingMetadata.RECORDED_BY));
+        return transaction.execute(status -> {
+            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+                for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                    if (!letter.message().getIdentifier().equals(eventId)) {
+                        continue;
+                    }
+                    ParkedEvent parked = parkedEvent(letter);
+                    @SuppressWarnings("unchecked")
+                    DeadLetter<? extends EventMessage<?>> found = letter;
+                    queue.evict((DeadLetter<EventMessage<?>>) found);
+                    String cause = parked.causeType() == null ? null
+                            : parked.causeType() + (parked.causeMessage() == null ? "" : ": " + parked.causeMessage());
+                    EventMessage<?> operatorEvent = GenericEventMessage.asEventMessage(
+                            new OperatorEvents.DeadLetterEvictedEvent(processor, eventId, parked.type(),
+                                    parked.aggregateId(), parked.sequenceNumber(),
+                                    cause == null || cause.length() <= 1000 ? cause : cause.substring(0, 1000), why))
+                            .andMetaData(metaData);
+                    eventStore.publish(operatorEvent);
+                    return new Eviction(processor, parked, operatorEvent.getIdentifier(), why, recordedBy,
+                            queue.size());
+                }
+            }
+            throw new NoSuchDeadLetterException(processor, eventId);
+        });
     }
 
     private StreamingEventProcessor streaming(String processor) {
@@ -170,6 +235,22 @@ public class ProjectionMonitor {
 
         public long handled() {
             return Math.max(0, parkedBefore - parkedAfter);
+        }
+    }
+
+    /**
+     * @param operatorEventId the id of the {@link OperatorEvents.DeadLetterEvictedEvent} recorded in the log
+     * @param parkedAfter     events still parked in the processor's queue
+     */
+    public record Eviction(String processor, ParkedEvent evicted, String operatorEventId, String reason,
+                           String recordedBy, long parkedAfter) {
+    }
+
+    /** The processor has no parked event with that id. */
+    public static class NoSuchDeadLetterException extends RuntimeException {
+
+        public NoSuchDeadLetterException(String processor, String eventId) {
+            super("Processor '" + processor + "' has no parked event " + eventId);
         }
     }
 

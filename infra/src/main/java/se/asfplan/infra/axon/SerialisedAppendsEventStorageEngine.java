@@ -1,5 +1,12 @@
 package se.asfplan.infra.axon;
 
+import java.util.stream.Stream;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+
+import se.asfplan.infra.storedevents.StoredEventChecks;
+
 import static org.axonframework.common.jdbc.JdbcUtils.executeQuery;
 
 import java.sql.Connection;
@@ -50,14 +57,39 @@ public class SerialisedAppendsEventStorageEngine extends JdbcEventStorageEngine 
     static final int H2_LOCK_TIMEOUT_MS = 60_000;
 
     private final int gapTimeoutMillis;
+    private final StoredEventChecks checks;
 
     /**
      * @param builder          Axon's builder with every setting but the gap timeout
      * @param gapTimeoutMillis how long a gap in {@code global_index} is waited for before it is given up
      */
     public SerialisedAppendsEventStorageEngine(JdbcEventStorageEngine.Builder builder, int gapTimeoutMillis) {
+        this(builder, gapTimeoutMillis, null);
+    }
+
+    /**
+     * @param checks reads every event handed out and records those that cannot be read or have an unknown type;
+     *               a record with an unreadable event cannot be loaded for a command (null: no checks)
+     */
+    public SerialisedAppendsEventStorageEngine(JdbcEventStorageEngine.Builder builder, int gapTimeoutMillis,
+                                               StoredEventChecks checks) {
         super(builder.gapTimeout(gapTimeoutMillis));
         this.gapTimeoutMillis = gapTimeoutMillis;
+        this.checks = checks;
+    }
+
+    /** A record's events, each read as it is handed out (see {@link StoredEventChecks#checked}). */
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        DomainEventStream events = super.readEvents(aggregateIdentifier, firstSequenceNumber);
+        return checks == null ? events : checks.checked(events);
+    }
+
+    /** The log from the token on, each event read as it is handed out (see {@link StoredEventChecks#checkedTracked}). */
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, mayBlock);
+        return checks == null ? events : checks.checkedTracked(events);
     }
 
     /**

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
@@ -45,6 +47,7 @@ import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.retraction.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.projections.support.AggregateSequence;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
@@ -260,17 +263,23 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
         }
     }
 
+    /** An event of a type this release does not know takes its number only ({@link AggregateSequence#passUnknown}). */
+    @EventHandler
+    void on(UnknownSerializedType unknown, EventMessage<?> message, TrackingToken token) {
+        AggregateSequence.passUnknown(jdbc, "enterprise_view", "enterprise_id", generation(token), "SocialEnterprise", message);
+    }
+
     /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
         written.clear(this);
     }
 
-    /** Moves the enterprise's applied sequence forward; false when this event was applied before. */
+    /** Moves the enterprise's applied sequence forward; false when this event was applied before, parked when
+     * it is not the next one ({@link AggregateSequence}). */
     private boolean advance(int generation, EnterpriseId enterpriseId, long sequence) {
-        return jdbc.update("update enterprise_view set last_sequence = ? "
-                        + "where generation = ? and enterprise_id = ? and last_sequence < ?",
-                sequence, generation, enterpriseId.value(), sequence) == 1;
+        return AggregateSequence.advance(jdbc, "enterprise_view", "enterprise_id", generation, enterpriseId.value(),
+                sequence);
     }
 
     private void update(int generation, EnterpriseId enterpriseId, String assignments, Object... values) {

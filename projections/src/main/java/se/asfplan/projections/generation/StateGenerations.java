@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * switched-to generation whole.
  *
  * <p>A state projection (plan-view, enterprise-register, meetings, procurements) keeps one row per aggregate and
- * applies an event only when its sequence number is newer than the row's {@code last_sequence}. That guard makes a
+ * applies an event only when it is the next of its aggregate ({@code AggregateSequence}). That guard makes a
  * redelivered event harmless, but only as long as each aggregate's events arrive in order; an event that arrives
  * after a newer one of the same aggregate is dropped. After a switch two processors write the new generation: the
  * live one, and the rebuild's processor, which runs on a little behind until it has passed the head (see {@code

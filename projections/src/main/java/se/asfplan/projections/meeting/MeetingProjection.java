@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
@@ -30,6 +32,7 @@ import se.asfplan.domain.meeting.MeetingKind;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.plan.PlanId;
+import se.asfplan.projections.support.AggregateSequence;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
@@ -98,20 +101,33 @@ public class MeetingProjection implements RebuildableProjection {
     /** A retracted meeting stays listed, marked retracted with the day and reason. */
     @EventHandler
     void on(MeetingFactRetractedEvent event, @SequenceNumber long sequence, TrackingToken token) {
-        jdbc.update("""
-                update meeting_view set retracted_on = ?, retraction_reason = ?, last_sequence = ?
-                where generation = ? and meeting_id = ? and last_sequence < ?""",
-                Date.valueOf(event.occurredOn()), event.reason(), sequence, generation(token),
-                event.meetingId().value(), sequence);
+        int generation = generation(token);
+        if (AggregateSequence.advance(jdbc, "meeting_view", "meeting_id", generation, event.meetingId().value(),
+                sequence)) {
+            jdbc.update("""
+                    update meeting_view set retracted_on = ?, retraction_reason = ?
+                    where generation = ? and meeting_id = ?""",
+                    Date.valueOf(event.occurredOn()), event.reason(), generation, event.meetingId().value());
+        }
     }
 
     @EventHandler
     void on(MeetingParticipantsCorrectedEvent event, @SequenceNumber long sequence, TrackingToken token) {
-        jdbc.update("""
-                update meeting_view set participants = ?, corrected_on = ?, correction_reason = ?, last_sequence = ?
-                where generation = ? and meeting_id = ? and last_sequence < ?""",
-                toJson(event.participants()), Date.valueOf(event.occurredOn()), event.reason(), sequence,
-                generation(token), event.meetingId().value(), sequence);
+        int generation = generation(token);
+        if (AggregateSequence.advance(jdbc, "meeting_view", "meeting_id", generation, event.meetingId().value(),
+                sequence)) {
+            jdbc.update("""
+                    update meeting_view set participants = ?, corrected_on = ?, correction_reason = ?
+                    where generation = ? and meeting_id = ?""",
+                    toJson(event.participants()), Date.valueOf(event.occurredOn()), event.reason(), generation,
+                    event.meetingId().value());
+        }
+    }
+
+    /** An event of a type this release does not know takes its number only ({@link AggregateSequence#passUnknown}). */
+    @EventHandler
+    void on(UnknownSerializedType unknown, EventMessage<?> message, TrackingToken token) {
+        AggregateSequence.passUnknown(jdbc, "meeting_view", "meeting_id", generation(token), "Meeting", message);
     }
 
     /** Clears the generation these handlers write, and only that one: the others belong to other processors. */

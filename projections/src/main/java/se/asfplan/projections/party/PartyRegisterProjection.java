@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
@@ -27,6 +29,7 @@ import se.asfplan.domain.party.PartyEvents.PartyRegisteredEvent;
 import se.asfplan.domain.party.PartyId;
 import se.asfplan.domain.party.PartyKind;
 import se.asfplan.domain.party.PartyNames;
+import se.asfplan.projections.support.AggregateSequence;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.RebuildableProjection;
@@ -115,9 +118,8 @@ public class PartyRegisterProjection implements RebuildableProjection {
     }
 
     private boolean advance(int generation, PartyId partyId, long sequence) {
-        return jdbc.update("update party_view set last_sequence = ? "
-                        + "where generation = ? and party_id = ? and last_sequence < ?",
-                sequence, generation, partyId.value(), sequence) == 1;
+        return AggregateSequence.advance(jdbc, "party_view", "party_id", generation, partyId.value(),
+                sequence);
     }
 
     /** Adds the names the party does not have yet (compared as {@link PartyNames#key}), in the order given. */
@@ -135,6 +137,12 @@ public class PartyRegisterProjection implements RebuildableProjection {
                     generation, partyId.value(), PartyNames.storedKey(name), name, Date.valueOf(since),
                     sequence * 10 + order++, generation, partyId.value(), PartyNames.storedKey(name));
         }
+    }
+
+    /** An event of a type this release does not know takes its number only ({@link AggregateSequence#passUnknown}). */
+    @EventHandler
+    void on(UnknownSerializedType unknown, EventMessage<?> message, TrackingToken token) {
+        AggregateSequence.passUnknown(jdbc, "party_view", "party_id", generation(token), "Party", message);
     }
 
     /** Clears the generation these handlers write, and only that one: the others belong to other processors. */

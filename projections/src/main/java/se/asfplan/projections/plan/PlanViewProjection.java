@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
@@ -49,6 +51,7 @@ import se.asfplan.domain.plan.PlanEvents.ActivityRescheduledEvent;
 import se.asfplan.domain.plan.PlanEvents.ActivityResponsibilityChangedEvent;
 import se.asfplan.domain.plan.PlanEvents.ActivityStartedEvent;
 import se.asfplan.domain.plan.PlanEvents.AreaAddedEvent;
+import se.asfplan.domain.plan.PlanEvents.GoalOutcomeReportedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalRevisedEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalSetEvent;
 import se.asfplan.domain.plan.PlanEvents.GoalWithdrawnEvent;
@@ -68,6 +71,7 @@ import se.asfplan.domain.plan.TargetComparator;
 import se.asfplan.domain.plan.Timeline;
 import se.asfplan.domain.plan.UnderWay;
 import se.asfplan.domain.retraction.FactType;
+import se.asfplan.projections.support.AggregateSequence;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
@@ -459,6 +463,21 @@ public class PlanViewProjection implements RebuildableProjection {
         }
     }
 
+    /**
+     * A goal's reported outcome is not part of the plan's view (the yearly goal report shows it), but its number in
+     * the plan's stream is: every later event expects the one before it ({@link AggregateSequence}).
+     */
+    @EventHandler
+    void on(GoalOutcomeReportedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        advance(generation(token), event.planId(), sequence);
+    }
+
+    /** An event of a type this release does not know takes its number only ({@link AggregateSequence#passUnknown}). */
+    @EventHandler
+    void on(UnknownSerializedType unknown, EventMessage<?> message, TrackingToken token) {
+        AggregateSequence.passUnknown(jdbc, "plan_view", "plan_id", generation(token), "Plan", message);
+    }
+
     /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
@@ -469,11 +488,11 @@ public class PlanViewProjection implements RebuildableProjection {
         return generations.of(PROCESSING_GROUP).active();
     }
 
-    /** Moves the plan's applied sequence forward; false when this event was applied before. */
+    /** Moves the plan's applied sequence forward; false when this event was applied before, parked when
+     * it is not the next one ({@link AggregateSequence}). */
     private boolean advance(int generation, PlanId planId, long sequence) {
-        return jdbc.update("update plan_view set last_sequence = ? "
-                        + "where generation = ? and plan_id = ? and last_sequence < ?",
-                sequence, generation, planId.value(), sequence) == 1;
+        return AggregateSequence.advance(jdbc, "plan_view", "plan_id", generation, planId.value(),
+                sequence);
     }
 
     private void updateActivity(int generation, PlanId planId, ActivityId activityId, String assignments,

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
@@ -47,6 +49,7 @@ import se.asfplan.domain.procurement.ProcurementStatus;
 import se.asfplan.domain.procurement.Supplier;
 import se.asfplan.domain.retraction.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.projections.support.AggregateSequence;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
@@ -258,6 +261,12 @@ public class ProcurementProjection implements RebuildableProjection {
         step(generation, event, sequence);
     }
 
+    /** An event of a type this release does not know takes its number only ({@link AggregateSequence#passUnknown}). */
+    @EventHandler
+    void on(UnknownSerializedType unknown, EventMessage<?> message, TrackingToken token) {
+        AggregateSequence.passUnknown(jdbc, "procurement_view", "procurement_id", generation(token), "Procurement", message);
+    }
+
     /** Clears the generation these handlers write, and only that one: the others belong to other processors. */
     @ResetHandler
     void reset() {
@@ -281,11 +290,11 @@ public class ProcurementProjection implements RebuildableProjection {
                 Date.valueOf(begunOn), begunOn.getYear(), sequence, generation, id.value()) == 1;
     }
 
-    /** Moves the procurement's applied sequence forward; false when this event was applied before. */
+    /** Moves the procurement's applied sequence forward; false when this event was applied before, parked when
+     * it is not the next one ({@link AggregateSequence}). */
     private boolean advance(int generation, ProcurementId id, long sequence) {
-        return jdbc.update("update procurement_view set last_sequence = ? "
-                        + "where generation = ? and procurement_id = ? and last_sequence < ?",
-                sequence, generation, id.value(), sequence) == 1;
+        return AggregateSequence.advance(jdbc, "procurement_view", "procurement_id", generation, id.value(),
+                sequence);
     }
 
     private void update(int generation, ProcurementId id, String assignments, Object... values) {

@@ -17,6 +17,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.asfplan.domain.shared.RuleViolationException;
+import se.asfplan.infra.axon.ProjectionMonitor;
+import se.asfplan.infra.axon.ProjectionMonitor.Eviction;
+import se.asfplan.infra.axon.ProjectionMonitor.NoSuchDeadLetterException;
+import se.asfplan.infra.axon.ProjectionMonitor.ParkedEvent;
+import se.asfplan.infra.axon.ProjectionMonitor.UnknownProcessorException;
 import se.asfplan.infra.axon.RecordingMetadata;
 import se.asfplan.infra.planfile.PlanFileException;
 import se.asfplan.infra.planfile.PlanImportService;
@@ -29,11 +34,13 @@ import se.asfplan.projections.rebuild.RebuildStatus;
  * service (so the same database), starts no web server, and records as the named user.
  */
 @Command(name = "asf-plan-tracker", mixinStandardHelpOptions = true,
-        subcommands = {TrackerCli.ImportPlan.class, TrackerCli.CheckPlan.class, TrackerCli.RebuildProjection.class},
+        subcommands = {TrackerCli.ImportPlan.class, TrackerCli.CheckPlan.class, TrackerCli.RebuildProjection.class,
+                TrackerCli.DeadLetters.class, TrackerCli.RetryDeadLetters.class, TrackerCli.EvictDeadLetter.class},
         description = "Command-line tools of the ASF action-plan tracker.")
 public class TrackerCli {
 
-    private static final List<String> COMMANDS = List.of("import-plan", "check-plan", "rebuild-projection", "--help", "-h");
+    private static final List<String> COMMANDS = List.of("import-plan", "check-plan", "rebuild-projection",
+            "dead-letters", "retry-dead-letters", "evict-dead-letter", "--help", "-h");
 
     /** Whether these program arguments ask for a command-line command rather than the web service. */
     public static boolean handles(String[] args) {
@@ -189,6 +196,103 @@ public class TrackerCli {
                     status.eventsPerSecond() == null ? "-" : String.format(java.util.Locale.ROOT, "%.0f",
                             status.eventsPerSecond()),
                     status.timeLeft() == null ? "unknown" : status.timeLeft().toSeconds() + " s");
+        }
+    }
+
+    @Command(name = "dead-letters", mixinStandardHelpOptions = true,
+            description = "List the events parked in the projections' dead-letter queues (all groups, or one).")
+    static class DeadLetters implements Callable<Integer> {
+
+        @ParentCommand
+        TrackerCli cli;
+
+        @Parameters(paramLabel = "GROUP", arity = "0..1", description = "one processing group, e.g. plan-view")
+        String group;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = cli.context()) {
+                ProjectionMonitor monitor = context.getBean(ProjectionMonitor.class);
+                List<String> groups = group == null ? List.copyOf(monitor.parkedCounts().keySet()) : List.of(group);
+                for (String name : groups) {
+                    List<ParkedEvent> parked = monitor.parked(name);
+                    System.out.printf("%s: %d parked%n", name, parked.size());
+                    for (ParkedEvent event : parked) {
+                        System.out.printf("  %s  %s  %s #%s  parked %s  %s: %s%n", event.eventId(), event.type(),
+                                event.aggregateId(), event.sequenceNumber(), event.parkedAt(), event.causeType(),
+                                event.causeMessage());
+                    }
+                }
+                return 0;
+            } catch (UnknownProcessorException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "retry-dead-letters", mixinStandardHelpOptions = true,
+            description = "Retry a group's parked events, each record's in order, each read as the event store and "
+                    + "the current upcasters give it now; those that fail again stay parked.")
+    static class RetryDeadLetters implements Callable<Integer> {
+
+        @ParentCommand
+        TrackerCli cli;
+
+        @Parameters(paramLabel = "GROUP", description = "the processing group, e.g. plan-view")
+        String group;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = cli.context()) {
+                var result = context.getBean(ProjectionMonitor.class).retry(group);
+                System.out.printf("%s: %d parked before, %d after%n", group, result.parkedBefore(),
+                        result.parkedAfter());
+                return result.parkedAfter() == 0 ? 0 : 3;
+            } catch (UnknownProcessorException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "evict-dead-letter", mixinStandardHelpOptions = true,
+            description = "Take one parked event out of a group's queue without handling it; the log records it as "
+                    + "an operator event with --user and --reason.")
+    static class EvictDeadLetter implements Callable<Integer> {
+
+        @ParentCommand
+        TrackerCli cli;
+
+        @Parameters(index = "0", paramLabel = "GROUP", description = "the processing group, e.g. plan-view")
+        String group;
+
+        @Parameters(index = "1", paramLabel = "EVENT_ID", description = "the parked event's id (see dead-letters)")
+        String eventId;
+
+        @Option(names = "--reason", required = true, description = "why (kept in the log for good: no personal data)")
+        String reason;
+
+        @Option(names = "--user", description = "who evicts it (default: cli:<operating-system user>)")
+        String user = "cli:" + System.getProperty("user.name", "unknown");
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = cli.context()) {
+                Eviction eviction = context.getBean(ProjectionMonitor.class).evict(group, eventId, reason,
+                        RecordingMetadata.of(user, "command-line", null));
+                System.out.printf("Evicted %s (%s of %s #%s) from %s; recorded as operator event %s; %d still "
+                                + "parked%n", eventId, eviction.evicted().type(), eviction.evicted().aggregateId(),
+                        eviction.evicted().sequenceNumber(), group, eviction.operatorEventId(),
+                        eviction.parkedAfter());
+                return 0;
+            } catch (UnknownProcessorException | NoSuchDeadLetterException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            } catch (IllegalArgumentException e) {
+                System.err.println("Invalid value: " + e.getMessage() + "; nothing was evicted");
+                return 1;
+            }
         }
     }
 }

@@ -165,6 +165,37 @@ class TrackerCliIT {
     }
 
     @Test
+    void listsRetriesAndEvictsDeadLettersNamingWhatIsWrong() throws Exception {
+        String schema = SCHEMA + "dl";
+        try (Connection connection = DriverManager.getConnection(POSTGRES, POSTGRES_USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+        }
+        Map<String, String> database = Map.of("spring.datasource.url", POSTGRES + "?currentSchema=" + schema,
+                "spring.datasource.username", POSTGRES_USER, "spring.flyway.schemas", schema);
+
+        Result listed = run(database, "dead-letters", "plan-view");
+        assertThat(listed.exitCode()).as(listed.errors()).isZero();
+        assertThat(listed.output()).contains("plan-view: 0 parked");
+
+        Result retried = run(database, "retry-dead-letters", "plan-view");
+        assertThat(retried.exitCode()).as(retried.errors()).isZero();
+        assertThat(retried.output()).contains("plan-view: 0 parked before, 0 after");
+
+        Result unknownGroup = run(database, "retry-dead-letters", "no-such-group");
+        assertThat(unknownGroup.exitCode()).isEqualTo(1);
+        assertThat(unknownGroup.errors()).contains("no-such-group");
+
+        Result noReason = run(database, "evict-dead-letter", "plan-view", "some-event", "--reason", " ");
+        assertThat(noReason.exitCode()).isEqualTo(1);
+        assertThat(noReason.errors()).contains("reason must not be blank", "nothing was evicted");
+
+        Result notParked = run(database, "evict-dead-letter", "plan-view", "some-event", "--reason", "test");
+        assertThat(notParked.exitCode()).isEqualTo(1);
+        assertThat(notParked.errors()).contains("has no parked event some-event");
+    }
+
+    @Test
     void checksAFileWithoutRecordingIt() throws Exception {
         Result checked = run(Map.of(), "check-plan", copy("plans/stockholm-asf-2021.yaml").toString());
         assertThat(checked.exitCode()).isZero();

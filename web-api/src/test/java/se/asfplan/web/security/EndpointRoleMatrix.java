@@ -133,7 +133,8 @@ final class EndpointRoleMatrix {
                 "/api/plans/{planId}/retractions", "/api/enterprises/{enterpriseId}/retractions",
                 "/api/meetings/{meetingId}/retractions", "/api/procurements/{procurementId}/retractions",
                 "/api/admin/projections/{group}/rebuilds", "/api/admin/projections/{group}/switch",
-                "/api/admin/dead-letters/{group}/retry", "/api/admin/tokens", "/api/admin/tokens/{tokenId}/revocation")) {
+                "/api/admin/dead-letters/{group}/retry", "/api/admin/dead-letters/{group}/evictions",
+                "/api/admin/tokens", "/api/admin/tokens/{tokenId}/revocation")) {
             m.put("POST " + path, Access.COORDINATOR);
         }
         // operations and the API description: open

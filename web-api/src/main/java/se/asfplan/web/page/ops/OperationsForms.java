@@ -7,11 +7,15 @@ import org.springframework.stereotype.Component;
 import se.asfplan.infra.axon.ProjectionMonitor;
 import se.asfplan.web.page.form.CommandForm;
 import se.asfplan.web.page.form.CommandFormCatalogue;
+import se.asfplan.web.page.form.FormField;
 import se.asfplan.web.page.form.FormOption;
 import se.asfplan.web.page.form.OptionSource;
 import se.asfplan.web.page.form.RecordVariableSource;
 
-/** The operations the API accepts on the read models: rebuild, switch generation, retry parked events. */
+/**
+ * The operations the API accepts on the read models: rebuild, switch generation, retry parked events, evict one parked
+ * event with a reason.
+ */
 @Component
 class OperationsForms implements CommandFormCatalogue, RecordVariableSource {
 
@@ -36,7 +40,15 @@ class OperationsForms implements CommandFormCatalogue, RecordVariableSource {
                 new CommandForm("projection-switch", GROUP, "Byt till den ombyggda läsmodellen",
                         "/api/admin/projections/{group}/switch", null, PAGE, List.of()),
                 new CommandForm("dead-letter-retry", GROUP, "Försök igen med parkerade händelser",
-                        "/api/admin/dead-letters/{group}/retry", null, PAGE, List.of()));
+                        "/api/admin/dead-letters/{group}/retry", null, PAGE, List.of()),
+                new CommandForm("dead-letter-evict", GROUP,
+                        "Ta bort en parkerad händelse ur kön utan att läsmodellen hanterar den",
+                        "/api/admin/dead-letters/{group}/evictions", null, PAGE, List.of(
+                                FormField.text("eventId", "Händelsens id").mandatory()
+                                        .help("Id:t som listas under Parkerade händelser på driftsidan."),
+                                FormField.textarea("reason", "Skäl").mandatory()
+                                        .help("Sparas i händelseloggen tillsammans med ditt namn. Skriv inga "
+                                                + "personuppgifter."))));
     }
 
     @Override

@@ -7,11 +7,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import se.asfplan.infra.axon.ProjectionMonitor;
+import se.asfplan.infra.storedevents.StoredEventProblems;
 import se.asfplan.projections.rebuild.ProjectionRebuilds;
 
 /**
  * {@code /drift}: how the read models stand (position, lag, parked events, generations and rebuilds in progress), for
- * the coordinator and the auditor; the coordinator starts a rebuild, switches generations and retries parked events
+ * the coordinator and the auditor, and the stored events that cannot be read or have a type this release does not
+ * know; the coordinator starts a rebuild, switches generations, retries parked events and evicts one with a reason
  * through the forms ({@link OperationsForms}).
  */
 @Controller
@@ -19,10 +21,13 @@ public class OperationsPageController {
 
     private final ProjectionMonitor monitor;
     private final ProjectionRebuilds rebuilds;
+    private final StoredEventProblems storedEventProblems;
 
-    public OperationsPageController(ProjectionMonitor monitor, ProjectionRebuilds rebuilds) {
+    public OperationsPageController(ProjectionMonitor monitor, ProjectionRebuilds rebuilds,
+                                    StoredEventProblems storedEventProblems) {
         this.monitor = monitor;
         this.rebuilds = rebuilds;
+        this.storedEventProblems = storedEventProblems;
     }
 
     @GetMapping("/drift")
@@ -36,6 +41,8 @@ public class OperationsPageController {
                 .map(entry -> new GroupParked(entry.getKey(), entry.getValue(), monitor.parked(entry.getKey())))
                 .toList();
         model.addAttribute("parked", parked);
+        model.addAttribute("unreadable", storedEventProblems.unreadable());
+        model.addAttribute("unknownTypes", storedEventProblems.summary().unknownTypes());
         return "ops/operations";
     }
 
