@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,21 +18,25 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import se.asfplan.domain.shared.PersonalNames;
+import se.asfplan.projections.enterprise.EnterpriseRegisterProjection;
+import se.asfplan.projections.rebuild.ProjectionRebuilds;
 import se.asfplan.web.support.PostgresApiTest;
 
 /**
  * Crypto-shredding on PostgreSQL, end to end: a sole trader's name is stored only encrypted, read back in clear
  * everywhere; once erased (closed, on a gallring decision) it is gone from every read (the enterprise API and its
  * search, the facts under an activity, the history and event API, the register pages and the enterprise page, the
- * activity page, the committee report and its CSV and xlsx), while every stored event row stays byte for byte as it
- * was and the erasure is recorded without the name.
+ * activity page, the committee report and its CSV and xlsx) and from a rebuilt register, while every stored event row
+ * stays byte for byte as it was and the erasure is recorded without the name.
  */
 class SoleTraderErasureIT extends PostgresApiTest {
 
@@ -45,6 +50,9 @@ class SoleTraderErasureIT extends PostgresApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ProjectionRebuilds rebuilds;
 
     /** The event API's address of the registration, once it is stored. */
     private String registrationEvent;
@@ -154,6 +162,17 @@ class SoleTraderErasureIT extends PostgresApiTest {
                 .contains(PersonalNames.ERASED);
         assertThat(jdbc.queryForList("select name from enterprise_view where enterprise_id = ?", String.class,
                 enterprise)).isNotEmpty().containsOnly(PersonalNames.ERASED);
+
+        // a rebuild of the register reads the name from the log as erased: the key is gone
+        int active = rebuilds.status(EnterpriseRegisterProjection.PROCESSING_GROUP).activeGeneration();
+        assertStatus(post(COORDINATOR, "/api/admin/projections/" + EnterpriseRegisterProjection.PROCESSING_GROUP
+                + "/rebuilds", ""), HttpStatus.ACCEPTED);
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+                rebuilds.status(EnterpriseRegisterProjection.PROCESSING_GROUP).activeGeneration() > active);
+        assertThat(awaitResource(AUDITOR, base, body -> Boolean.TRUE.equals(body.get("nameErased"))))
+                .extractingByKey("details", InstanceOfAssertFactories.MAP).containsEntry("name", PersonalNames.ERASED);
+        assertThat(jdbc.queryForList("select name from enterprise_view where enterprise_id = ? and generation > ?",
+                String.class, enterprise, active)).isNotEmpty().containsOnly(PersonalNames.ERASED);
 
         // the record still loads from its events: a late fact from before the closing is recorded
         assertStatus(post(COORDINATOR, base + "/integrationspakten/invitations", """
