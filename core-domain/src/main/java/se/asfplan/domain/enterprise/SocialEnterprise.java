@@ -46,6 +46,7 @@ import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChan
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SoleTraderNameErasedEvent;
 import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.shared.BusinessCalendar;
 import se.asfplan.domain.shared.CommandChecks;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.domain.shared.PersonalDataKeys;
@@ -185,8 +186,7 @@ public class SocialEnterprise {
         }
         String decision = Values.text(command.gallringDecision(), "gallringDecision", TEXT_MAX);
         String reason = Values.text(command.reason(), "reason", REASON_MAX);
-        LocalDate today = LocalDate.now(clock);
-        apply(new SoleTraderNameErasedEvent(enterpriseId, decision, reason, today));
+        apply(new SoleTraderNameErasedEvent(enterpriseId, decision, reason, BusinessCalendar.today(clock)));
         keys.destroy(personalDataSubject(enterpriseId));
     }
 
