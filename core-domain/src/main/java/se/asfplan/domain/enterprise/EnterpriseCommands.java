@@ -86,4 +86,14 @@ public final class EnterpriseCommands {
     public record RetractEnterpriseFactCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId, String eventId,
                                                String reason, LocalDate occurredOn) {
     }
+
+    /**
+     * Erases a sole trader's name (gallring): destroys the key it is stored under, so that it can never be read
+     * again. Allowed only for a closed sole trader, on a gallring decision ({@code gallringDecision}: the decision's
+     * registry reference, diarienummer, or the retention schedule's rule, gallringsföreskrift, it applies), with a
+     * reason; neither may hold the name.
+     */
+    public record EraseSoleTraderNameCommand(@TargetAggregateIdentifier EnterpriseId enterpriseId,
+                                             String gallringDecision, String reason) {
+    }
 }

@@ -11,7 +11,9 @@ import se.asfplan.domain.shared.FactName;
 /**
  * What happened to a social enterprise. These records are the persisted contract of the event store: never
  * rename, move or reshape one without a revision and an upcaster. New optional fields may be added (old events
- * read them as null). No event holds personal data: a sole trader's registration has no organisation number.
+ * read them as null). No event holds personal data in clear: a sole trader's registration has no organisation
+ * number, and its name (usually the owner's) is stored encrypted under a key of its own (see
+ * {@link se.asfplan.domain.shared.PersonalNames}).
  */
 public final class EnterpriseEvents {
 
@@ -99,6 +101,20 @@ public final class EnterpriseEvents {
         }
     }
 
+    /**
+     * A sole trader's name was erased (gallring): the key every event of the enterprise stored its name under is
+     * destroyed in the same transaction, so reads show {@link se.asfplan.domain.shared.PersonalNames#ERASED} in its
+     * place. The event holds the basis and reason, never the name; {@code occurredOn} is the day of the erasure.
+     */
+    public record SoleTraderNameErasedEvent(EnterpriseId enterpriseId, String gallringDecision, String reason,
+                                            LocalDate occurredOn) implements EnterpriseEvent {
+
+        @Override
+        public PlanActivityReference carriesOut() {
+            return null;
+        }
+    }
+
     /** Every enterprise event type, for tools that must know them all (serialisation checks, projections). */
     public static final List<Class<? extends EnterpriseEvent>> ALL = List.of(SocialEnterpriseRegisteredEvent.class,
             SocialEnterpriseDetailsChangedEvent.class, SocialEnterpriseClosedEvent.class,
@@ -106,5 +122,5 @@ public final class EnterpriseEvents {
             IntegrationspaktenLevelChangedEvent.class, LeftIntegrationspaktenEvent.class,
             InvitedToReferenceGroupEvent.class, JoinedReferenceGroupEvent.class, InvitedToBusinessDialogueEvent.class,
             BusinessAdviceReceivedEvent.class, EventParticipationRecordedEvent.class,
-            EnterpriseFactRetractedEvent.class);
+            EnterpriseFactRetractedEvent.class, SoleTraderNameErasedEvent.class);
 }

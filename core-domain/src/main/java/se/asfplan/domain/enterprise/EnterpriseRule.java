@@ -30,7 +30,14 @@ public enum EnterpriseRule implements RuleCode {
     RETRACTED_EVENT_MUST_BELONG_TO_THE_RECORD("retracted-event-must-belong-to-the-record", Refusal.NOT_FOUND),
     EVENT_IS_ALREADY_RETRACTED("event-is-already-retracted", Refusal.CONFLICT),
     /** Joined, level changed and left Integrationspakten are undone from the latest one backwards. */
-    ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED("only-the-latest-step-can-be-retracted", Refusal.CONFLICT);
+    ONLY_THE_LATEST_STEP_CAN_BE_RETRACTED("only-the-latest-step-can-be-retracted", Refusal.CONFLICT),
+    /** Only a sole trader's name is personal data that can be erased; a legal person's name is public. */
+    ONLY_A_SOLE_TRADERS_NAME_CAN_BE_ERASED("only-a-sole-traders-name-can-be-erased", Refusal.UNPROCESSABLE),
+    /** Gallring follows the archive rules: a record still in use is kept; the enterprise must be closed first. */
+    NAME_CAN_BE_ERASED_ONLY_AFTER_CLOSING("name-can-be-erased-only-after-closing", Refusal.CONFLICT),
+    NAME_CAN_BE_ERASED_ONCE("name-can-be-erased-once", Refusal.CONFLICT),
+    /** An erased name is gone for good: the details of the enterprise can no longer change. */
+    ERASED_NAME_CANNOT_CHANGE("erased-name-cannot-change", Refusal.CONFLICT);
 
     private final String code;
     private final Refusal refusal;

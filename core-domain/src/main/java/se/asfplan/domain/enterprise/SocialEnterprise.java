@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 
 import se.asfplan.domain.enterprise.EnterpriseCommands.ChangeIntegrationspaktenLevelCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.ChangeSocialEnterpriseDetailsCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.EraseSoleTraderNameCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.CloseSocialEnterpriseCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.InviteToBusinessDialogueCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.InviteToIntegrationspaktenCommand;
@@ -43,9 +44,13 @@ import se.asfplan.domain.enterprise.EnterpriseEvents.LeftIntegrationspaktenEvent
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChangedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SoleTraderNameErasedEvent;
 import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.domain.shared.BusinessCalendar;
 import se.asfplan.domain.shared.CommandChecks;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.domain.shared.PersonalDataKeys;
+import se.asfplan.domain.shared.PersonalNames;
 import se.asfplan.domain.shared.RetractableFacts;
 import se.asfplan.domain.shared.RuleViolationException;
 import se.asfplan.domain.shared.Values;
@@ -72,6 +77,8 @@ public class SocialEnterprise {
     private LocalDate registeredOn;
     private EnterpriseDetails details;
     private LocalDate closedOn;
+    /** The day the sole trader's name was erased (gallring), or null. */
+    private LocalDate nameErasedOn;
     /** The latest date of the facts no retraction can take back: registration, details changed, closing. */
     private LocalDate latestLastingFactOn;
     /** The dates of the retractable facts not retracted, by the identifier of the event that recorded each. */
@@ -100,7 +107,7 @@ public class SocialEnterprise {
                             + "; change its details instead");
         }
         EnterpriseId id = required(command.enterpriseId(), "enterpriseId");
-        EnterpriseDetails newDetails = required(command.details(), "details");
+        EnterpriseDetails newDetails = notTheErasedMarker(required(command.details(), "details"));
         LocalDate occurredOn = CommandChecks.recordable(command.occurredOn(), "occurredOn", clock,
                 EnterpriseRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE);
         OrganisationNumber number = command.organisationNumber();
@@ -114,7 +121,12 @@ public class SocialEnterprise {
     public void handle(ChangeSocialEnterpriseDetailsCommand command, Clock clock, EnterpriseRegister register,
                        PlanActivities activities) {
         LocalDate occurredOn = recordable(command.occurredOn(), clock);
-        EnterpriseDetails newDetails = required(command.details(), "details");
+        EnterpriseDetails newDetails = notTheErasedMarker(required(command.details(), "details"));
+        if (nameErasedOn != null) {
+            throw new RuleViolationException(EnterpriseRule.ERASED_NAME_CANNOT_CHANGE,
+                    "Enterprise " + enterpriseId + "'s name was erased on " + nameErasedOn
+                            + "; its details can no longer change");
+        }
         if (newDetails.equals(details)) {
             throw new RuleViolationException(EnterpriseRule.DETAILS_CHANGE_MUST_CHANGE_SOMETHING,
                     "Enterprise " + enterpriseId + " already has exactly these details");
@@ -151,6 +163,43 @@ public class SocialEnterprise {
         register.markClosed(enterpriseId, occurredOn);
         apply(new SocialEnterpriseClosedEvent(enterpriseId, reason, occurredOn, carriesOut));
     }
+
+    /**
+     * Erases a closed sole trader's name on a gallring decision: records the erasure, then destroys the key the name
+     * is stored under (in the same transaction, so a refused or failed erasure destroys nothing).
+     */
+    @CommandHandler
+    public void handle(EraseSoleTraderNameCommand command, Clock clock, PersonalDataKeys keys) {
+        if (details.legalForm() != LegalForm.ENSKILD_FIRMA) {
+            throw new RuleViolationException(EnterpriseRule.ONLY_A_SOLE_TRADERS_NAME_CAN_BE_ERASED,
+                    "Enterprise " + enterpriseId + " is " + details.legalForm().swedishName()
+                            + ": only a sole trader's (enskild firma) name is personal data that can be erased");
+        }
+        if (nameErasedOn != null) {
+            throw new RuleViolationException(EnterpriseRule.NAME_CAN_BE_ERASED_ONCE,
+                    "Enterprise " + enterpriseId + "'s name was already erased on " + nameErasedOn);
+        }
+        if (closedOn == null) {
+            throw new RuleViolationException(EnterpriseRule.NAME_CAN_BE_ERASED_ONLY_AFTER_CLOSING,
+                    "Enterprise " + enterpriseId + " is not closed: the archive rules keep the records of an"
+                            + " enterprise in the register; close it first, then erase its name");
+        }
+        String decision = Values.text(command.gallringDecision(), "gallringDecision", TEXT_MAX);
+        String reason = Values.text(command.reason(), "reason", REASON_MAX);
+        apply(new SoleTraderNameErasedEvent(enterpriseId, decision, reason, BusinessCalendar.today(clock)));
+        keys.destroy(personalDataSubject(enterpriseId));
+    }
+
+    /**
+     * The subject whose key the enterprise's personal data (a sole trader's name) is encrypted under: one key per
+     * enterprise, since a sole trader is one person.
+     */
+    public static String personalDataSubject(EnterpriseId enterpriseId) {
+        return PERSONAL_DATA_SUBJECT_PREFIX + enterpriseId.value();
+    }
+
+    /** What {@link #personalDataSubject} puts before the enterprise id. */
+    public static final String PERSONAL_DATA_SUBJECT_PREFIX = "enterprise:";
 
     // ---------------------------------------------------------------------------------------------- Integrationspakten
 
@@ -288,6 +337,15 @@ public class SocialEnterprise {
         return occurredOn;
     }
 
+    /** No enterprise can be given the text that stands for an erased name. */
+    private static EnterpriseDetails notTheErasedMarker(EnterpriseDetails details) {
+        if (PersonalNames.isErased(details.name())) {
+            throw new IllegalArgumentException("name must not be " + PersonalNames.ERASED
+                    + ": that text stands for an erased name");
+        }
+        return details;
+    }
+
     /** Joining, level changes and leaving Integrationspakten happen in this order in time, never backwards. */
     private void integrationspaktenStepMustFollow(LocalDate occurredOn, String step) {
         LocalDate integrationspaktenStepOn = integrationspakten.latestIntegrationspaktenStepOn();
@@ -360,6 +418,11 @@ public class SocialEnterprise {
     void on(SocialEnterpriseDetailsChangedEvent event) {
         details = event.details();
         factOn(event.occurredOn());
+    }
+
+    @EventHandler
+    void on(SoleTraderNameErasedEvent event) {
+        nameErasedOn = event.occurredOn();
     }
 
     @EventHandler

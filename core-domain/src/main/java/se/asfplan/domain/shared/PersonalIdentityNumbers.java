@@ -32,6 +32,9 @@ public final class PersonalIdentityNumbers {
     private PersonalIdentityNumbers() {
     }
 
+    /** What {@link #mask} writes in place of each number. */
+    public static final String MASK = "[personnummer dolt]";
+
     /** The first personal identity or coordination number written in the text, in its screened form. */
     public static Optional<String> findIn(String text) {
         if (text == null) {
@@ -39,16 +42,46 @@ public final class PersonalIdentityNumbers {
         }
         Matcher matcher = CANDIDATE.matcher(screeningForm(text));
         while (matcher.find()) {
-            String century = matcher.group(1);
-            String year = matcher.group(2);
-            int month = Integer.parseInt(matcher.group(3));
-            int day = Integer.parseInt(matcher.group(4));
-            String digits = year + matcher.group(3) + matcher.group(4) + matcher.group(5);
-            if (Luhn.isValid(digits) && isRealDate(century, Integer.parseInt(year), month, day > 60 ? day - 60 : day)) {
+            if (isNumber(matcher)) {
                 return Optional.of(matcher.group());
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text with every personal identity or coordination number in it replaced by {@link #MASK}: the screen
+     * applied when stored texts are read back (a text recorded before the screen, or one that slipped past it,
+     * never shows a number). A text with no such number is returned unchanged; one with a number comes back in its
+     * screened form (see {@link #screeningForm}) with the numbers masked.
+     */
+    public static String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        String screened = screeningForm(text);
+        Matcher matcher = CANDIDATE.matcher(screened);
+        StringBuilder masked = new StringBuilder(screened.length());
+        int copied = 0;
+        while (matcher.find()) {
+            if (isNumber(matcher)) {
+                masked.append(screened, copied, matcher.start()).append(MASK);
+                copied = matcher.end();
+            }
+        }
+        if (copied == 0) {
+            return text;
+        }
+        return masked.append(screened, copied, screened.length()).toString();
+    }
+
+    private static boolean isNumber(Matcher matcher) {
+        String century = matcher.group(1);
+        String year = matcher.group(2);
+        int month = Integer.parseInt(matcher.group(3));
+        int day = Integer.parseInt(matcher.group(4));
+        String digits = year + matcher.group(3) + matcher.group(4) + matcher.group(5);
+        return Luhn.isValid(digits) && isRealDate(century, Integer.parseInt(year), month, day > 60 ? day - 60 : day);
     }
 
     /**

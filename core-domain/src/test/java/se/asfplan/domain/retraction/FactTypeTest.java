@@ -62,6 +62,8 @@ class FactTypeTest {
     private static final Set<Class<?>> NOT_RETRACTABLE = Set.of(
             SocialEnterpriseRegisteredEvent.class, SocialEnterpriseDetailsChangedEvent.class,
             SocialEnterpriseClosedEvent.class, EnterpriseFactRetractedEvent.class,
+            // an erased name is gone for good: the key it was stored under no longer exists
+            EnterpriseEvents.SoleTraderNameErasedEvent.class,
             MeetingParticipantsCorrectedEvent.class, MeetingFactRetractedEvent.class,
             PlanAdoptedEvent.class, PlanRevisedEvent.class, AreaAddedEvent.class, ActivityAddedEvent.class,
             ActivityRescheduledEvent.class, ActivityResponsibilityChangedEvent.class, GoalSetEvent.class,

@@ -86,4 +86,20 @@ class PersonalIdentityNumbersTest {
                 .withMessageNotContaining("811218");
         assertThat(Values.text("Avtal med 556016-0680", "progress note", 100)).isEqualTo("Avtal med 556016-0680");
     }
+
+    @Test
+    void masksEveryNumberInATextReadBack() {
+        assertThat(PersonalIdentityNumbers.mask("Deltagare 811218-9876 och 19640823 - 3234 började"))
+                .isEqualTo("Deltagare " + PersonalIdentityNumbers.MASK + " och " + PersonalIdentityNumbers.MASK
+                        + " började");
+        assertThat(PersonalIdentityNumbers.mask("\uff16\uff14\uff10\uff18\uff12\uff13-3234"))
+                .isEqualTo(PersonalIdentityNumbers.MASK);
+    }
+
+    @Test
+    void leavesATextWithoutNumberAsItIs() {
+        assertThat(PersonalIdentityNumbers.mask("Org.nr 556016-0680, 12 deltagare, Ｋafé")).isEqualTo(
+                "Org.nr 556016-0680, 12 deltagare, Ｋafé");
+        assertThat(PersonalIdentityNumbers.mask(null)).isNull();
+    }
 }

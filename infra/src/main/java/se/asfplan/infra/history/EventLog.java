@@ -15,10 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import se.asfplan.infra.privacy.PersonalDataProtection;
+
 /**
  * Reads {@code domain_event_entry} as it is stored, read only: one aggregate's stream in sequence order, or one
  * event by its position or id. Payload and metadata are decoded as JSON trees with a plain {@link ObjectMapper}; a
- * payload that is no JSON is shown as its text rather than failing the history.
+ * payload that is no JSON is shown as its text rather than failing the history. The payload is shown as every read
+ * shows it ({@link PersonalDataProtection#reveal}): a sole trader's name decrypted, or marked erased once its key is
+ * destroyed, and every personnummer in a text masked; the stored row is never changed.
  */
 @Component
 public class EventLog {
@@ -29,11 +33,13 @@ public class EventLog {
             from domain_event_entry""";
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataProtection personalData;
     private final ObjectMapper json = new ObjectMapper();
     private final RowMapper<LoggedEvent> rows = this::row;
 
-    EventLog(JdbcTemplate jdbc) {
+    EventLog(JdbcTemplate jdbc, PersonalDataProtection personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     /** Every event of one aggregate of the given type, in sequence order; empty when none is stored. */
@@ -62,8 +68,15 @@ public class EventLog {
         }
         return new LoggedEvent(rs.getLong("global_index"), rs.getString("event_identifier"), rs.getString("type"),
                 rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("payload_type"),
-                rs.getString("payload_revision"), recordedAt, timestamp, tree(rs.getBytes("payload")),
+                rs.getString("payload_revision"), recordedAt, timestamp, revealed(tree(rs.getBytes("payload"))),
                 tree(rs.getBytes("meta_data")));
+    }
+
+    private JsonNode revealed(JsonNode payload) {
+        if (payload != null && payload.isContainerNode()) {
+            personalData.reveal(payload);
+        }
+        return payload;
     }
 
     private JsonNode tree(byte[] bytes) {

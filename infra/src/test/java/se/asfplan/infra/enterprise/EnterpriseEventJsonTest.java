@@ -86,7 +86,8 @@ class EnterpriseEventJsonTest {
                 new EnterpriseFactRetractedEvent(ID, "0b6f7c1e-8d4a-4c1e-9a51-2f0e6d3b7a90",
                         "InvitedToIntegrationspaktenEvent", "Registrerad på fel företag", ON),
                 new MeetingFactRetractedEvent(new MeetingId("dialogforum-1"), "5c2d9e4f-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
-                        "MeetingHeldEvent", "Mötet ställdes in", ON));
+                        "MeetingHeldEvent", "Mötet ställdes in", ON),
+                new EnterpriseEvents.SoleTraderNameErasedEvent(ID, "KS 2024/123", "Gallras enligt planen", ON));
     }
 
     @Test

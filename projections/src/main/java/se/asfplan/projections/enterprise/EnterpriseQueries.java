@@ -3,6 +3,8 @@ package se.asfplan.projections.enterprise;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import se.asfplan.domain.enterprise.EnterpriseDetails;
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
@@ -11,6 +13,7 @@ import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.domain.shared.PersonalNames;
 
 /** The questions the enterprise register answers, and the views it answers them with. */
 public final class EnterpriseQueries {
@@ -42,6 +45,12 @@ public final class EnterpriseQueries {
                                     LegalForm legalForm, String municipality,
                                     String district, boolean countsAsAsf, boolean closed,
                                     IntegrationspaktenLevel integrationspaktenLevel, boolean inReferenceGroup) {
+
+        /** Whether the name was erased (gallring): {@code name} is then {@link PersonalNames#ERASED}. */
+        @JsonProperty("nameErased")
+        public boolean nameErased() {
+            return PersonalNames.isErased(name);
+        }
     }
 
     public record EnterpriseView(EnterpriseId enterpriseId, OrganisationNumber organisationNumber,
@@ -49,6 +58,12 @@ public final class EnterpriseQueries {
                                  LocalDate detailsChangedOn, boolean closed, LocalDate closedOn, String closingReason,
                                  IntegrationspaktenView integrationspakten, ReferenceGroupView referenceGroup,
                                  List<FactView> facts, long version) {
+
+        /** Whether the name was erased (gallring): the details' name is then {@link PersonalNames#ERASED}. */
+        @JsonProperty("nameErased")
+        public boolean nameErased() {
+            return details != null && PersonalNames.isErased(details.name());
+        }
     }
 
     /** Membership of Integrationspakten: {@code level} is null when not a member. */

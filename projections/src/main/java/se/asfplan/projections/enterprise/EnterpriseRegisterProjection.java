@@ -39,6 +39,7 @@ import se.asfplan.domain.enterprise.EnterpriseEvents.LeftIntegrationspaktenEvent
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChangedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SoleTraderNameErasedEvent;
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
 import se.asfplan.domain.enterprise.LegalForm;
@@ -48,6 +49,7 @@ import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.retraction.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.support.AggregateSequence;
+import se.asfplan.domain.shared.PersonalNames;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
@@ -163,6 +165,20 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
                     Date.valueOf(event.occurredOn()),
                     event.reason());
             insertFact(generation, event, sequence, "Closed: " + event.reason());
+        }
+    }
+
+    /**
+     * A sole trader's name erased (gallring): the register's copy of it goes too, in every generation this
+     * processor writes; a rebuild reads the name from the log as erased already, since its key is destroyed.
+     */
+    @EventHandler
+    void on(SoleTraderNameErasedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        int generation = generation(token);
+        if (advance(generation, event.enterpriseId(), sequence)) {
+            update(generation, event.enterpriseId(), "name = ?", PersonalNames.ERASED);
+            insertFact(generation, event, sequence, "Name erased (gallring, " + event.gallringDecision() + "): "
+                    + event.reason());
         }
     }
 

@@ -28,6 +28,7 @@ import se.asfplan.domain.enterprise.DefinitionCriteria;
 import se.asfplan.domain.enterprise.EnterpriseCommands.ChangeIntegrationspaktenLevelCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.ChangeSocialEnterpriseDetailsCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.CloseSocialEnterpriseCommand;
+import se.asfplan.domain.enterprise.EnterpriseCommands.EraseSoleTraderNameCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.InviteToBusinessDialogueCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.InviteToIntegrationspaktenCommand;
 import se.asfplan.domain.enterprise.EnterpriseCommands.InviteToReferenceGroupCommand;
@@ -51,12 +52,14 @@ import se.asfplan.domain.enterprise.EnterpriseEvents.LeftIntegrationspaktenEvent
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseClosedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseDetailsChangedEvent;
 import se.asfplan.domain.enterprise.EnterpriseEvents.SocialEnterpriseRegisteredEvent;
+import se.asfplan.domain.enterprise.EnterpriseEvents.SoleTraderNameErasedEvent;
 import se.asfplan.domain.enterprise.EnterpriseId;
 import se.asfplan.domain.enterprise.IntegrationspaktenLevel;
 import se.asfplan.domain.enterprise.LegalForm;
 import se.asfplan.domain.enterprise.ParticipationKind;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.OrganisationNumber;
+import se.asfplan.domain.shared.PersonalNames;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
 import se.asfplan.web.api.http.Paging;
@@ -236,6 +239,16 @@ public class EnterpriseController {
         return recorded(EnterpriseFactRetractedEvent.class, enterpriseId);
     }
 
+    @PostMapping("/{enterpriseId}/name-erasure")
+    @Operation(summary = "Erase a closed sole trader's name (gallring), on a gallring decision and with a reason, "
+            + "neither holding the name: the key the name is stored under is destroyed, so every read shows "
+            + "\"" + PersonalNames.ERASED + "\" (and nameErased true) in its place. The stored events stay as they "
+            + "were; the erasure itself is recorded. It cannot be undone")
+    public Recorded eraseName(@PathVariable EnterpriseId enterpriseId, @Valid @RequestBody NameErasureRequest request) {
+        commands.send(new EraseSoleTraderNameCommand(enterpriseId, request.gallringDecision(), request.reason()));
+        return recorded(SoleTraderNameErasedEvent.class, enterpriseId);
+    }
+
     static URI uri(EnterpriseId enterpriseId) {
         return URI.create("/api/enterprises/" + enterpriseId);
     }
@@ -279,6 +292,11 @@ public class EnterpriseController {
             return new EnterpriseDetails(name, legalForm, linesOfBusiness, municipality, district, criteria.criteria(),
                     certifications);
         }
+    }
+
+    /** The basis of a gallring (decision or retention rule) and the reason; neither may hold the name. */
+    public record NameErasureRequest(@NotBlank @Size(max = 300) String gallringDecision,
+                                     @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record CloseRequest(@NotBlank @Size(max = 2000) String reason, LocalDate occurredOn,

@@ -36,6 +36,7 @@ public final class EventNames {
             Map.entry("SocialEnterpriseRegisteredEvent", "Företaget registrerades"),
             Map.entry("SocialEnterpriseDetailsChangedEvent", "Företagets uppgifter ändrades"),
             Map.entry("SocialEnterpriseClosedEvent", "Företaget avslutades"),
+            Map.entry("SoleTraderNameErasedEvent", "Den enskilda firmans namn raderades (gallring)"),
             Map.entry("InvitedToIntegrationspaktenEvent", "Inbjudan till Integrationspakten"),
             Map.entry("JoinedIntegrationspaktenEvent", "Anslöt till Integrationspakten"),
             Map.entry("IntegrationspaktenLevelChangedEvent", "Ny nivå i Integrationspakten"),

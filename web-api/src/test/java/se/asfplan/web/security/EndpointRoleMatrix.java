@@ -124,6 +124,7 @@ final class EndpointRoleMatrix {
                 "/api/enterprises/{enterpriseId}/business-dialogue/invitations",
                 "/api/enterprises/{enterpriseId}/business-advice",
                 "/api/enterprises/{enterpriseId}/event-participations",
+                "/api/enterprises/{enterpriseId}/name-erasure",
                 "/api/meetings", "/api/meetings/{meetingId}/participant-corrections",
                 "/api/procurements", "/api/procurements/{procurementId}/announcement",
                 "/api/procurements/{procurementId}/lots", "/api/procurements/{procurementId}/no-division",

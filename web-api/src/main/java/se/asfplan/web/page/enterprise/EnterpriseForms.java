@@ -52,7 +52,11 @@ class EnterpriseForms implements CommandFormCatalogue {
             new EnterpriseForm("enterprise-event-participation",
                     "Registrera deltagande i evenemang, seminarium eller anbudsskola"),
             new EnterpriseForm("enterprise-closure", "Registrera att ett företag har lagts ned"),
-            new EnterpriseForm("enterprise-retraction", "Dra tillbaka en felaktig uppgift om ett företag"));
+            new EnterpriseForm("enterprise-retraction", "Dra tillbaka en felaktig uppgift om ett företag"),
+            new EnterpriseForm(EnterpriseForms.NAME_ERASURE, "Radera en enskild firmas namn (gallring)"));
+
+    /** The form that erases a closed sole trader's name; the enterprise page links it only for one. */
+    static final String NAME_ERASURE = "enterprise-name-erasure";
 
     private final EnterpriseTexts texts;
     private final List<RecordVariableSource> variables;
@@ -103,7 +107,8 @@ class EnterpriseForms implements CommandFormCatalogue {
 
         List<FormField> advice = new ArrayList<>();
         advice.add(FormField.text("provider", "Rådgivare").mandatory()
-                .help("Vem gav rådgivningen, till exempel Coompanion. Högst 300 tecken."));
+                .help("Vilken organisation gav rådgivningen, till exempel Coompanion. Skriv inte en persons namn:"
+                        + " det sparas för alltid. Högst 300 tecken."));
         advice.add(FormField.decimal("hours", "Antal timmar").mandatory()
                 .help("Till exempel 2 eller 1,5."));
         advice.addAll(fact("Datum för rådgivningen"));
@@ -134,6 +139,16 @@ class EnterpriseForms implements CommandFormCatalogue {
                 FormField.textarea("reason", "Skäl").mandatory()
                         .help("Varför var uppgiften fel, och var finns den rätta? Högst 2 000 tecken."),
                 occurredOn("Datum för tillbakadragandet"))));
+
+        forms.add(form(NAME_ERASURE, "/name-erasure", List.of(
+                FormField.text("gallringDecision", "Gallringsbeslut").mandatory()
+                        .help("Beslutet som medger gallringen: diarienummer eller punkt i dokumenthanteringsplanen, "
+                                + "till exempel KS 2024/123. Skriv inte namnet. Högst 300 tecken.")
+                        .rules("only-a-sole-traders-name-can-be-erased", "name-can-be-erased-only-after-closing",
+                                "name-can-be-erased-once"),
+                FormField.textarea("reason", "Skäl").mandatory()
+                        .help("Varför namnet gallras nu. Skriv inte namnet: skälet sparas för alltid. Namnet går "
+                                + "inte att återställa. Högst 2 000 tecken."))));
         return forms;
     }
 

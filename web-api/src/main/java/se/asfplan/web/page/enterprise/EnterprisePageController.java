@@ -15,6 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import se.asfplan.domain.enterprise.EnterpriseDetails;
 import se.asfplan.domain.enterprise.EnterpriseId;
+import se.asfplan.domain.enterprise.LegalForm;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
@@ -199,9 +200,15 @@ class EnterprisePageController {
             }
         });
         List<FormLink> links = new ArrayList<>();
-        links.add(new FormLink("Ändra företagets uppgifter", detailsLink.encode().build().toUriString()));
+        if (!enterprise.nameErased()) {
+            links.add(new FormLink("Ändra företagets uppgifter", detailsLink.encode().build().toUriString()));
+        }
+        // a name can be erased once, for a closed sole trader
+        boolean erasable = details.legalForm() == LegalForm.ENSKILD_FIRMA && enterprise.closed()
+                && !enterprise.nameErased();
         for (EnterpriseForms.EnterpriseForm form : EnterpriseForms.ABOUT_AN_ENTERPRISE) {
-            if (!form.id().equals("enterprise-details") && !form.id().equals("enterprise-retraction")) {
+            if (!form.id().equals("enterprise-details") && !form.id().equals("enterprise-retraction")
+                    && (erasable || !form.id().equals(EnterpriseForms.NAME_ERASURE))) {
                 links.add(new FormLink(form.title(), UriComponentsBuilder.fromPath("/formular/" + form.id())
                         .queryParam("enterpriseId", id).encode().build().toUriString()));
             }

@@ -32,7 +32,8 @@ public class EnterpriseTexts {
             Map.entry("InvitedToBusinessDialogue", "Inbjudan till företagsdialog"),
             Map.entry("BusinessAdviceReceived", "Företagsrådgivning"),
             Map.entry("EventParticipationRecorded", "Deltagande i evenemang"),
-            Map.entry("EnterpriseFactRetracted", "Tillbakadragande"));
+            Map.entry("EnterpriseFactRetracted", "Tillbakadragande"),
+            Map.entry("SoleTraderNameErased", "Gallring av namnet"));
 
     /** The facts a retraction can name (the others are corrected by a new recording). */
     static final Set<String> RETRACTABLE = Set.of("InvitedToIntegrationspakten", "JoinedIntegrationspakten",
@@ -44,6 +45,7 @@ public class EnterpriseTexts {
     private static final Pattern REGISTERED = Pattern.compile("Registered as (.+?)(; .*)?$");
     private static final Pattern DETAILS = Pattern.compile("Details changed(; .*)?$");
     private static final Pattern CLOSED = Pattern.compile("Closed: (.*)$", Pattern.DOTALL);
+    private static final Pattern ERASED = Pattern.compile("Name erased \\(gallring, (.*?)\\): (.*)$", Pattern.DOTALL);
     private static final Pattern JOINED = Pattern.compile("Joined Integrationspakten at level (.+)$");
     private static final Pattern LEVEL = Pattern.compile("Integrationspakten level changed from (.+) to (.+)$");
     private static final Pattern DIALOGUE = Pattern.compile("Invited to a business dialogue(: (.*))?$",
@@ -111,6 +113,12 @@ public class EnterpriseTexts {
                 m = CLOSED.matcher(summary);
                 if (m.matches()) {
                     return "Lades ned: " + m.group(1);
+                }
+            }
+            case "SoleTraderNameErased" -> {
+                m = ERASED.matcher(summary);
+                if (m.matches()) {
+                    return "Namnet raderades (gallringsbeslut " + m.group(1) + "): " + m.group(2);
                 }
             }
             case "InvitedToIntegrationspakten" -> {
