@@ -1,0 +1,14 @@
+-- Independent recomputations (docs/auditing.md, "Independent recomputation"): an auditor or a coordinator has every
+-- read model rebuilt from the event store into a generation of its own (1000000 + recomputation_id), which never
+-- answers a live read, and compared with the live generation. One row per recomputation: who started it and when,
+-- and, once finished, its outcome (EQUAL, DIFFERENT, INCOMPLETE, INTERRUPTED) and its report as JSON. The rows of
+-- the recomputed generation are deleted as soon as a read model has been compared; the report stays here.
+create table recomputation (
+    recomputation_id bigint                   primary key,
+    generation       integer                  not null,
+    started_at       timestamp with time zone not null,
+    started_by       varchar(200),
+    finished_at      timestamp with time zone,
+    outcome          varchar(20),
+    result           varchar(1000000)
+);
