@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -67,14 +69,16 @@ import se.asfplan.projections.recompute.RecomputationReport.TableResult;
  * and deletes the ones before it) neither sees nor touches it: a recomputation and a rebuild may run side by side.
  *
  * <p>A read model is compared once its recomputed generation has caught up with the live one, at a moment when both
- * stand at the same position: in one read-only transaction at repeatable-read isolation (one snapshot of the
- * database), the tokens of the live processor and of the recomputation's processor are read, and only when every
- * segment of both has handled exactly the same events (the same index, the same unfilled gaps that hold a stored
- * event) are the rows and reports compared, in that same snapshot. A processor writes its rows and its token in one
- * transaction, so the rows seen are exactly those of the events the tokens cover. While events keep arriving such a
- * moment comes whenever both processors have handled the newest event; until it comes the read model shows as
- * {@code COMPARING}, and after {@link #ALIGN_PATIENCE} it is reported as not compared rather than compared at
- * different positions, which could show differences that are none.
+ * have handled exactly the same events: in one read-only transaction at repeatable-read isolation (one snapshot of
+ * the database), the tokens of the live processor and of the recomputation's processor are read; every event up to
+ * the lowest position every segment of both has passed is in both, and of the later events up to the highest
+ * position any segment has seen, each one of a type the read model handles must have been handled by both or by
+ * neither (the segment that owns its aggregate decides; a segment's token need not move past the events of other
+ * segments' aggregates). Only then are the rows and reports compared, in that same snapshot. A processor writes its
+ * rows and its token in one transaction, so the rows seen are exactly those of the events the tokens cover. While
+ * events keep arriving such a moment comes whenever both processors have handled the newest event of the read
+ * model; until it comes the read model shows as {@code COMPARING}, and after {@link #ALIGN_PATIENCE} it is reported
+ * as not compared rather than compared at different positions, which could show differences that are none.
  *
  * <p>After a read model has been compared its processor stops and its tokens and recomputed rows are deleted; the
  * report stays in the table {@code recomputation}. At start-up the rows and tokens of every recomputation generation
@@ -90,6 +94,8 @@ public class Recomputations implements SmartLifecycle {
     static final Duration ALIGN_PATIENCE = Duration.ofMinutes(2);
     static final Duration STALL_PATIENCE = Duration.ofMinutes(5);
     private static final int BATCH_SIZE = 100;
+    /** Beyond this many positions between the slowest and the fastest segment, the two are not compared yet. */
+    private static final long MAX_UNSETTLED = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(Recomputations.class);
 
@@ -107,6 +113,7 @@ public class Recomputations implements SmartLifecycle {
     private final ObjectMapper json;
     private final Map<String, RebuildableProjection> projections;
     private final List<ComparedReport> reports;
+    private final Map<String, Set<String>> handledTypes = new ConcurrentHashMap<>();
     private final Map<Long, Run> running = new ConcurrentHashMap<>();
     private volatile ExecutorService runner;
 
@@ -132,6 +139,12 @@ public class Recomputations implements SmartLifecycle {
         this.projections = projections.stream().collect(Collectors.toMap(RebuildableProjection::processingGroup,
                 Function.identity(), (one, other) -> one, java.util.TreeMap::new));
         this.reports = List.copyOf(reports);
+        this.projections.forEach((group, projection) -> {
+            Set<String> types = handledTypes(org.springframework.aop.support.AopUtils.getTargetClass(projection));
+            if (types != null) {
+                handledTypes.put(group, types);
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ the API
@@ -272,6 +285,7 @@ public class Recomputations implements SmartLifecycle {
         ScheduledExecutorService coordinator;
         ScheduledExecutorService workers;
         Instant alignSince;
+        int attempts;
         long lastPosition = -1;
         Instant lastProgress;
 
@@ -386,8 +400,11 @@ public class Recomputations implements SmartLifecycle {
         if (model.alignSince == null) {
             model.alignSince = now;
         }
+        model.attempts++;
         Boolean compared = snapshot.execute(status -> compareAligned(run, model));
         if (Boolean.TRUE.equals(compared)) {
+            log.info("Recomputation {}: {} compared at position {} (attempt {}): {}", run.id, model.group,
+                    model.comparedAt, model.attempts, model.state);
             return;
         }
         if (Duration.between(model.alignSince, now).compareTo(ALIGN_PATIENCE) > 0) {
@@ -408,7 +425,14 @@ public class Recomputations implements SmartLifecycle {
         if (count("select count(*) from token_entry where processor_name = ?", filling) > 0) {
             return false; // a coordinator's rebuild switched to, still being filled: the live generation moves
         }
-        Optional<Long> at = samePosition(tokens(model.group), tokens(rebuildProcessor(model.group, run.generation)));
+        List<TokenState> liveTokens = tokens(model.group);
+        List<TokenState> recomputedTokens = tokens(rebuildProcessor(model.group, run.generation));
+        long low = low(liveTokens, recomputedTokens);
+        long high = high(liveTokens, recomputedTokens);
+        if (high - low > MAX_UNSETTLED) {
+            return false;
+        }
+        Optional<Long> at = samePosition(liveTokens, recomputedTokens, handledBetween(model.group, low, high));
         if (at.isEmpty()) {
             return false;
         }
@@ -458,42 +482,133 @@ public class Recomputations implements SmartLifecycle {
         return true;
     }
 
-    /** A token's progress: the highest position it has seen and the stored events below it it has not. */
-    record TokenState(long index, Set<Long> pending) {
+    /** A segment's token: the highest position it has seen and the stored events below it that it has not. */
+    record TokenState(int segment, long index, Set<Long> pending) {
+
+        /** The position up to which the segment has seen every stored event. */
+        long complete() {
+            long position = index;
+            for (long gap : pending) {
+                position = Math.min(position, gap - 1);
+            }
+            return position;
+        }
+    }
+
+    /** A stored event: its position, its aggregate (what the segments are split by) and its payload type. */
+    record StoredEvent(long position, String aggregate, String type) {
     }
 
     /**
-     * The position both processors stand at when every segment of each has handled exactly the same events: one
-     * index, the same pending gaps. Empty when they differ.
+     * The position both processors stand at, or empty when they have not handled the same events. Every event up to
+     * the lowest complete position of any segment of either is handled by both; of the events beyond it, up to the
+     * highest position any segment has seen ({@code between}: those of a type the read model handles, in order),
+     * each must have been handled by both or by neither, each processor's segment being the one that owns the
+     * event's aggregate (segments are split by aggregate). The answer is the position up to which both have handled
+     * every such event.
      */
-    static Optional<Long> samePosition(List<TokenState> live, List<TokenState> recomputed) {
+    static Optional<Long> samePosition(List<TokenState> live, List<TokenState> recomputed, List<StoredEvent> between) {
         if (live.isEmpty() || recomputed.isEmpty()) {
             return Optional.empty();
         }
-        TokenState first = live.get(0);
+        long position = high(live, recomputed);
+        boolean complete = true;
+        for (StoredEvent event : between) {
+            boolean inLive = handled(live, event);
+            if (inLive != handled(recomputed, event)) {
+                return Optional.empty();
+            }
+            if (!inLive && complete) {
+                position = event.position() - 1;
+                complete = false;
+            }
+        }
+        return Optional.of(Math.max(position, low(live, recomputed)));
+    }
+
+    /** The lowest position up to which every segment of either processor has seen every stored event. */
+    static long low(List<TokenState> live, List<TokenState> recomputed) {
+        long low = Long.MAX_VALUE;
         for (List<TokenState> tokens : List.of(live, recomputed)) {
             for (TokenState token : tokens) {
-                if (!token.equals(first)) {
-                    return Optional.empty();
+                low = Math.min(low, token.complete());
+            }
+        }
+        return low == Long.MAX_VALUE ? -1 : low;
+    }
+
+    /** The highest position any segment of either processor has seen. */
+    static long high(List<TokenState> live, List<TokenState> recomputed) {
+        long high = -1;
+        for (List<TokenState> tokens : List.of(live, recomputed)) {
+            for (TokenState token : tokens) {
+                high = Math.max(high, token.index());
+            }
+        }
+        return high;
+    }
+
+    /** Whether the segment of these tokens that owns the event's aggregate has handled the event. */
+    private static boolean handled(List<TokenState> tokens, StoredEvent event) {
+        int[] ids = tokens.stream().mapToInt(TokenState::segment).toArray();
+        for (Segment segment : Segment.computeSegments(ids)) {
+            if (segment.matches(event.aggregate())) {
+                for (TokenState token : tokens) {
+                    if (token.segment() == segment.getSegmentId()) {
+                        return token.index() >= event.position() && !token.pending().contains(event.position());
+                    }
                 }
             }
         }
-        long position = first.index();
-        for (long gap : first.pending()) {
-            position = Math.min(position, gap - 1);
+        return false;
+    }
+
+    /** The stored events after {@code low} up to {@code high} of a type the read model handles, in order. */
+    private List<StoredEvent> handledBetween(String group, long low, long high) {
+        if (high <= low) {
+            return List.of();
         }
-        return Optional.of(position);
+        Set<String> types = handledTypes.get(group);
+        return jdbc.query("""
+                        select global_index, aggregate_identifier, payload_type from domain_event_entry
+                        where global_index > ? and global_index <= ? order by global_index""",
+                        (rs, n) -> new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3)), low, high)
+                .stream().filter(event -> types == null || types.contains(event.type())).toList();
+    }
+
+    /**
+     * The payload types a read model's handlers take, by class name as the event store names them; null when a
+     * handler takes a type that is not one concrete class (then every event counts as handled).
+     */
+    static Set<String> handledTypes(Class<?> projection) {
+        Set<String> types = new TreeSet<>();
+        for (Class<?> type = projection; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                EventHandler handler = method.getAnnotation(EventHandler.class);
+                if (handler == null) {
+                    continue;
+                }
+                Class<?> payload = handler.payloadType() != Object.class ? handler.payloadType()
+                        : method.getParameterCount() > 0 ? method.getParameterTypes()[0] : Object.class;
+                if (payload.isInterface() || java.lang.reflect.Modifier.isAbstract(payload.getModifiers())
+                        || payload == Object.class) {
+                    return null;
+                }
+                types.add(payload.getName());
+            }
+        }
+        return types;
     }
 
     /** The tokens of a processor, one per segment; a segment that has handled nothing stands at -1. */
     private List<TokenState> tokens(String processor) {
-        List<byte[]> stored = jdbc.query("select token from token_entry where processor_name = ? order by segment",
-                (rs, n) -> rs.getBytes("token"), processor);
-        List<TokenState> states = new ArrayList<>();
+        record Read(int segment, long index, List<Long> gaps) {
+        }
+        List<Read> read = new ArrayList<>();
         Set<Long> allGaps = new TreeSet<>();
-        List<long[]> read = new ArrayList<>();
-        List<List<Long>> gapsRead = new ArrayList<>();
-        for (byte[] token : stored) {
+        for (Map<String, Object> row : jdbc.queryForList(
+                "select segment, token from token_entry where processor_name = ? order by segment", processor)) {
+            byte[] token = (byte[]) row.get("token");
             long index = -1;
             List<Long> gaps = new ArrayList<>();
             if (token != null) {
@@ -514,24 +629,22 @@ public class Recomputations implements SmartLifecycle {
                     throw new IllegalStateException("a token of " + processor + " cannot be read", e);
                 }
             }
-            read.add(new long[] {index});
-            gapsRead.add(gaps);
+            read.add(new Read(((Number) row.get("segment")).intValue(), index, gaps));
             allGaps.addAll(gaps);
         }
         Set<Long> storedGaps = new HashSet<>();
-        if (!allGaps.isEmpty()) {
-            List<Long> gaps = List.copyOf(allGaps);
-            for (int from = 0; from < gaps.size(); from += 500) {
-                List<Long> batch = gaps.subList(from, Math.min(gaps.size(), from + 500));
-                storedGaps.addAll(jdbc.queryForList("select global_index from domain_event_entry where global_index in ("
-                        + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")", Long.class,
-                        batch.toArray()));
-            }
+        List<Long> gaps = List.copyOf(allGaps);
+        for (int from = 0; from < gaps.size(); from += 500) {
+            List<Long> batch = gaps.subList(from, Math.min(gaps.size(), from + 500));
+            storedGaps.addAll(jdbc.queryForList("select global_index from domain_event_entry where global_index in ("
+                    + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")", Long.class,
+                    batch.toArray()));
         }
-        for (int i = 0; i < read.size(); i++) {
-            Set<Long> pending = new TreeSet<>(gapsRead.get(i));
+        List<TokenState> states = new ArrayList<>();
+        for (Read one : read) {
+            Set<Long> pending = new TreeSet<>(one.gaps());
             pending.retainAll(storedGaps);
-            states.add(new TokenState(read.get(i)[0], pending));
+            states.add(new TokenState(one.segment(), one.index(), pending));
         }
         return states;
     }
