@@ -81,8 +81,10 @@ import se.asfplan.projections.recompute.RecomputationReport.TableResult;
  * as not compared rather than compared at different positions, which could show differences that are none.
  *
  * <p>After a read model has been compared its processor stops and its tokens and recomputed rows are deleted; the
- * report stays in the table {@code recomputation}. At start-up the rows and tokens of every recomputation generation
- * are deleted and a recomputation the last process left running is marked {@code INTERRUPTED}.
+ * report stays in the table {@code recomputation}. A running recomputation renews its heartbeat there every five
+ * seconds; one whose heartbeat is older than a minute stopped with its process and is marked {@code INTERRUPTED}.
+ * At start-up, and when a recomputation starts, the rows and tokens of every recomputation generation but those of
+ * running ones are deleted.
  */
 @Component
 public class Recomputations implements SmartLifecycle {
@@ -93,6 +95,9 @@ public class Recomputations implements SmartLifecycle {
     public static final int DIFFERENCES_LISTED = 100;
     static final Duration ALIGN_PATIENCE = Duration.ofMinutes(2);
     static final Duration STALL_PATIENCE = Duration.ofMinutes(5);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /** A recomputation whose heartbeat is older than this has stopped with its process. */
+    private static final Duration STALE = Duration.ofMinutes(1);
     private static final int BATCH_SIZE = 100;
     /** Beyond this many positions between the slowest and the fastest segment, the two are not compared yet. */
     private static final long MAX_UNSETTLED = 10_000;
@@ -156,6 +161,7 @@ public class Recomputations implements SmartLifecycle {
      */
     public RecomputationReport start(String startedBy) {
         Run run = transactions.execute(status -> {
+            interruptStale();
             List<Long> unfinished = jdbc.queryForList(
                     "select recomputation_id from recomputation where outcome is null", Long.class);
             if (!unfinished.isEmpty()) {
@@ -168,9 +174,9 @@ public class Recomputations implements SmartLifecycle {
             Instant now = clock.instant();
             try {
                 jdbc.update("""
-                        insert into recomputation (recomputation_id, generation, started_at, started_by)
-                        values (?, ?, ?, ?)""", id, generation, OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
-                        startedBy);
+                        insert into recomputation (recomputation_id, generation, started_at, started_by, heartbeat_at)
+                        values (?, ?, ?, ?, ?)""", id, generation, OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                        startedBy, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             } catch (DuplicateKeyException e) {
                 throw new RecomputationConflictException("another recomputation was started at the same moment; "
                         + "wait for its report");
@@ -228,7 +234,8 @@ public class Recomputations implements SmartLifecycle {
                 log.warn("The report of recomputation {} cannot be read", id, e);
             }
         }
-        String state = outcome == null ? RecomputationReport.INTERRUPTED : outcome;
+        // unfinished and not in this process: another process of the service runs it, and reports at the end
+        String state = outcome == null ? RecomputationReport.RUNNING : outcome;
         return new RecomputationReport(id, generation, started, rs.getString("started_by"),
                 finished == null ? null : finished.toInstant(), state, summary(state, 0, List.of()), List.of());
     }
@@ -245,6 +252,7 @@ public class Recomputations implements SmartLifecycle {
         final Map<String, ReadModel> readModels = new LinkedHashMap<>();
         volatile Instant finishedAt;
         volatile String outcome = RecomputationReport.RUNNING;
+        Instant heartbeat;
 
         Run(long id, int generation, Instant startedAt, String startedBy) {
             this.id = id;
@@ -333,6 +341,7 @@ public class Recomputations implements SmartLifecycle {
                         }
                     }
                 }
+                heartbeat(run);
                 Thread.sleep(100);
             }
             boolean failed = run.readModels.values().stream().anyMatch(model -> model.state.equals("FAILED"));
@@ -689,23 +698,48 @@ public class Recomputations implements SmartLifecycle {
         tables.deleteGeneration(projections.get(model.group), run.generation);
     }
 
-    /** Deletes the rows and tokens of every recomputation generation: none is under way in this process. */
+    /**
+     * Deletes the rows and tokens of every recomputation generation but those of recomputations still running (in
+     * this or another process: their heartbeat is fresh).
+     */
     private void clearRecomputedGenerations() {
+        interruptStale();
+        Set<Integer> alive = new HashSet<>(jdbc.queryForList(
+                "select generation from recomputation where outcome is null", Integer.class));
+        running.values().forEach(run -> alive.add(run.generation));
         List<Integer> recomputed = jdbc.queryForList("select generation from recomputation", Integer.class);
+        String kept = alive.isEmpty() ? "-1" : alive.stream().map(String::valueOf).collect(Collectors.joining(", "));
         for (RebuildableProjection projection : projections.values()) {
             for (String table : projection.tables()) {
-                jdbc.update("delete from " + table + " where generation >= ? and generation not in ("
-                        + running.values().stream().map(run -> String.valueOf(run.generation))
-                        .collect(Collectors.joining(", ", "", running.isEmpty() ? "-1" : "")) + ")",
+                jdbc.update("delete from " + table + " where generation >= ? and generation not in (" + kept + ")",
                         GENERATION_BASE);
             }
             for (int generation : recomputed) {
-                if (running.values().stream().noneMatch(run -> run.generation == generation)) {
+                if (!alive.contains(generation)) {
                     jdbc.update("delete from token_entry where processor_name = ?",
                             rebuildProcessor(projection.processingGroup(), generation));
                 }
             }
         }
+    }
+
+    /** Says that the run is alive, every few seconds: a run whose heartbeat stops has stopped with its process. */
+    private void heartbeat(Run run) {
+        Instant now = clock.instant();
+        if (run.heartbeat == null || Duration.between(run.heartbeat, now).compareTo(HEARTBEAT) >= 0) {
+            jdbc.update("update recomputation set heartbeat_at = ? where recomputation_id = ?",
+                    OffsetDateTime.ofInstant(now, ZoneOffset.UTC), run.id);
+            run.heartbeat = now;
+        }
+    }
+
+    /** Marks every unfinished recomputation whose heartbeat has stopped (its process ended) INTERRUPTED. */
+    private void interruptStale() {
+        OffsetDateTime stale = OffsetDateTime.ofInstant(clock.instant().minus(STALE), ZoneOffset.UTC);
+        jdbc.update("""
+                update recomputation set outcome = ?, finished_at = ?
+                where outcome is null and heartbeat_at < ?""", RecomputationReport.INTERRUPTED,
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), stale);
     }
 
     private void persist(Run run) {
@@ -752,12 +786,6 @@ public class Recomputations implements SmartLifecycle {
     @Override
     public void start() {
         try {
-            List<Long> left = jdbc.queryForList("select recomputation_id from recomputation where outcome is null",
-                    Long.class);
-            for (long id : left) {
-                jdbc.update("update recomputation set outcome = ?, finished_at = ? where recomputation_id = ?",
-                        RecomputationReport.INTERRUPTED, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), id);
-            }
             clearRecomputedGenerations();
         } catch (RuntimeException e) {
             log.warn("Could not clear the generations of earlier recomputations", e);

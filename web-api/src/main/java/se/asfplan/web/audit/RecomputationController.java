@@ -82,7 +82,8 @@ public class RecomputationController {
     ResponseEntity<ProblemDetail> failed(org.springframework.dao.DataAccessException e) {
         log.warn("A recomputation could not be started or read", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Recomputation unavailable",
-                "the recomputation could not be started or read: " + e.getMessage() + "; try again");
+                "the recomputation could not be started or read: the database answered with an error (the "
+                        + "service's log has it); try again in a moment");
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {

@@ -53,7 +53,9 @@ public class RecomputationPageController {
 
     @GetMapping(PATH)
     public String overview(Model model) {
-        model.addAttribute("latest", recomputations.latest(10));
+        model.addAttribute("latest", recomputations.latest(10).stream().map(report -> new Listed(report.id(),
+                moment(report.startedAt()), report.startedBy(),
+                WORDS.getOrDefault(report.outcome(), report.outcome()), report.differenceCount())).toList());
         model.addAttribute("words", WORDS);
         model.addAttribute("readModels", recomputations.readModels());
         return "audit/recomputations";
@@ -81,6 +83,10 @@ public class RecomputationPageController {
         model.addAttribute("startedAt", moment(report.startedAt()));
         model.addAttribute("finishedAt", moment(report.finishedAt()));
         return "audit/recomputation";
+    }
+
+    /** One recomputation in the list: its number, start (Swedish time), starter, outcome in Swedish, differences. */
+    public record Listed(long id, String startedAt, String startedBy, String outcome, int differences) {
     }
 
     static String moment(Instant instant) {
