@@ -6,7 +6,7 @@
 -- whose heartbeat is older than a minute has stopped with its process: it is marked INTERRUPTED.
 create table recomputation (
     recomputation_id bigint                   primary key,
-    generation       integer                  not null,
+    recomputed_generation integer             not null,  -- not "generation": no read model owns this table
     started_at       timestamp with time zone not null,
     started_by       varchar(200),
     heartbeat_at     timestamp with time zone not null,   -- renewed every few seconds while it runs

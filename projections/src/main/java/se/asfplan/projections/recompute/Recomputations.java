@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,7 +173,8 @@ public class Recomputations implements SmartLifecycle {
             Instant now = clock.instant();
             try {
                 jdbc.update("""
-                        insert into recomputation (recomputation_id, generation, started_at, started_by, heartbeat_at)
+                        insert into recomputation
+                            (recomputation_id, recomputed_generation, started_at, started_by, heartbeat_at)
                         values (?, ?, ?, ?, ?)""", id, generation, OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                         startedBy, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             } catch (DuplicateKeyException e) {
@@ -202,7 +202,7 @@ public class Recomputations implements SmartLifecycle {
             return Optional.of(run.report());
         }
         List<RecomputationReport> stored = jdbc.query("""
-                select recomputation_id, generation, started_at, started_by, finished_at, outcome, result
+                select recomputation_id, recomputed_generation, started_at, started_by, finished_at, outcome, result
                 from recomputation where recomputation_id = ?""", (rs, n) -> stored(rs), id);
         return stored.stream().findFirst();
     }
@@ -222,7 +222,7 @@ public class Recomputations implements SmartLifecycle {
 
     private RecomputationReport stored(java.sql.ResultSet rs) throws java.sql.SQLException {
         long id = rs.getLong("recomputation_id");
-        int generation = rs.getInt("generation");
+        int generation = rs.getInt("recomputed_generation");
         Instant started = rs.getObject("started_at", OffsetDateTime.class).toInstant();
         OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
         String outcome = rs.getString("outcome");
@@ -664,7 +664,8 @@ public class Recomputations implements SmartLifecycle {
         tables.deleteGeneration(projections.get(model.group), run.generation);
         model.coordinator = Executors.newSingleThreadScheduledExecutor(
                 runnable -> new Thread(runnable, "Coordinator[" + name + "]"));
-        model.workers = Executors.newScheduledThreadPool(1, runnable -> new Thread(runnable, "WorkPackage[" + name + "]"));
+        model.workers = Executors.newScheduledThreadPool(1,
+                runnable -> new Thread(runnable, "WorkPackage[" + name + "]"));
         model.processor = PooledStreamingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
@@ -705,9 +706,9 @@ public class Recomputations implements SmartLifecycle {
     private void clearRecomputedGenerations() {
         interruptStale();
         Set<Integer> alive = new HashSet<>(jdbc.queryForList(
-                "select generation from recomputation where outcome is null", Integer.class));
+                "select recomputed_generation from recomputation where outcome is null", Integer.class));
         running.values().forEach(run -> alive.add(run.generation));
-        List<Integer> recomputed = jdbc.queryForList("select generation from recomputation", Integer.class);
+        List<Integer> recomputed = jdbc.queryForList("select recomputed_generation from recomputation", Integer.class);
         String kept = alive.isEmpty() ? "-1" : alive.stream().map(String::valueOf).collect(Collectors.joining(", "));
         for (RebuildableProjection projection : projections.values()) {
             for (String table : projection.tables()) {
@@ -816,9 +817,5 @@ public class Recomputations implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 1000;
-    }
-
-    static Comparator<RecomputationReport> newestFirst() {
-        return Comparator.comparingLong(RecomputationReport::id).reversed();
     }
 }
