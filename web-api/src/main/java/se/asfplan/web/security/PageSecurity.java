@@ -19,6 +19,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *   <tr><td>an enterprise's page, procurements, meetings, history ({@code /granskning}), operations
  *       ({@code /drift})</td>
  *       <td>yes</td><td>yes</td><td>403</td><td>to sign-in</td></tr>
+ *   <tr><td>starting a recomputation of the read models (POST {@code /granskning/omrakning})</td><td>yes</td>
+ *       <td>yes</td><td>403</td><td>to sign-in</td></tr>
  *   <tr><td>forms ({@code /formular/**}), GET and POST</td><td>yes</td><td>403</td><td>403</td><td>to sign-in</td></tr>
  *   <tr><td>sign-in, accessibility statement, styles, scripts, error page</td><td colspan="4">open</td></tr>
  *   <tr><td>anything else</td><td>403</td><td>403</td><td>403</td><td>to sign-in</td></tr>
@@ -64,6 +66,7 @@ final class PageSecurity {
                 .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/fonts/**", "/webjars/**").permitAll()
                 .requestMatchers("/formular", "/formular/**").hasRole(coordinator)
                 .requestMatchers(HttpMethod.GET, "/foretag").hasAnyRole(coordinator, auditor, committee)
+                .requestMatchers(HttpMethod.POST, "/granskning/omrakning").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.GET, "/foretag/**", "/upphandlingar", "/upphandlingar/**", "/moten",
                         "/moten/**", "/granskning", "/granskning/**", "/drift", "/drift/**").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.GET, "/", "/planer", "/planer/**", "/statistik", "/statistik/**",

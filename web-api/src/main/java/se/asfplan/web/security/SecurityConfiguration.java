@@ -35,7 +35,9 @@ import se.asfplan.web.security.TrackerSecurityProperties.Mode;
  *       <td>403</td><td>401</td></tr>
  *   <tr><td>GET /api/history/**, /api/events/** (who recorded what, when)</td><td>yes</td><td>yes</td>
  *       <td>403</td><td>401</td></tr>
- *   <tr><td>POST /api/**</td><td>yes</td><td>403</td><td>403</td><td>401</td></tr>
+ *   <tr><td>POST /api/audit/recomputations (recompute every read model and compare)</td><td>yes</td><td>yes</td>
+ *       <td>403</td><td>401</td></tr>
+ *   <tr><td>any other POST /api/**</td><td>yes</td><td>403</td><td>403</td><td>401</td></tr>
  *   <tr><td>GET /actuator/prometheus (metrics; also the scraper's token, see {@link MetricsScrapeToken})</td>
  *       <td>yes</td><td>yes</td><td>403</td><td>401</td></tr>
  *   <tr><td>any other method on /api/** (PUT, PATCH, DELETE, ...)</td><td>405</td><td>405</td><td>405</td>
@@ -145,6 +147,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.HEAD, EVERY_ROLE_READS).hasAnyRole(coordinator, auditor, committee)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(coordinator, auditor)
+                // an independent recomputation of every read model: auditors start it as coordinators do
+                .requestMatchers(HttpMethod.POST, "/api/audit/recomputations").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.POST, "/api/**").hasRole(coordinator)
                 // no API path answers another method: let a signed-in user learn so (405 with Allow), not 403
                 .requestMatchers("/api/**").authenticated()

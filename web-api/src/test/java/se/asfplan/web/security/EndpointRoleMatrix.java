@@ -100,6 +100,10 @@ final class EndpointRoleMatrix {
         m.put("GET /api/history/{kind}/{id}", Access.STAFF);
         m.put("GET /api/history/{kind}/{planId}/{partId}", Access.STAFF);
         m.put("GET /api/events/{positionOrId}", Access.STAFF);
+        // the independent recomputation of every read model: coordinator and auditor start and read it
+        m.put("POST /api/audit/recomputations", Access.STAFF);
+        m.put("GET /api/audit/recomputations", Access.STAFF);
+        m.put("GET /api/audit/recomputations/{id}", Access.STAFF);
         // recording: the coordinator only
         for (String path : List.of("/api/plans", "/api/plans/import", "/api/plans/{planId}/revisions",
                 "/api/plans/{planId}/decisions", "/api/plans/{planId}/decisions/{decisionId}/corrections",

@@ -64,6 +64,7 @@ public final class PageRoleMatrix {
         rules.put("GET /upphandlingar", Access.STAFF);
         rules.put("GET /moten", Access.STAFF);
         rules.put("GET /granskning", Access.STAFF);
+        rules.put("POST /granskning/omrakning", Access.STAFF);
         rules.put("GET /drift", Access.STAFF);
         rules.put("GET /planer", Access.READERS);
         rules.put("GET /statistik", Access.READERS);
