@@ -58,6 +58,8 @@ class OpenApiExamplesIT extends PostgresApiTest {
             "division-into-lots-is-decided-once",
             // the level example is the level the membership example joined at
             "level-change-must-change-level",
+            // the example enterprise is a legal person: only a sole trader's name is personal data to erase
+            "only-a-sole-traders-name-can-be-erased",
             // completing and cancelling are alternatives: whichever runs second finds the record closed
             "closed-activity-cannot-change", "completed-procurement-can-only-be-evaluated");
 
