@@ -28,7 +28,7 @@ class EnterpriseRuleTest {
     @Test
     void aRuleAboutUniquenessOrDoingSomethingOnceIsAConflictRefusal() {
         assertThat(rules().filter(rule -> rule.code().endsWith("-must-be-unique") || rule.code().endsWith("-once")))
-                .hasSize(6)
+                .hasSize(7)
                 .allSatisfy(rule -> assertThat(rule.refusal()).isEqualTo(Refusal.CONFLICT));
     }
 
