@@ -68,8 +68,10 @@ class RoundPagesBrowserIT extends BrowserTest {
         assertAccessible();
         submit();
         assertThat(waitFor(By.cssSelector(".confirmation")).getText()).contains("Registrerat");
-        String roundId = (String) ((List<?>) getList(COMMITTEE, "/api/plans/" + plan + "/rounds").getBody().stream()
-                .map(status -> ((Map<?, ?>) status.get("round")).get("roundId")).toList()).get(0);
+        String roundId = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> getList(COMMITTEE,
+                "/api/plans/" + plan + "/rounds").getBody().stream()
+                .map(status -> (String) ((Map<?, ?>) status.get("round")).get("roundId")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
         assertThat(roundId).startsWith("tertial-2023-08-31");
 
         awaitPage("/planer/" + plan + "/omgangar/" + roundId, "Näringslivsnämnden");
@@ -94,14 +96,16 @@ class RoundPagesBrowserIT extends BrowserTest {
         awaitPage("/planer/" + plan + "/omgangar/" + roundId, "Skolan hölls i maj");
         assertThat(text(By.id("vantar-pa-granskning"))).contains("Företagsdialoger med ASF");
 
+        int approved = 0;
         for (String subject : List.of("Näringslivsnämnden: Företagsdialoger med ASF",
                 "Servicenämnden: Anbudsskola för ASF")) {
             open("/formular/round-approval?planId=" + plan + "&roundId=" + roundId);
             new Select(waitFor(By.id("f-subject"))).selectByVisibleText(subject);
             submit();
             assertThat(waitFor(By.cssSelector(".confirmation")).getText()).contains("Registrerat");
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !get(COORDINATOR, "/api/plans/" + plan
-                    + "/rounds/" + roundId).getBody().toString().contains("SUBMITTED"));
+            int expected = ++approved;
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> get(COORDINATOR, "/api/plans/" + plan
+                    + "/rounds/" + roundId).getBody().toString().split("state=APPROVED", -1).length - 1 == expected);
         }
         open("/formular/round-closing?planId=" + plan + "&roundId=" + roundId);
         assertAccessible();
