@@ -190,10 +190,14 @@ class StockholmAnnualRoundIT extends PostgresApiTest {
                 .isAfter(Instant.parse((String) presentedReport.get("recordedAsOf")));
         assertThat(comparison).containsEntry("presentedSha256", sha256);
 
-        // the presented report, byte for byte as before
+        // the presented report, byte for byte as before; and after the rounds read model is rebuilt from the log
         byte[] afterwards = Objects.requireNonNull(bytes(COMMITTEE, ROUND_PATH + "/presented-report").getBody());
         assertThat(afterwards).isEqualTo(presentedBytes);
         assertThat(sha256(afterwards)).isEqualTo(sha256);
+        rebuild("follow-up-rounds");
+        byte[] rebuilt = Objects.requireNonNull(bytes(COMMITTEE, ROUND_PATH + "/presented-report").getBody());
+        assertThat(rebuilt).isEqualTo(presentedBytes);
+        assertThat(get(COMMITTEE, ROUND_PATH).getBody().get("round")).isEqualTo(closedRound.get("round"));
         System.out.printf("Presented report of %s (%d bytes): SHA-256 %s; unchanged after the correction %s%n",
                 ROUND, afterwards.length, sha256, correctionId);
 
@@ -206,6 +210,18 @@ class StockholmAnnualRoundIT extends PostgresApiTest {
                 yaml, MediaType.parseMediaType("application/yaml"), null);
         assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.CREATED);
         awaitResource(COORDINATOR, PLAN_PATH, plan -> plan.get("areas") instanceof List<?> areas && !areas.isEmpty());
+    }
+
+    private void rebuild(String group) {
+        int before = ((Number) Objects.requireNonNull(get(AUDITOR, "/api/admin/projections/" + group).getBody())
+                .get("activeGeneration")).intValue();
+        ResponseEntity<Map<String, Object>> started = post(COORDINATOR, "/api/admin/projections/" + group
+                + "/rebuilds?switchWhenCaughtUp=true", "{}");
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get(AUDITOR, "/api/admin/projections/" + group).getBody(),
+                        status -> status != null && ((Number) status.get("activeGeneration")).intValue() == before + 1
+                                && status.get("rebuildingGeneration") == null);
     }
 
     private ResponseEntity<Map<String, Object>> submit(String subject, String reporter, String status,
@@ -277,9 +293,4 @@ class StockholmAnnualRoundIT extends PostgresApiTest {
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
-
-    @SuppressWarnings("unused")
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    @SuppressWarnings("unused")
-    private static final Class<?> AWAITILITY = Awaitility.class;
 }
