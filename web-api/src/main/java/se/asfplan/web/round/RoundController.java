@@ -186,7 +186,7 @@ public class RoundController {
             + "report (goal outcomes of the cut-off's year as recorded now, the assessments, the event position) "
             + "and stores it with its SHA-256, for good")
     public Recorded close(@PathVariable PlanId planId, @PathVariable RoundId roundId,
-                          @Valid @RequestBody(required = false) CloseRequest request) {
+                          @Valid @RequestBody(required = false) CloseRoundRequest request) {
         RoundHistory.Round round = ofPlan(planId, roundId).orElseThrow(() -> new RuleViolationException(
                 RoundRule.ROUND_MUST_BE_OPENED_FIRST, RecordKind.ROUND.notFound(roundId)));
         if (round.closed()) {
@@ -217,7 +217,7 @@ public class RoundController {
     @PostMapping("/{roundId}/reminders")
     @Operation(summary = "Queue today's reminders as outgoing messages for the mail system: one per reporting party "
             + "with items not reported; queuing again the same day queues nothing new")
-    public List<ReminderMessage> queueReminders(@PathVariable PlanId planId, @PathVariable RoundId roundId,
+    public QueuedReminders queueReminders(@PathVariable PlanId planId, @PathVariable RoundId roundId,
                                                 @RequestBody(required = false) QueueRemindersRequest request) {
         RoundStatus status = rounds.round(planId.value(), roundId.value());
         if (status.round().closed()) {
@@ -225,7 +225,7 @@ public class RoundController {
                     + "nobody is reminded any more");
         }
         String user = SecurityContextHolder.getContext().getAuthentication().getName();
-        return reminders.queue(status, user);
+        return new QueuedReminders(reminders.queue(status, user));
     }
 
     @GetMapping("/{roundId}/presented-report")
@@ -376,11 +376,15 @@ public class RoundController {
                                     @NotBlank @Size(max = 4000) String reason, LocalDate occurredOn) {
     }
 
-    public record CloseRequest(LocalDate occurredOn) {
+    public record CloseRoundRequest(LocalDate occurredOn) {
     }
 
     /** Queuing reminders takes nothing but the round; an empty body is accepted. */
     public record QueueRemindersRequest() {
+    }
+
+    /** The messages queued (or, queued earlier the same day, found) for the reminders due. */
+    public record QueuedReminders(List<ReminderMessage> messages) {
     }
 
     /** The reminders due now, and the messages queued for the round so far. */
