@@ -223,4 +223,35 @@ class FollowUpRoundTest {
                         LocalDate.of(2024, 2, 16))).expectNoEvents()
                 .expectException(violates(RoundRule.DATE_MUST_NOT_LIE_IN_THE_FUTURE));
     }
+
+    @Test
+    void anApprovedItemCannotBeMarkedUnansweredNorReturnedAndAReturnedOneCanBeMarkedUnanswered() {
+        fixture.given(opened(), submitted(ACTIVITY, AMN), new AssessmentApprovedEvent(ROUND, ACTIVITY, null, ON))
+                .when(new MarkAssessmentUnansweredCommand(ROUND, ACTIVITY, "Ändrat sig", ON)).expectNoEvents()
+                .expectException(violates(RoundRule.ASSESSMENT_IS_ALREADY_APPROVED));
+        fixture.given(opened(), submitted(ACTIVITY, AMN), new AssessmentApprovedEvent(ROUND, ACTIVITY, null, ON))
+                .when(new ReturnAssessmentCommand(ROUND, ACTIVITY, "Komplettera", ON)).expectNoEvents()
+                .expectException(violates(RoundRule.ASSESSMENT_IS_ALREADY_APPROVED));
+        fixture.given(opened())
+                .when(new ReturnAssessmentCommand(ROUND, GOAL, "Komplettera", ON)).expectNoEvents()
+                .expectException(violates(RoundRule.ASSESSMENT_MUST_BE_SUBMITTED_FIRST));
+        fixture.given(opened(), submitted(ACTIVITY, AMN),
+                        new AssessmentReturnedEvent(ROUND, ACTIVITY, "Komplettera", ON))
+                .when(new MarkAssessmentUnansweredCommand(ROUND, ACTIVITY, "Ingen komplettering kom", ON))
+                .expectEvents(new AssessmentMarkedUnansweredEvent(ROUND, ACTIVITY, "Ingen komplettering kom", ON));
+    }
+
+    @Test
+    void aReturnedItemStopsTheRoundFromClosingUntilItIsSubmittedAgainAndApproved() {
+        String checksum = FollowUpRound.sha256(REPORT);
+        fixture.given(opened(), new AssessmentMarkedUnansweredEvent(ROUND, GOAL, "Inget svar", ON),
+                        submitted(ACTIVITY, AMN), new AssessmentReturnedEvent(ROUND, ACTIVITY, "Komplettera", ON))
+                .when(new CloseFollowUpRoundCommand(ROUND, REPORT, checksum, 120, ON)).expectNoEvents()
+                .expectException(violates(RoundRule.ROUND_CANNOT_CLOSE_WITH_UNSETTLED_ITEMS));
+        fixture.given(opened(), new AssessmentMarkedUnansweredEvent(ROUND, GOAL, "Inget svar", ON),
+                        submitted(ACTIVITY, AMN), new AssessmentReturnedEvent(ROUND, ACTIVITY, "Komplettera", ON),
+                        submitted(ACTIVITY, AMN), new AssessmentApprovedEvent(ROUND, ACTIVITY, null, ON))
+                .when(new CloseFollowUpRoundCommand(ROUND, REPORT, checksum, 120, ON))
+                .expectEvents(new FollowUpRoundClosedEvent(ROUND, REPORT, checksum, 120, ON));
+    }
 }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -61,7 +62,9 @@ class OpenApiExamplesIT extends PostgresApiTest {
             // the example enterprise is a legal person: only a sole trader's name is personal data to erase
             "only-a-sole-traders-name-can-be-erased",
             // completing and cancelling are alternatives: whichever runs second finds the record closed
-            "closed-activity-cannot-change", "completed-procurement-can-only-be-evaluated");
+            "closed-activity-cannot-change", "completed-procurement-can-only-be-evaluated",
+            // returning and approving an assessment are alternatives: the return comes after the approval
+            "assessment-is-already-approved");
 
     /**
      * The order Swagger UI users would try a record's steps in: begin it, then its steps in their order, and what
@@ -70,7 +73,9 @@ class OpenApiExamplesIT extends PostgresApiTest {
     private static final List<String> STEP_ORDER = List.of("start", "progress-reports", "reschedule",
             "responsibility", "membership", "level", "announcement", "lots", "no-division", "tenders", "award",
             "completion", "complete", "evaluations", "outcomes", "revisions", "participant-corrections", "leaving",
-            "withdrawal", "cancellation", "cancel", "closure", "retractions");
+            "withdrawal", "cancellation", "cancel", "closure", "retractions",
+            // a follow-up round: assessed, approved (or marked unanswered), reminded, closed, a reminder delivered
+            "assessments", "approvals", "unanswered", "returns", "reminders", "closing", "delivery");
 
     @Autowired
     private ObjectMapper json;
@@ -201,6 +206,25 @@ class OpenApiExamplesIT extends PostgresApiTest {
         created(post(COORDINATOR, "/api/parties", """
                 {"partyId": "%s", "name": "Nämnden %s", "kind": "COMMITTEE", "municipality": "Testkommun"}"""
                 .formatted(ids.get("partyId"), suffix)));
+        openRound(plan, year);
+    }
+
+    /** A follow-up round of the plan over its activity and goal, with a reminder queued for its reporter. */
+    private void openRound(String plan, int year) {
+        String round = "it-openapi-omg-" + suffix;
+        ids.put("roundId", round);
+        created(post(COORDINATOR, "/api/plans/" + plan + "/rounds", """
+                {"roundId": "%s", "name": "Delår", "kind": "INTERIM", "cutOffDate": "%d-08-31",
+                 "deadline": "%d-09-15", "items": [{"subject": "activity:aktivitet", "reporter": "AMN"},
+                 {"subject": "goal:mal", "reporter": "AMN"}]}""".formatted(round, year - 1, year - 1)));
+        String queued = Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            ResponseEntity<Map<String, Object>> answer = post(COORDINATOR, "/api/plans/" + plan + "/rounds/" + round
+                    + "/reminders", "{}");
+            return answer.getStatusCode().is2xxSuccessful()
+                    && answer.getBody().get("messages") instanceof List<?> messages && !messages.isEmpty()
+                    ? (String) ((Map<?, ?>) messages.get(0)).get("messageId") : null;
+        }, java.util.Objects::nonNull);
+        ids.put("messageId", queued);
     }
 
     private static void createdOrKept(ResponseEntity<Map<String, Object>> answer) {

@@ -333,9 +333,11 @@ class PlanPagesBrowserIT extends BrowserTest {
         assertThat(commands).isNotEmpty().hasSizeGreaterThan(15);
         assertThat(formed).containsAll(commands);
 
-        // every refusal a plan form places at a field is a rule the plan (or every record) can break
+        // every refusal a plan form places at a field is a rule the plan (or every record) can break; the forms of
+        // a plan's follow-up rounds (under /api/plans/{planId}/rounds) place the round's rules
         Set<String> known = new TreeSet<>();
         java.util.Arrays.stream(se.asfplan.domain.plan.PlanRule.values()).forEach(rule -> known.add(rule.code()));
+        java.util.Arrays.stream(se.asfplan.domain.round.RoundRule.values()).forEach(rule -> known.add(rule.code()));
         java.util.Arrays.stream(se.asfplan.domain.shared.RecordRule.values())
                 .forEach(rule -> known.add(rule.code()));
         forms.all().stream().filter(form -> form.apiPath().startsWith("/api/plans"))

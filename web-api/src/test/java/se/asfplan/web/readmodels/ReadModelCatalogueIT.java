@@ -30,7 +30,7 @@ class ReadModelCatalogueIT extends PostgresApiTest {
         assertThat(catalogue.problems()).isEmpty();
         assertThat(catalogue.processingGroups()).as("the read models the application has").containsExactlyInAnyOrder(
                 "plan-view", "enterprise-register", "meetings", "procurements", "statistics", "activity-followup",
-                "goal-report", "participation", "party-register");
+                "goal-report", "participation", "party-register", "follow-up-rounds");
         assertThat(rebuilds.groups()).as("the groups the rebuilds know, given by Spring")
                 .containsExactlyInAnyOrderElementsOf(catalogue.processingGroups());
     }

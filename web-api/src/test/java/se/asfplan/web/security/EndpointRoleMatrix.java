@@ -73,6 +73,14 @@ final class EndpointRoleMatrix {
         m.put("GET /api/plans/{planId}/recurring-goals/{goalId}", Access.READERS);
         m.put("GET /api/plans/{planId}/reports/activity-follow-up", Access.READERS);
         m.put("GET /api/plans/{planId}/reports/yearly-goals", Access.READERS);
+        // follow-up rounds of a plan, their reminders, presented reports and comparisons: every role reads
+        m.put("GET /api/plans/{planId}/rounds", Access.READERS);
+        m.put("GET /api/plans/{planId}/rounds/{roundId}", Access.READERS);
+        m.put("GET /api/plans/{planId}/rounds/{roundId}/reminders", Access.READERS);
+        m.put("GET /api/plans/{planId}/rounds/{roundId}/presented-report", Access.READERS);
+        m.put("GET /api/plans/{planId}/rounds/{roundId}/comparison", Access.READERS);
+        // the outgoing reminder queue a mail system reads: coordinator and auditor
+        m.put("GET /api/round-messages", Access.STAFF);
         m.put("GET /api/reports/register", Access.READERS);
         m.put("GET /api/reports/procurement", Access.READERS);
         m.put("GET /api/reports/participation", Access.READERS);
@@ -139,7 +147,11 @@ final class EndpointRoleMatrix {
                 "/api/meetings/{meetingId}/retractions", "/api/procurements/{procurementId}/retractions",
                 "/api/admin/projections/{group}/rebuilds", "/api/admin/projections/{group}/switch",
                 "/api/admin/dead-letters/{group}/retry", "/api/admin/dead-letters/{group}/evictions",
-                "/api/admin/tokens", "/api/admin/tokens/{tokenId}/revocation")) {
+                "/api/admin/tokens", "/api/admin/tokens/{tokenId}/revocation",
+                "/api/plans/{planId}/rounds", "/api/plans/{planId}/rounds/{roundId}/assessments",
+                "/api/plans/{planId}/rounds/{roundId}/returns", "/api/plans/{planId}/rounds/{roundId}/approvals",
+                "/api/plans/{planId}/rounds/{roundId}/unanswered", "/api/plans/{planId}/rounds/{roundId}/closing",
+                "/api/plans/{planId}/rounds/{roundId}/reminders", "/api/round-messages/{messageId}/delivery")) {
             m.put("POST " + path, Access.COORDINATOR);
         }
         // operations and the API description: open

@@ -66,6 +66,7 @@ public final class PageRoleMatrix {
         rules.put("GET /granskning", Access.STAFF);
         rules.put("POST /granskning/omrakning", Access.STAFF);
         rules.put("GET /drift", Access.STAFF);
+        rules.put("GET /planer/{planId}/omgangar", Access.READERS);
         rules.put("GET /planer", Access.READERS);
         rules.put("GET /statistik", Access.READERS);
         rules.put("GET /parter", Access.READERS);

@@ -9,6 +9,7 @@ import se.asfplan.domain.meeting.MeetingRule;
 import se.asfplan.domain.party.PartyRule;
 import se.asfplan.domain.plan.PlanRule;
 import se.asfplan.domain.procurement.ProcurementRule;
+import se.asfplan.domain.round.RoundRule;
 import se.asfplan.domain.shared.RuleCode;
 
 /**
@@ -31,7 +32,9 @@ public enum RecordKind {
             ProcurementRule.PROCUREMENT_CAN_BE_BEGUN_ONCE, "This procurement was recorded at the same moment by "
                     + "another request"),
     PARTY(PartyRule.PARTY_MUST_BE_REGISTERED_FIRST, "No party %s is registered; register it first",
-            PartyRule.PARTY_CAN_BE_REGISTERED_ONCE, "This party was registered at the same moment by another request");
+            PartyRule.PARTY_CAN_BE_REGISTERED_ONCE, "This party was registered at the same moment by another request"),
+    ROUND(RoundRule.ROUND_MUST_BE_OPENED_FIRST, "No follow-up round %s is recorded; open it first",
+            RoundRule.ROUND_CAN_BE_OPENED_ONCE, "This follow-up round was opened at the same moment by another request");
 
     /** The rule broken by a command for an id under which nothing is recorded. */
     public final RuleCode mustExist;

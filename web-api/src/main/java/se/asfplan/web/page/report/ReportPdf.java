@@ -25,7 +25,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Sans fonts shipped in {@code resources/fonts} (with their licence), so å, ä and ö render everywhere.
  */
 @Component
-class ReportPdf {
+public class ReportPdf {
 
     static final String FONT_FAMILY = "DejaVu Sans";
 
@@ -54,6 +54,20 @@ class ReportPdf {
     }
 
     byte[] pdf(CommitteeReport report) {
+        return pdf(xhtml(report));
+    }
+
+    /**
+     * Another page's content as a PDF, rendered the same way: {@code template} (under {@code templates/}, without
+     * {@code .html}) processed in XML mode with the given variables.
+     */
+    public byte[] pdf(String template, java.util.Map<String, Object> variables) {
+        Context context = new Context(Locale.forLanguageTag("sv-SE"));
+        variables.forEach(context::setVariable);
+        return pdf(xhtml.process(template, context));
+    }
+
+    private byte[] pdf(String content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -61,7 +75,7 @@ class ReportPdf {
         builder.useFont(() -> stream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
         builder.useFont(() -> stream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
         builder.withProducer("ASF-handlingsplaner");
-        builder.withHtmlContent(xhtml(report), null);
+        builder.withHtmlContent(content, null);
         builder.toStream(out);
         try {
             builder.run();

@@ -17,7 +17,7 @@ import se.asfplan.domain.shared.BusinessCalendar;
 import se.asfplan.projections.goalreport.GoalReportQueries.GoalStatus;
 
 /** The Swedish words the report pages show for the domain's codes, and Swedish number and time formats. */
-final class SwedishTexts {
+public final class SwedishTexts {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(BusinessCalendar.ZONE);
@@ -149,7 +149,7 @@ final class SwedishTexts {
     }
 
     /** A readable Swedish name of an event type (its class's simple name); the type itself when none is known. */
-    static String eventType(String simpleType) {
+    public static String eventType(String simpleType) {
         return EVENT_TYPES.getOrDefault(simpleType, simpleType);
     }
 
