@@ -42,6 +42,11 @@ public class AxonStorageConfiguration {
 
     @Bean
     EventSchema eventSchema() {
+        return snakeCaseSchema();
+    }
+
+    /** Our event table's snake_case names, as Flyway creates them. */
+    public static EventSchema snakeCaseSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")
@@ -83,8 +88,7 @@ public class AxonStorageConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema), Math.toIntExact(gapTimeout.toMillis()));
+                .schema(eventSchema), transactionManager, Math.toIntExact(gapTimeout.toMillis()));
     }
 
     /**
