@@ -38,4 +38,14 @@ public class EventChainConfiguration {
     EventChainVerifier eventChainVerifier(JdbcTemplate jdbc, SigningKeys keys) {
         return new EventChainVerifier(jdbc, keys);
     }
+
+    @Bean
+    ChainVerifications chainVerifications(EventChainVerifier verifier, JdbcTemplate jdbc, Clock clock) {
+        return new ChainVerifications(verifier, jdbc, clock);
+    }
+
+    @Bean
+    EventLogExport eventLogExport(JdbcTemplate jdbc) {
+        return new EventLogExport(jdbc);
+    }
 }

@@ -29,11 +29,14 @@ import se.asfplan.projections.rebuild.RebuildStatus;
  * service (so the same database), starts no web server, and records as the named user.
  */
 @Command(name = "asf-plan-tracker", mixinStandardHelpOptions = true,
-        subcommands = {TrackerCli.ImportPlan.class, TrackerCli.CheckPlan.class, TrackerCli.RebuildProjection.class},
+        subcommands = {TrackerCli.ImportPlan.class, TrackerCli.CheckPlan.class, TrackerCli.RebuildProjection.class,
+                LogCommands.VerifyLog.class, LogCommands.ExportLog.class, LogCommands.VerifyExport.class,
+                LogCommands.GenerateSigningKey.class},
         description = "Command-line tools of the ASF action-plan tracker.")
 public class TrackerCli {
 
-    private static final List<String> COMMANDS = List.of("import-plan", "check-plan", "rebuild-projection", "--help", "-h");
+    private static final List<String> COMMANDS = List.of("import-plan", "check-plan", "rebuild-projection", "verify-log",
+            "export-log", "verify-export", "generate-signing-key", "--help", "-h");
 
     /** Whether these program arguments ask for a command-line command rather than the web service. */
     public static boolean handles(String[] args) {

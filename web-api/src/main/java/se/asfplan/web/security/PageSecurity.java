@@ -19,6 +19,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *   <tr><td>an enterprise's page, procurements, meetings, history ({@code /granskning}), operations
  *       ({@code /drift})</td>
  *       <td>yes</td><td>yes</td><td>403</td><td>to sign-in</td></tr>
+ *   <tr><td>starting a verification of the log ({@code POST /granskning/logg/kontroll})</td><td>yes</td><td>yes</td>
+ *       <td>403</td><td>to sign-in</td></tr>
  *   <tr><td>forms ({@code /formular/**}), GET and POST</td><td>yes</td><td>403</td><td>403</td><td>to sign-in</td></tr>
  *   <tr><td>sign-in, accessibility statement, styles, scripts, error page</td><td colspan="4">open</td></tr>
  *   <tr><td>anything else</td><td>403</td><td>403</td><td>403</td><td>to sign-in</td></tr>
@@ -63,6 +65,8 @@ final class PageSecurity {
                 .requestMatchers(SIGN_IN, "/tillganglighet", "/error", "/favicon.ico").permitAll()
                 .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/fonts/**", "/webjars/**").permitAll()
                 .requestMatchers("/formular", "/formular/**").hasRole(coordinator)
+                // starting a verification of the log's hash chain records nothing: coordinators and auditors
+                .requestMatchers(HttpMethod.POST, "/granskning/logg/kontroll").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.GET, "/foretag").hasAnyRole(coordinator, auditor, committee)
                 .requestMatchers(HttpMethod.GET, "/foretag/**", "/upphandlingar", "/upphandlingar/**", "/moten",
                         "/moten/**", "/granskning", "/granskning/**", "/drift").hasAnyRole(coordinator, auditor)
