@@ -102,7 +102,7 @@ public class LogController {
         }
     }
 
-    /** Starts a verification; a verification already running is answered instead of a second one. */
+    /** The checkpoint a request gives, checked; null when it gives none. */
     public static SuppliedCheckpoint supplied(VerificationRequest request) {
         if (request == null || request.checkpoint() == null) {
             return null;
@@ -118,6 +118,7 @@ public class LogController {
         return new SuppliedCheckpoint(given.position(), given.head());
     }
 
+    /** Starts a verification; a verification already queued or running is answered instead of a second one. */
     @PostMapping("/api/log/verifications")
     @Operation(summary = "Start a verification of the hash chain over the whole log, against the stored signed "
             + "checkpoints and, if given, a checkpoint you kept; answers 202 with its Location to poll")
@@ -162,15 +163,15 @@ public class LogController {
         return map;
     }
 
-    @GetMapping(value = "/api/log/public-key", produces = "application/x-pem-file")
+    @GetMapping("/api/log/public-key")
     @Operation(summary = "The Ed25519 public key that checks the checkpoints' signatures (PEM, as OpenSSL reads it)")
     public ResponseEntity<String> publicKey() {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"asf-plan-tracker-checkpoints-" + keys.signer().keyId().substring(0, 12)
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-pem-file"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"asf-plan-tracker-checkpoints-" + keys.signer().keyId().substring(0, 12)
                         + ".pem\"").body(keys.signer().publicKeyPem());
     }
 
-    @GetMapping(value = "/api/log/export", produces = "application/jsonl")
+    @GetMapping("/api/log/export")
     @Operation(summary = "The whole log as JSON Lines: a header with the chain's head, then every event with its "
             + "position, ids, types, timestamp, payload, metadata and chain link, streamed")
     public ResponseEntity<StreamingResponseBody> exportLog() {
@@ -179,7 +180,7 @@ public class LogController {
                 .body(out -> export.export(out, EventChainVerifier.Progress.NONE));
     }
 
-    @GetMapping(value = "/api/log/history/{kind}.csv", produces = "text/csv")
+    @GetMapping("/api/log/history/{kind}.csv")
     @Operation(summary = "The history of every record of one kind as CSV (Swedish Excel): one line per event with "
             + "who recorded it, when and through which channel, and its retraction links")
     public ResponseEntity<StreamingResponseBody> historyCsv(

@@ -184,13 +184,14 @@ public class LogPageController {
                 "attachment; filename=\"publik-nyckel.pem\"").body(keys.signer().publicKeyPem());
     }
 
-    @GetMapping(value = "/granskning/logg/logg.jsonl", produces = "application/jsonl")
+    @GetMapping("/granskning/logg/logg.jsonl")
     public ResponseEntity<StreamingResponseBody> exportLog() {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"logg.jsonl\"")
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/jsonl"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"logg.jsonl\"")
                 .body(out -> export.export(out, EventChainVerifier.Progress.NONE));
     }
 
-    @GetMapping(value = "/granskning/logg/historik/{kind}.csv", produces = "text/csv")
+    @GetMapping("/granskning/logg/historik/{kind}.csv")
     public ResponseEntity<StreamingResponseBody> historyCsv(@PathVariable String kind) {
         RecordKind recordKind = RecordKind.fromPath(kind).orElseThrow(() -> new PageNotFoundException(
                 "Det finns inget slags post som heter " + kind + "."));
