@@ -93,18 +93,21 @@ public class EventChainVerifier {
                 "select count(*) from event_chain where global_index <= ?", Long.class, bound));
         Run run = new Run(supplied);
         if (bound != null) {
+            // the bounds are written into the statement (they are numbers): a prepared statement's generic plan on
+            // PostgreSQL may sort the whole table for every page instead of reading the primary key's range
             Iterator<StoredEvent> events = pages(after -> jdbc.query("select " + StoredEvent.COLUMNS
-                    + " from domain_event_entry where global_index > ? and global_index <= ? order by global_index"
-                    + " limit " + PAGE, (row, n) -> StoredEvent.read(row), after, bound), StoredEvent::position);
+                    + " from domain_event_entry where " + range(after, bound) + " order by global_index"
+                    + " limit " + PAGE, (row, n) -> StoredEvent.read(row)), StoredEvent::position);
             Iterator<ChainRow> chain = pages(after -> jdbc.query("select global_index, previous_index, "
                     + "event_identifier, event_sha256, payload_sha256, meta_data_sha256, link from event_chain "
-                    + "where global_index > ? and global_index <= ? order by global_index limit " + PAGE,
+                    + "where " + range(after, bound) + " order by global_index limit " + PAGE,
                     (row, n) -> new ChainRow(row.getLong(1), (Long) row.getObject(2, Long.class), row.getString(3),
-                            row.getString(4), row.getString(5), row.getString(6), row.getString(7)),
-                    after, bound), ChainRow::position);
+                            row.getString(4), row.getString(5), row.getString(6), row.getString(7))),
+                    ChainRow::position);
             StoredEvent event = next(events);
             ChainRow link = next(chain);
             long read = 0;
+            long positions = 0;
             while (event != null || link != null) {
                 long position = event == null ? link.position() : link == null ? event.position()
                         : Math.min(event.position(), link.position());
@@ -120,7 +123,7 @@ public class EventChainVerifier {
                     read++;
                     link = next(chain);
                 }
-                if ((run.events + run.chainRows) % 1_000 == 0) {
+                if (++positions % 1_000 == 0) {
                     progress.at(read, total, position);
                 }
             }
@@ -294,6 +297,11 @@ public class EventChainVerifier {
     private Long eventPosition(String eventId) {
         return jdbc.queryForList("select global_index from domain_event_entry where event_identifier = ?",
                 Long.class, eventId).stream().findFirst().orElse(null);
+    }
+
+    /** {@code global_index} after one position up to another, as literal numbers. */
+    static String range(long after, long upTo) {
+        return "global_index > " + after + " and global_index <= " + upTo;
     }
 
     private static <T> T next(Iterator<T> iterator) {

@@ -73,11 +73,11 @@ public class EventLogExport {
             List<Object[]> page = new ArrayList<>(PAGE);
             jdbc.query("select " + prefixed() + ", c.link, c.previous_index from domain_event_entry e "
                     + "left join event_chain c on c.global_index = e.global_index "
-                    + "where e.global_index > ? and e.global_index <= ? order by e.global_index limit " + PAGE,
+                    + "where e." + EventChainVerifier.range(after, bound) + " order by e.global_index limit " + PAGE,
                     row -> {
                         page.add(new Object[] {StoredEvent.read(row), row.getString("link"),
                                 row.getObject("previous_index", Long.class)});
-                    }, after, bound);
+                    });
             for (Object[] entry : page) {
                 write(json, (StoredEvent) entry[0], (String) entry[1], (Long) entry[2]);
                 written++;

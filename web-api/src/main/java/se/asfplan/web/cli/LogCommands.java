@@ -120,7 +120,14 @@ final class LogCommands {
             }
             try (ConfigurableApplicationContext context = cli.context()) {
                 ProgressBar bar = new ProgressBar(System.err, "verify-log");
-                Report report = context.getBean(ChainVerifications.class).runHere(user, supplied, bar);
+                Report report;
+                try {
+                    report = context.getBean(ChainVerifications.class).runHere(user, supplied, bar);
+                } catch (RuntimeException e) {
+                    bar.done();
+                    System.err.println("Could not verify the log: " + e.getMessage());
+                    return 2;
+                }
                 bar.done();
                 print(report);
                 return report.passed() ? 0 : 1;

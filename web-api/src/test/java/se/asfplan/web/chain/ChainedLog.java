@@ -51,11 +51,18 @@ final class ChainedLog implements AutoCloseable {
 
     /** Drops and creates the schema {@code TEST_DATABASE_SCHEMA + suffix} and migrates it. */
     ChainedLog(String suffix) throws Exception {
+        this(suffix, false);
+    }
+
+    /** The same, but keeps the schema and what it holds when {@code keep} and it exists. */
+    ChainedLog(String suffix, boolean keep) throws Exception {
         schema = System.getenv().getOrDefault("TEST_DATABASE_SCHEMA", "asf_tracker_it") + suffix;
         try (Connection connection = DriverManager.getConnection(BASE, USER, PASSWORD);
              Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + schema + " cascade");
-            statement.execute("create schema " + schema);
+            if (!keep) {
+                statement.execute("drop schema if exists " + schema + " cascade");
+            }
+            statement.execute("create schema if not exists " + schema);
         }
         dataSource = new HikariDataSource();
         // multi-row inserts for the engine's batches: writing 100,000 events takes seconds, not minutes
