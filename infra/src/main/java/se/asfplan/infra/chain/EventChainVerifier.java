@@ -301,7 +301,12 @@ public class EventChainVerifier {
 
     /** {@code global_index} after one position up to another, as literal numbers. */
     static String range(long after, long upTo) {
-        return "global_index > " + after + " and global_index <= " + upTo;
+        return range("", after, upTo);
+    }
+
+    /** The same for the table of the given alias (with its dot, e.g. {@code "e."}). */
+    static String range(String alias, long after, long upTo) {
+        return alias + "global_index > " + after + " and " + alias + "global_index <= " + upTo;
     }
 
     private static <T> T next(Iterator<T> iterator) {

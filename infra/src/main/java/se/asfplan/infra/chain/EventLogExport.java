@@ -72,8 +72,9 @@ public class EventLogExport {
         while (head.position() != null) {
             List<Object[]> page = new ArrayList<>(PAGE);
             jdbc.query("select " + prefixed() + ", c.link, c.previous_index from domain_event_entry e "
-                    + "left join event_chain c on c.global_index = e.global_index "
-                    + "where e." + EventChainVerifier.range(after, bound) + " order by e.global_index limit " + PAGE,
+                    + "left join event_chain c on c.global_index = e.global_index and "
+                    + EventChainVerifier.range("c.", after, bound) + " where "
+                    + EventChainVerifier.range("e.", after, bound) + " order by e.global_index limit " + PAGE,
                     row -> {
                         page.add(new Object[] {StoredEvent.read(row), row.getString("link"),
                                 row.getObject("previous_index", Long.class)});

@@ -34,7 +34,7 @@ class ChainMigrationIT {
         }
         String url = ChainedLog.BASE + "?currentSchema=" + SCHEMA;
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, ChainedLog.USER, ChainedLog.PASSWORD));
-        migrate(url, "299");
+        migrate(url, "260"); // the last version before the chain (V300)
         for (int n = 1; n <= 12; n++) {
             if (n == 5) {
                 jdbc.queryForObject("select nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))",
