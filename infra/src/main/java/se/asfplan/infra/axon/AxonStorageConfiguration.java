@@ -47,6 +47,11 @@ public class AxonStorageConfiguration {
 
     @Bean
     EventSchema eventSchema() {
+        return snakeCaseSchema();
+    }
+
+    /** Our event table's snake_case names, as Flyway creates them. */
+    public static EventSchema snakeCaseSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")
@@ -89,8 +94,7 @@ public class AxonStorageConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema), Math.toIntExact(gapTimeout.toMillis()), storedEventChecks);
+                .schema(eventSchema), transactionManager, Math.toIntExact(gapTimeout.toMillis()), storedEventChecks);
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.SortedSet;
 
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -29,8 +31,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
+import se.asfplan.infra.chain.EventChain;
+
 /**
- * Axon's JDBC event storage engine with one change: every append first takes a transaction-scoped lock (the single
+ * Axon's JDBC event storage engine with two changes: every append writes the events' links of the hash chain in its
+ * transaction ({@link EventChain}), and every append first takes a transaction-scoped lock (the single
  * row of {@code event_append_lock}, {@code select ... for update}), so appends to {@code domain_event_entry} commit
  * one after the other and the order of {@code global_index} is the order of commit.
  * <p>
@@ -59,21 +64,27 @@ public class SerialisedAppendsEventStorageEngine extends JdbcEventStorageEngine 
     private final int gapTimeoutMillis;
     private final StoredEventChecks checks;
 
+    private final TransactionManager transactionManager;
+
     /**
-     * @param builder          Axon's builder with every setting but the gap timeout
-     * @param gapTimeoutMillis how long a gap in {@code global_index} is waited for before it is given up
+     * @param builder            Axon's builder with every setting but the gap timeout
+     * @param transactionManager the same transaction manager the builder was given
+     * @param gapTimeoutMillis   how long a gap in {@code global_index} is waited for before it is given up
      */
-    public SerialisedAppendsEventStorageEngine(JdbcEventStorageEngine.Builder builder, int gapTimeoutMillis) {
-        this(builder, gapTimeoutMillis, null);
+    public SerialisedAppendsEventStorageEngine(JdbcEventStorageEngine.Builder builder,
+                                               TransactionManager transactionManager, int gapTimeoutMillis) {
+        this(builder, transactionManager, gapTimeoutMillis, null);
     }
 
     /**
      * @param checks reads every event handed out and records those that cannot be read or have an unknown type;
      *               a record with an unreadable event cannot be loaded for a command (null: no checks)
      */
-    public SerialisedAppendsEventStorageEngine(JdbcEventStorageEngine.Builder builder, int gapTimeoutMillis,
+    public SerialisedAppendsEventStorageEngine(JdbcEventStorageEngine.Builder builder,
+                                               TransactionManager transactionManager, int gapTimeoutMillis,
                                                StoredEventChecks checks) {
-        super(builder.gapTimeout(gapTimeoutMillis));
+        super(builder.gapTimeout(gapTimeoutMillis).transactionManager(transactionManager));
+        this.transactionManager = transactionManager;
         this.gapTimeoutMillis = gapTimeoutMillis;
         this.checks = checks;
     }
@@ -90,6 +101,30 @@ public class SerialisedAppendsEventStorageEngine extends JdbcEventStorageEngine 
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
         Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, mayBlock);
         return checks == null ? events : checks.checkedTracked(events);
+    }
+
+    /**
+     * Appends as Axon does (taking the append lock first, see {@link #appendEvents(Connection, List, Serializer)}),
+     * then, in the same transaction and still under the lock, writes the events' links of the hash chain
+     * ({@link EventChain}). Axon's own transaction joins the surrounding one (the command's unit of work), so the
+     * events and their links commit, or roll back, together.
+     */
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        transactionManager.executeInTransaction(() -> {
+            super.appendEvents(events, serializer);
+            Connection connection = getConnection();
+            try {
+                EventChain.append(connection, events.stream().map(EventMessage::getIdentifier).toList());
+            } catch (SQLException e) {
+                throw new EventStoreException("Failed to chain the appended events", e);
+            } finally {
+                JdbcUtils.closeQuietly(connection);
+            }
+        });
     }
 
     /**

@@ -48,6 +48,12 @@ public class EventLog {
                 aggregateId, aggregateType);
     }
 
+    /** The ids of every aggregate of the given type that has an event, in order. */
+    public List<String> aggregates(String aggregateType) {
+        return jdbc.queryForList("select distinct aggregate_identifier from domain_event_entry where type = ? "
+                + "order by aggregate_identifier", String.class, aggregateType);
+    }
+
     /** The event at a position of the log. */
     public Optional<LoggedEvent> atPosition(long position) {
         return jdbc.query(COLUMNS + " where global_index = ?", rows, position).stream().findFirst();

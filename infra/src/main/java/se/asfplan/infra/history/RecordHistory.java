@@ -38,6 +38,11 @@ public class RecordHistory {
         return linked.isEmpty() ? Optional.empty() : Optional.of(linked);
     }
 
+    /** The ids of every record of a kind that is its own aggregate (plan, enterprise, ...), in order. */
+    public List<String> ids(RecordKind kind) {
+        return log.aggregates(kind.aggregateType());
+    }
+
     /** One event by its position or id, linked within its aggregate's stream, with the record it belongs to. */
     public Optional<Located> locate(long position) {
         return log.atPosition(position).map(this::located);

@@ -35,12 +35,15 @@ import se.asfplan.projections.rebuild.RebuildStatus;
  */
 @Command(name = "asf-plan-tracker", mixinStandardHelpOptions = true,
         subcommands = {TrackerCli.ImportPlan.class, TrackerCli.CheckPlan.class, TrackerCli.RebuildProjection.class,
-                TrackerCli.DeadLetters.class, TrackerCli.RetryDeadLetters.class, TrackerCli.EvictDeadLetter.class},
+                TrackerCli.DeadLetters.class, TrackerCli.RetryDeadLetters.class, TrackerCli.EvictDeadLetter.class,
+                LogCommands.VerifyLog.class, LogCommands.ExportLog.class, LogCommands.VerifyExport.class,
+                LogCommands.GenerateSigningKey.class},
         description = "Command-line tools of the ASF action-plan tracker.")
 public class TrackerCli {
 
     private static final List<String> COMMANDS = List.of("import-plan", "check-plan", "rebuild-projection",
-            "dead-letters", "retry-dead-letters", "evict-dead-letter", "--help", "-h");
+            "dead-letters", "retry-dead-letters", "evict-dead-letter", "verify-log", "export-log", "verify-export",
+            "generate-signing-key", "--help", "-h");
 
     /** Whether these program arguments ask for a command-line command rather than the web service. */
     public static boolean handles(String[] args) {

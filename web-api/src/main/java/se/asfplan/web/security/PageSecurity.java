@@ -21,6 +21,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *       <td>yes</td><td>yes</td><td>403</td><td>to sign-in</td></tr>
  *   <tr><td>starting a recomputation of the read models (POST {@code /granskning/omrakning})</td><td>yes</td>
  *       <td>yes</td><td>403</td><td>to sign-in</td></tr>
+ *   <tr><td>starting a verification of the log ({@code POST /granskning/logg/kontroll})</td><td>yes</td><td>yes</td>
+ *       <td>403</td><td>to sign-in</td></tr>
  *   <tr><td>forms ({@code /formular/**}), GET and POST</td><td>yes</td><td>403</td><td>403</td><td>to sign-in</td></tr>
  *   <tr><td>sign-in, accessibility statement, styles, scripts, error page</td><td colspan="4">open</td></tr>
  *   <tr><td>anything else</td><td>403</td><td>403</td><td>403</td><td>to sign-in</td></tr>
@@ -65,6 +67,8 @@ final class PageSecurity {
                 .requestMatchers(SIGN_IN, "/tillganglighet", "/error", "/favicon.ico").permitAll()
                 .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/fonts/**", "/webjars/**").permitAll()
                 .requestMatchers("/formular", "/formular/**").hasRole(coordinator)
+                // starting a verification of the log's hash chain records nothing: coordinators and auditors
+                .requestMatchers(HttpMethod.POST, "/granskning/logg/kontroll").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.GET, "/foretag").hasAnyRole(coordinator, auditor, committee)
                 .requestMatchers(HttpMethod.POST, "/granskning/omrakning").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.GET, "/foretag/**", "/upphandlingar", "/upphandlingar/**", "/moten",

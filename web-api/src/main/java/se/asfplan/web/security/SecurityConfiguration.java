@@ -37,6 +37,8 @@ import se.asfplan.web.security.TrackerSecurityProperties.Mode;
  *       <td>403</td><td>401</td></tr>
  *   <tr><td>POST /api/audit/recomputations (recompute every read model and compare)</td><td>yes</td><td>yes</td>
  *       <td>403</td><td>401</td></tr>
+ *   <tr><td>GET /api/log/** (checkpoints, public key, export, verifications); POST /api/log/verifications
+ *       (start a verification of the hash chain)</td><td>yes</td><td>yes</td><td>403</td><td>401</td></tr>
  *   <tr><td>any other POST /api/**</td><td>yes</td><td>403</td><td>403</td><td>401</td></tr>
  *   <tr><td>GET /actuator/prometheus (metrics; also the scraper's token, see {@link MetricsScrapeToken})</td>
  *       <td>yes</td><td>yes</td><td>403</td><td>401</td></tr>
@@ -143,6 +145,8 @@ public class SecurityConfiguration {
                 .requestMatchers("/error").permitAll()
                 // the history of every record and the look-up of one event: coordinators and auditors
                 .requestMatchers(HttpMethod.GET, "/api/history/**", "/api/events/**").hasAnyRole(coordinator, auditor)
+                // verifying the log's hash chain is the auditor's own action (and the coordinator's); it records nothing
+                .requestMatchers(HttpMethod.POST, "/api/log/verifications").hasAnyRole(coordinator, auditor)
                 .requestMatchers(HttpMethod.GET, EVERY_ROLE_READS).hasAnyRole(coordinator, auditor, committee)
                 .requestMatchers(HttpMethod.HEAD, EVERY_ROLE_READS).hasAnyRole(coordinator, auditor, committee)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(coordinator, auditor)

@@ -164,6 +164,70 @@ class TrackerCliIT {
         }
     }
 
+    /**
+     * On the embedded default (H2, which has no append-only triggers): the log of an imported plan verifies, with a
+     * progress bar; its export verifies with verify-export and with the Python script of docs/auditing.md as it
+     * stands there; an export changed afterwards, or a checkpoint that disagrees, does not; and a payload changed
+     * in the database is reported by verify-log at its position.
+     */
+    @Test
+    void verifiesTheLogAndItsExportAndFindsAChange() throws Exception {
+        String url = "jdbc:h2:file:" + work.resolve("db/chain") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;USER=sa;PASSWORD=";
+        Map<String, String> database = Map.of("spring.datasource.url", url);
+        Result imported = run(database, "import-plan", copy("plans/stockholm-asf-2021.yaml").toString());
+        assertThat(imported.exitCode()).as(imported.errors()).isZero();
+
+        Result verified = run(database, "verify-log", "--user", "cli:revisor");
+        assertThat(verified.exitCode()).as(verified.output() + verified.errors()).isZero();
+        assertThat(verified.output()).contains("Verified 44 events and 44 chain rows", "PASSED: no break");
+        assertThat(verified.errors()).contains("verify-log [", "events/s", "time left", "100.0 %");
+
+        Path export = work.resolve("log.jsonl");
+        Result exported = run(database, "export-log", export.toString());
+        assertThat(exported.exitCode()).as(exported.errors()).isZero();
+        assertThat(exported.errors()).contains("Wrote 44 events");
+        List<String> lines = Files.readAllLines(export, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(45);
+        String head = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(44)).path("link").asText();
+
+        Result checked = run(Map.of(), "verify-export", export.toString(), "--checkpoint", "44:" + head);
+        assertThat(checked.exitCode()).as(checked.output() + checked.errors()).isZero();
+        assertThat(checked.output()).contains("44 events", "PASSED");
+        Path script = documentedScript();
+        Script python = python(script, export.toString(), "44:" + head);
+        assertThat(python.exitCode()).as(python.output()).isZero();
+        assertThat(python.output()).contains("44 events, head at position 44, link " + head, "PASSED");
+
+        Result otherHead = run(Map.of(), "verify-export", export.toString(), "--checkpoint", "44:" + "0".repeat(64));
+        assertThat(otherHead.exitCode()).isEqualTo(1);
+        assertThat(python(script, export.toString(), "44:" + "0".repeat(64)).exitCode()).isEqualTo(1);
+
+        // the export changed afterwards: the 10th event's payload
+        Path changed = work.resolve("changed.jsonl");
+        List<String> edited = new ArrayList<>(lines);
+        assertThat(edited.get(10)).contains("\"position\":10,");
+        edited.set(10, edited.get(10).replace("\"payload\":\"{", "\"payload\":\"{ "));
+        assertThat(edited.get(10)).isNotEqualTo(lines.get(10));
+        Files.write(changed, edited, StandardCharsets.UTF_8);
+        Result broken = run(Map.of(), "verify-export", changed.toString());
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.output()).contains("BROKEN: 1 problem(s)", "position 10: the link recomputed is");
+        Script pythonBroken = python(script, changed.toString());
+        assertThat(pythonBroken.exitCode()).isEqualTo(1);
+        assertThat(pythonBroken.output()).contains("position 10: link", "BROKEN: 1 problem(s)");
+
+        // and changed in the database itself
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update domain_event_entry set meta_data = cast(replace(cast(meta_data as "
+                    + "varchar), 'command-line', 'rest-api') as binary varying) where global_index = 7");
+        }
+        Result tampered = run(database, "verify-log");
+        assertThat(tampered.exitCode()).isEqualTo(1);
+        assertThat(tampered.output()).contains("BROKEN: 1 break(s)", "position 7  CHANGED_METADATA");
+    }
+
     @Test
     void listsRetriesAndEvictsDeadLettersNamingWhatIsWrong() throws Exception {
         String schema = SCHEMA + "dl";
@@ -252,5 +316,29 @@ class TrackerCliIT {
     }
 
     private record Result(int exitCode, String output, String errors) {
+    }
+
+    private record Script(int exitCode, String output) {
+    }
+
+    /** The Python script of docs/auditing.md, as it stands there, written to a file. */
+    private Path documentedScript() throws IOException {
+        Path doc = Path.of(System.getProperty("basedir", ".")).resolve("../docs/auditing.md").normalize();
+        String text = Files.readString(doc, StandardCharsets.UTF_8);
+        int marker = text.indexOf("<!-- verify-export.py");
+        assertThat(marker).as("docs/auditing.md marks the export script").isPositive();
+        int start = text.indexOf("```python\n", marker) + "```python\n".length();
+        int end = text.indexOf("\n```", start);
+        Path script = work.resolve("verify_export.py");
+        Files.writeString(script, text.substring(start, end + 1), StandardCharsets.UTF_8);
+        return script;
+    }
+
+    private static Script python(Path script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("python3", script.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Script(process.waitFor(), output);
     }
 }

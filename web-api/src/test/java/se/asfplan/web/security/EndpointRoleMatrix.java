@@ -112,6 +112,14 @@ final class EndpointRoleMatrix {
         m.put("POST /api/audit/recomputations", Access.STAFF);
         m.put("GET /api/audit/recomputations", Access.STAFF);
         m.put("GET /api/audit/recomputations/{id}", Access.STAFF);
+        // the log's hash chain: verifications (started and polled), checkpoints, public key, exports
+        m.put("POST /api/log/verifications", Access.STAFF);
+        m.put("GET /api/log/verifications", Access.STAFF);
+        m.put("GET /api/log/verifications/{id}", Access.STAFF);
+        m.put("GET /api/log/checkpoints", Access.STAFF);
+        m.put("GET /api/log/public-key", Access.STAFF);
+        m.put("GET /api/log/export", Access.STAFF);
+        m.put("GET /api/log/history/{kind}.csv", Access.STAFF);
         // recording: the coordinator only
         for (String path : List.of("/api/plans", "/api/plans/import", "/api/plans/{planId}/revisions",
                 "/api/plans/{planId}/decisions", "/api/plans/{planId}/decisions/{decisionId}/corrections",

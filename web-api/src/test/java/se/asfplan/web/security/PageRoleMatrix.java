@@ -59,6 +59,7 @@ public final class PageRoleMatrix {
         rules.put("GET /webjars/", Access.PUBLIC);
         rules.put("GET /formular", Access.COORDINATOR);
         rules.put("POST /formular", Access.COORDINATOR);
+        rules.put("POST /granskning/logg/kontroll", Access.STAFF);
         rules.put("GET /foretag/", Access.STAFF);
         rules.put("GET /foretag", Access.READERS);
         rules.put("GET /upphandlingar", Access.STAFF);

@@ -30,7 +30,7 @@ class StartupRefusalIT {
 
     @Test
     void refusesTheShippedPasswordsInTheProdProfileNamingUsersAndRule(CapturedOutput output) {
-        assertThatThrownBy(() -> start("--spring.profiles.active=prod").close())
+        assertThatThrownBy(() -> start(withKey("--spring.profiles.active=prod")).close())
                 .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e))
                         .isInstanceOf(UnsafeSecurityConfigurationException.class)
                         .hasMessageContaining("the user(s) [coordinator, auditor, committee] still have a default "
@@ -46,7 +46,10 @@ class StartupRefusalIT {
             assertThat(local.getBean(UserDetailsService.class).loadUserByUsername("committee")).isNotNull();
         }
         // a list is bound whole from the source that has it, so each user is given in full
+        se.asfplan.infra.chain.CheckpointSigner key = se.asfplan.infra.chain.CheckpointSigner.generate();
         try (ConfigurableApplicationContext prod = start("--spring.profiles.active=prod",
+                "--tracker.audit.signing-key=" + key.privateKeyBase64(),
+                "--tracker.audit.signing-public-key=" + key.publicKeyBase64(),
                 "--tracker.security.users[0].name=anna", "--tracker.security.users[0].password=ett-eget-losenord",
                 "--tracker.security.users[0].role=COORDINATOR", "--tracker.security.users[1].name=rolf",
                 "--tracker.security.users[1].password={bcrypt}" + new BCryptPasswordEncoder(4).encode("rolfs-eget"),
@@ -59,13 +62,40 @@ class StartupRefusalIT {
     }
 
     @Test
+    void refusesToSignCheckpointsWithAGeneratedKeyInProd() {
+        assertThatThrownBy(() -> start("--spring.profiles.active=prod",
+                "--tracker.security.users[0].name=anna", "--tracker.security.users[0].password=ett-eget-losenord",
+                "--tracker.security.users[0].role=COORDINATOR").close())
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e))
+                        .hasMessageContaining("No key to sign the event log's checkpoints: set "
+                                + "TRACKER_AUDIT_SIGNING_KEY and TRACKER_AUDIT_SIGNING_PUBLIC_KEY")
+                        .hasMessageContaining("active profiles: [prod]"));
+        se.asfplan.infra.chain.CheckpointSigner one = se.asfplan.infra.chain.CheckpointSigner.generate();
+        se.asfplan.infra.chain.CheckpointSigner two = se.asfplan.infra.chain.CheckpointSigner.generate();
+        assertThatThrownBy(() -> start("--spring.profiles.active=local",
+                "--tracker.audit.signing-key=" + one.privateKeyBase64(),
+                "--tracker.audit.signing-public-key=" + two.publicKeyBase64()).close())
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e))
+                        .hasMessageContaining("The public key does not belong to the private key"));
+    }
+
+    @Test
     void refusesTheOidcModeWithoutIssuerAudienceAndKeys() {
-        assertThatThrownBy(() -> start("--spring.profiles.active=prod,oidc").close())
+        assertThatThrownBy(() -> start(withKey("--spring.profiles.active=prod,oidc")).close())
                 .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e))
                         .isInstanceOf(UnsafeSecurityConfigurationException.class)
                         .hasMessageContaining("tracker.security.mode is oidc, but these settings are missing: "
                                 + "tracker.security.oidc.issuer (TRACKER_SECURITY_OIDC_ISSUER); "
                                 + "tracker.security.oidc.audience"));
+    }
+
+    /** The arguments and a configured key for the checkpoints, which a profile other than local and test needs. */
+    private static String[] withKey(String... arguments) {
+        se.asfplan.infra.chain.CheckpointSigner key = se.asfplan.infra.chain.CheckpointSigner.generate();
+        List<String> args = new ArrayList<>(List.of(arguments));
+        args.add("--tracker.audit.signing-key=" + key.privateKeyBase64());
+        args.add("--tracker.audit.signing-public-key=" + key.publicKeyBase64());
+        return args.toArray(String[]::new);
     }
 
     /** Starts the web application on a private in-memory H2 database and a free port, importing nothing. */

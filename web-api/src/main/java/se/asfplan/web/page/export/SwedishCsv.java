@@ -28,6 +28,13 @@ public final class SwedishCsv {
         return csv.toString();
     }
 
+    /** One line of cells, ended by CRLF, each cell as {@link #text} writes it: for exports streamed line by line. */
+    public static String line(List<?> cells) {
+        StringBuilder csv = new StringBuilder();
+        line(csv, cells);
+        return csv.toString();
+    }
+
     private static void line(StringBuilder csv, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {

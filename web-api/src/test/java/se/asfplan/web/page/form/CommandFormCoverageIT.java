@@ -17,13 +17,16 @@ import se.asfplan.web.support.PostgresApiTest;
 
 /**
  * Every command the API accepts has a form: each POST mapping under {@code /api} is the path of at least one
- * {@link CommandForm}, except the plan file upload, which has a page of its own ({@code /formular/planfil}); and no
+ * {@link CommandForm}, except the plan file upload, which has a page of its own ({@code /formular/planfil}), and the
+ * verification of the log, started on the log page ({@code /granskning/logg}); and no
  * form names a path the API does not have.
  */
 class CommandFormCoverageIT extends PostgresApiTest {
 
     /** API commands sent by a dedicated page rather than a declared form, with that page. */
-    private static final Map<String, String> OWN_PAGES = Map.of("/api/plans/import", "/formular/planfil");
+    private static final Map<String, String> OWN_PAGES = Map.of("/api/plans/import", "/formular/planfil",
+            // the auditor's verification of the log's hash chain is started on the log page (it records nothing)
+            "/api/log/verifications", "/granskning/logg");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
