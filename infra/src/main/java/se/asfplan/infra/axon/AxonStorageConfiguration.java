@@ -6,6 +6,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -28,13 +30,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import se.asfplan.domain.plan.Plan;
-
 /**
  * Axon on our own database, without Axon Server. Axon's JDBC auto-configuration builds the
  * {@code JdbcEventStorageEngine} and {@code JdbcTokenStore}; this class gives them our snake_case schema (created
  * by Flyway, never by Axon), replaces the storage engine by one that serialises appends (see
- * {@link SerialisedAppendsEventStorageEngine}), registers the aggregates of {@code core-domain} (which carries no Spring stereotype)
+ * {@link SerialisedAppendsEventStorageEngine}), stores snapshots with {@link AggregateSnapshots}' serializer
  * and makes the recording metadata flow from each command to the events it causes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,7 +60,8 @@ public class AxonStorageConfiguration {
 
     /**
      * Axon's JDBC engine exactly as its auto-configuration builds it (serializers, upcasters, snapshot filter,
-     * schema), except that appends are serialised so that no event can commit behind the processors' position.
+     * schema), except that snapshots have a serializer of their own and appends are serialised so that no event can
+     * commit behind the processors' position.
      *
      * @param gapTimeout how long a tracking processor waits for a gap in {@code global_index} to fill before it
      *                   gives up on it; with serialised appends only a rolled-back append leaves a gap, so this only
@@ -68,7 +69,7 @@ public class AxonStorageConfiguration {
      *                   positions the reports show stay below the gap until then)
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    EventStorageEngine eventStorageEngine(ObjectMapper objectMapper,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
@@ -77,7 +78,7 @@ public class AxonStorageConfiguration {
                                           EventSchema eventSchema,
                                           @Value("${tracker.event-store.gap-timeout:60s}") Duration gapTimeout) {
         return new SerialisedAppendsEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(AggregateSnapshots.serializer(objectMapper))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
@@ -132,11 +133,6 @@ public class AxonStorageConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
-    }
-
-    @Bean
-    ConfigurerModule aggregateRegistration() {
-        return configurer -> configurer.configureAggregate(Plan.class);
     }
 
     /**
