@@ -262,8 +262,12 @@ public final class Benchmark {
         }
         double all = caughtUp.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         double total = app.startSeconds + all;
-        figures.add("catch-up of a fresh node: start-up + all groups at head", total, "s",
-                "< 120 s at 1,000,000 events", head < 1_000_000 || total < 120);
+        if (head >= 1_000_000) {
+            figures.add("catch-up of a fresh node: start-up + all groups at head", total, "s", "< 120 s",
+                    total < 120);
+        } else {
+            figures.add("catch-up of a fresh node: start-up + all groups at head", total, "s");
+        }
         figures.add("catch-up, scaled to 1,000,000 events", total * 1_000_000.0 / head, "s",
                 "< 120 s", total * 1_000_000.0 / head < 120);
         caughtUp.forEach((group, seconds) ->
