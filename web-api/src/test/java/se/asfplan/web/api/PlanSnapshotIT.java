@@ -2,6 +2,7 @@ package se.asfplan.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -37,6 +37,9 @@ class PlanSnapshotIT extends PostgresApiTest {
 
     @Autowired
     EventStorageEngine storageEngine;
+
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -113,10 +116,11 @@ class PlanSnapshotIT extends PostgresApiTest {
                 history.add(event);
             }
         }
-        EventSourcedAggregate<Plan> replayed = EventSourcedAggregate.initialize(
-                new GenericAggregateFactory<>(Plan.class).createAggregateRoot(plan, history.get(0)),
-                AnnotatedAggregateMetaModelFactory.inspectAggregate(Plan.class), null,
-                NoSnapshotTriggerDefinition.TRIGGER);
+        Constructor<Plan> empty = Plan.class.getDeclaredConstructor();
+        empty.setAccessible(true);
+        EventSourcedAggregate<Plan> replayed = EventSourcedAggregate.initialize(empty.newInstance(),
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(Plan.class, axon.parameterResolverFactory(),
+                        axon.handlerDefinition(Plan.class)), null, NoSnapshotTriggerDefinition.TRIGGER);
         replayed.initializeState(DomainEventStream.of(history));
 
         String snapshotState = snapshotSerializer.serialize(fromSnapshot, String.class).getData();
