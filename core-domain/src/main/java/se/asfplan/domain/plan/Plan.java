@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -77,8 +78,13 @@ import se.asfplan.domain.shared.Values;
  * exists, a revised period keeps every goal and timeline inside it.
  *
  * <p>Command handlers check and then apply; event handlers only assign state.
+ *
+ * <p>The fields are also the format of the plan's snapshots (infra's {@code AggregateSnapshots}): a change to them
+ * (a field added, renamed or retyped, here or in the state records) needs the next {@code @Revision}, so that older
+ * snapshots are ignored and plans are rebuilt from their events; {@code PlanSnapshotFormatTest} checks it.
  */
 @AggregateRoot(type = "Plan")
+@Revision("1")
 public class Plan {
 
     /** Longest title or indicator; plan files are held to the same limits. */

@@ -6,6 +6,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -31,7 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import se.asfplan.domain.plan.Plan;
 import se.asfplan.infra.storedevents.StoredEventChecks;
 import se.asfplan.infra.storedevents.StoredEventReader;
 
@@ -39,7 +40,7 @@ import se.asfplan.infra.storedevents.StoredEventReader;
  * Axon on our own database, without Axon Server. Axon's JDBC auto-configuration builds the
  * {@code JdbcEventStorageEngine} and {@code JdbcTokenStore}; this class gives them our snake_case schema (created
  * by Flyway, never by Axon), replaces the storage engine by one that serialises appends (see
- * {@link SerialisedAppendsEventStorageEngine}), registers the aggregates of {@code core-domain} (which carries no Spring stereotype)
+ * {@link SerialisedAppendsEventStorageEngine}), stores snapshots with {@link AggregateSnapshots}' serializer
  * and makes the recording metadata flow from each command to the events it causes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -70,7 +71,8 @@ public class AxonStorageConfiguration {
 
     /**
      * Axon's JDBC engine exactly as its auto-configuration builds it (serializers, upcasters, snapshot filter,
-     * schema), except that appends are serialised so that no event can commit behind the processors' position.
+     * schema), except that snapshots have a serializer of their own and appends are serialised so that no event can
+     * commit behind the processors' position.
      *
      * @param gapTimeout how long a tracking processor waits for a gap in {@code global_index} to fill before it
      *                   gives up on it; with serialised appends only a rolled-back append leaves a gap, so this only
@@ -78,7 +80,7 @@ public class AxonStorageConfiguration {
      *                   positions the reports show stay below the gap until then)
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    EventStorageEngine eventStorageEngine(ObjectMapper objectMapper,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
@@ -88,7 +90,7 @@ public class AxonStorageConfiguration {
                                           @Value("${tracker.event-store.gap-timeout:60s}") Duration gapTimeout,
                                           StoredEventChecks storedEventChecks) {
         return new SerialisedAppendsEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(AggregateSnapshots.serializer(objectMapper))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
@@ -142,11 +144,6 @@ public class AxonStorageConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
-    }
-
-    @Bean
-    ConfigurerModule aggregateRegistration() {
-        return configurer -> configurer.configureAggregate(Plan.class);
     }
 
     /**

@@ -220,8 +220,8 @@ public class ActivityFollowUpProjection implements RebuildableProjection {
             throw new IllegalStateException("event " + eventId + " arrived without a tracking token; the "
                     + PROCESSING_GROUP + " group must run as a streaming processor");
         }
-        return new Recording(eventId, EventPositions.of(jdbc, eventId), recordedAt.truncatedTo(ChronoUnit.MICROS),
-                recordedBy);
+        return new Recording(eventId, EventPositions.of(jdbc, eventId, token),
+                recordedAt.truncatedTo(ChronoUnit.MICROS), recordedBy);
     }
 
     /** Inserts the fact into the generation this processor writes, unless that generation has the event already. */

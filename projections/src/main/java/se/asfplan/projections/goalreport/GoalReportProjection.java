@@ -123,7 +123,7 @@ public class GoalReportProjection implements RebuildableProjection {
             throw new IllegalStateException("event " + eventId + " arrived without a tracking token; the "
                     + PROCESSING_GROUP + " group must run as a streaming processor");
         }
-        return new Recording(eventId, EventPositions.of(jdbc, eventId), recordedAt, recordedBy);
+        return new Recording(eventId, EventPositions.of(jdbc, eventId, token), recordedAt, recordedBy);
     }
 
     // ---------------------------------------------------------------------------------------------- goals

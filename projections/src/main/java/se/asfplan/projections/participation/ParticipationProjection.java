@@ -115,7 +115,7 @@ public class ParticipationProjection implements RebuildableProjection {
     private void insert(String eventId, TrackingToken token, Fact fact, String kind, String occasion,
                         LocalDate occurredOn, Instant recordedAt, String recordedBy, List<EnterpriseId> participants) {
         // the event's own position: a token's can be a later event's when commits overtook each other
-        long index = EventPositions.of(jdbc, eventId);
+        long index = EventPositions.of(jdbc, eventId, token);
         int generation = generation();
         jdbc.update("""
                 insert into participation_fact (generation, event_id, global_index, fact, kind, occasion, occurred_on,

@@ -105,7 +105,7 @@ public class StatisticsProjection implements RebuildableProjection {
             throw new IllegalStateException("event " + eventId + " arrived without a tracking token; the "
                     + PROCESSING_GROUP + " group must run as a streaming processor");
         }
-        return new Recorded(eventId, EventPositions.of(jdbc, eventId), recordedAt, recordedBy);
+        return new Recorded(eventId, EventPositions.of(jdbc, eventId, token), recordedAt, recordedBy);
     }
 
     // ---------------------------------------------------------------------------------------------- enterprises
