@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.shared.BusinessCalendar;
+import se.asfplan.infra.chain.EventChainCheckpoints;
 import se.asfplan.infra.history.EventLog;
 import se.asfplan.infra.history.LoggedEvent;
 import se.asfplan.projections.goalreport.GoalReportProjection;
@@ -70,9 +71,11 @@ public class PresentedReports {
     private final EventStorageEngine storage;
     private final EventLog log;
     private final Clock clock;
+    private final EventChainCheckpoints checkpoints;
 
     PresentedReports(QueryGateway queries, ReportPositions positions, EventStorageEngine storage, EventLog log,
-                     Clock clock) {
+                     Clock clock, EventChainCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.queries = queries;
         this.positions = positions;
         this.storage = storage;
@@ -96,10 +99,21 @@ public class PresentedReports {
                 businessDate, at.generation());
         RoundReport report = new RoundReport(RoundReport.FORMAT, round.roundId(), round.planId(), plan.title(),
                 round.name(), round.kind(), round.cutOffDate(), round.deadline(), round.cutOffDate().getYear(),
-                closingMoment, businessDate, user, at.position(), rows.stream().map(PresentedReports::outcome).toList(),
+                closingMoment, businessDate, user, at.position(), checkpointAtClosing(), rows.stream().map(PresentedReports::outcome).toList(),
                 round.items().stream().map(item -> item.assessment(RoundTitles.title(plan, item.subject()))).toList());
         String json = render(report);
         return new Rendered(json, sha256(json), at.position() == null ? 0 : at.position(), report);
+    }
+
+    /**
+     * A signed checkpoint of the chain's head as it stands at the closing: made now unless the last one already is at
+     * the head. Every event the report reflects lies at or below it, since the goal report has folded no further
+     * than the store's head.
+     */
+    private RoundReport.LogCheckpoint checkpointAtClosing() {
+        checkpoints.checkpointIfDue(true);
+        return checkpoints.last().map(c -> new RoundReport.LogCheckpoint(c.position(), c.head(), c.createdAt(),
+                c.keyId(), c.signature())).orElse(null);
     }
 
     static String render(RoundReport report) {

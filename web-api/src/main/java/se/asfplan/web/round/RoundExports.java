@@ -13,7 +13,7 @@ public final class RoundExports {
     private RoundExports() {
     }
 
-    /** One table: a row per goal, then a row per assessment, each row saying which it is. */
+    /** One table: a row per goal, then a row per assessment, then the log's checkpoint, each row saying which it is. */
     public static ExportTable table(RoundReport report) {
         ExportTable.Builder table = ExportTable.named("Rapport", "Del", "Id", "Benämning", "Rapportör",
                 "Tillstånd", "Bedömning", "Kommentar", "Mål (jämförelse)", "Målvärde", "Enhet", "Utfall",
@@ -28,6 +28,12 @@ public final class RoundExports {
                     RoundTexts.state(assessment.state()), RoundTexts.status(assessment.status()),
                     assessment.comment(), null, null, null, assessment.figure(), assessment.figureSource(), null,
                     assessment.submittedBy(), null);
+        }
+        RoundReport.LogCheckpoint checkpoint = report.logCheckpoint();
+        if (checkpoint != null) {
+            table.row("Loggens kontrollpunkt", String.valueOf(checkpoint.position()), checkpoint.head(), null, null,
+                    null, "signerad " + checkpoint.createdAt() + " med nyckel " + checkpoint.keyId() + "; signatur "
+                            + checkpoint.signature(), null, null, null, null, null, null, null, null);
         }
         return table.build();
     }

@@ -18,14 +18,25 @@ import se.asfplan.domain.round.RoundKind;
  *
  * @param businessDate the business date of the closing (Europe/Stockholm), which decides whether the year was over
  *                     for the goals' status
- * @param closedBy     the user who closed the round
+ * @param closedBy      the user who closed the round
+ * @param logCheckpoint the signed checkpoint of the event log's hash chain made at the closing, at or after
+ *                      {@code position}: it ties the report to the log as it stood, so an auditor can show later that
+ *                      no event the report reflects has been changed since (null only when the log was empty)
  */
 public record RoundReport(String format, String roundId, String planId, String planTitle, String name,
                           RoundKind kind, LocalDate cutOffDate, LocalDate deadline, int year, Instant recordedAsOf,
-                          LocalDate businessDate, String closedBy, Long position, List<GoalOutcome> goals,
-                          List<Assessment> assessments) {
+                          LocalDate businessDate, String closedBy, Long position, LogCheckpoint logCheckpoint,
+                          List<GoalOutcome> goals, List<Assessment> assessments) {
 
     public static final String FORMAT = "asf-follow-up-round-report/1";
+
+    /**
+     * A signed checkpoint of the log's hash chain (see docs/auditing.md): the chain's head link at {@code position},
+     * when it was made, the id of the signing key and the Ed25519 signature, exactly as {@code /api/log/checkpoints}
+     * lists it.
+     */
+    public record LogCheckpoint(long position, String head, String createdAt, String keyId, String signature) {
+    }
 
     /**
      * One goal of the year as the yearly goal report reads it: its target in force (and the positions of the events

@@ -156,10 +156,24 @@ class StockholmAnnualRoundIT extends PostgresApiTest {
         assertThat(list(presentedReport, "assessments")).filteredOn(item -> SLK_ACTIVITY.equals(item.get("subject")))
                 .singleElement().satisfies(item -> assertThat(item).containsEntry("submissions", 2));
 
+        // the log's signed checkpoint at the closing: at or after the report's position, the chain's link there,
+        // and the same checkpoint the auditor downloads
+        Map<?, ?> checkpoint = (Map<?, ?>) presentedReport.get("logCheckpoint");
+        assertThat(checkpoint).as("the presented report names the log's checkpoint at the closing").isNotNull();
+        long checkpointPosition = ((Number) checkpoint.get("position")).longValue();
+        assertThat(checkpointPosition).isGreaterThanOrEqualTo(((Number) presentedReport.get("position")).longValue());
+        assertThat(jdbc.queryForObject("select link from event_chain where global_index = ?", String.class,
+                checkpointPosition)).isEqualTo(checkpoint.get("head"));
+        ResponseEntity<byte[]> checkpoints = bytes(AUDITOR, "/api/log/checkpoints");
+        assertThat(checkpoints.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(new String(Objects.requireNonNull(checkpoints.getBody()), StandardCharsets.UTF_8))
+                .contains((String) checkpoint.get("signature"));
+
         ResponseEntity<byte[]> csv = bytes(AUDITOR, ROUND_PATH + "/presented-report?format=csv");
         String csvText = new String(Objects.requireNonNull(csv.getBody()), StandardCharsets.UTF_8);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csvText).contains("Del;Id;Benämning;Rapportör").contains("'=Två reserverade upphandlingar")
+                .contains("Loggens kontrollpunkt;" + checkpointPosition + ";" + checkpoint.get("head"))
                 .doesNotContain(";=Två");
         assertThat(csv.getHeaders().getFirst("X-Report-SHA256")).isEqualTo(sha256);
 
