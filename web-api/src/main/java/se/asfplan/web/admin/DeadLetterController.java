@@ -3,6 +3,7 @@ package se.asfplan.web.admin;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,15 +14,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.asfplan.infra.axon.ProjectionMonitor;
-import se.asfplan.web.api.CommandSender;
 import se.asfplan.infra.axon.ProjectionMonitor.Eviction;
 import se.asfplan.infra.axon.ProjectionMonitor.NoSuchDeadLetterException;
 import se.asfplan.infra.axon.ProjectionMonitor.ParkedEvent;
 import se.asfplan.infra.axon.ProjectionMonitor.RetryResult;
 import se.asfplan.infra.axon.ProjectionMonitor.UnknownProcessorException;
+import se.asfplan.web.api.CommandSender;
+import se.asfplan.web.api.http.Paging;
 
 /**
  * Events that made a projection handler fail are parked in the projection's dead-letter queue, with the later
@@ -54,10 +57,16 @@ public class DeadLetterController {
     }
 
     @GetMapping("/{group}")
-    @Operation(summary = "One projection group's parked events")
-    public GroupLetters one(@PathVariable String group) {
+    @Operation(summary = "One projection group's parked events, a page at a time: parked counts them all, events "
+            + "holds the page asked for (the paging headers as on every list)")
+    public ResponseEntity<GroupLetters> one(@PathVariable String group,
+            @Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = Paging.SIZE_DOC) @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        Paging.check(page, size);
         List<ParkedEvent> parked = monitor.parked(group);
-        return new GroupLetters(group, parked.size(), parked);
+        ResponseEntity<List<ParkedEvent>> slice = Paging.page(parked, page, size);
+        return ResponseEntity.ok().headers(slice.getHeaders())
+                .body(new GroupLetters(group, parked.size(), slice.getBody()));
     }
 
     @PostMapping("/{group}/retry")

@@ -63,6 +63,17 @@ class DeadLetterIT extends ReliabilityTest {
         assertThat(events.get(0).get("eventId")).isEqualTo(eventId(broken, 1));
         assertThat(areaIds(broken)).doesNotContain("b2");
 
+        // the group's list is paged like every list: the count is of all, the events of the page asked for
+        ResponseEntity<Map<String, Object>> secondPage = get(AUDITOR, "/api/admin/dead-letters/plan-view?page=1&size=1");
+        assertThat(secondPage.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(secondPage.getHeaders().getFirst("X-Total-Count")).isEqualTo("2");
+        assertThat(secondPage.getHeaders().getFirst("Link")).contains("rel=\"first\"", "rel=\"prev\"");
+        assertThat(secondPage.getBody()).containsEntry("parked", 2);
+        assertThat((List<?>) secondPage.getBody().get("events")).singleElement()
+                .satisfies(e -> assertThat(((Map<?, ?>) e).get("eventId")).isEqualTo(eventId(broken, 2)));
+        assertThat(get(AUDITOR, "/api/admin/dead-letters/plan-view?size=501").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
         // health and metrics show it
         ResponseEntity<Map<String, Object>> health = get(AUDITOR, "/actuator/health/projections");
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);

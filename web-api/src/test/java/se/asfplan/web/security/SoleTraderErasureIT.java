@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -173,6 +174,15 @@ class SoleTraderErasureIT extends PostgresApiTest {
                 .extractingByKey("details", InstanceOfAssertFactories.MAP).containsEntry("name", PersonalNames.ERASED);
         assertThat(jdbc.queryForList("select name from enterprise_view where enterprise_id = ? and generation > ?",
                 String.class, enterprise, active)).isNotEmpty().containsOnly(PersonalNames.ERASED);
+
+        // the log still verifies: the erasure destroyed a key and recorded an event, it changed no stored row
+        ResponseEntity<Map<String, Object>> verification = post(AUDITOR, "/api/log/verifications", "{}");
+        assertStatus(verification, HttpStatus.ACCEPTED);
+        String location = Objects.requireNonNull(verification.getHeaders().getLocation()).toString();
+        Map<String, Object> verified = Awaitility.await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(300)).until(() -> get(AUDITOR, location).getBody(),
+                        body -> body != null && !List.of("QUEUED", "RUNNING").contains(body.get("state")));
+        assertThat(verified.get("state")).as("%s", verified).isEqualTo("PASSED");
 
         // the record still loads from its events: a late fact from before the closing is recorded
         assertStatus(post(COORDINATOR, base + "/integrationspakten/invitations", """
