@@ -10,7 +10,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The ASF register in a browser: the coordinator registers an enterprise, invites it to Integrationspakten and
@@ -106,7 +108,10 @@ class EnterprisePagesBrowserIT extends BrowserTest {
         open("/foretag");
         new Select(browser.findElement(By.id("status"))).selectByVisibleText("Medlem");
         fill(By.id("q"), number);
-        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        WebElement search = browser.findElement(By.cssSelector("form.filters button[type=submit]"));
+        search.click();
+        // the answer is a new page: read its rows, not the list the search was sent from
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(search));
         assertThat(registerRows()).singleElement().asString().contains(name);
         assertAccessible();
         screenshot("enterprise-register-coordinator");

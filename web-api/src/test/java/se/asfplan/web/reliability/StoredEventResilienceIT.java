@@ -22,6 +22,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import se.asfplan.web.support.Tampering;
+
 /**
  * A stored event that cannot be read never freezes more than its own record, and nothing is dropped without a trace:
  * an event made unreadable in SQL is reported (health, with its position and record), its record's commands are
@@ -46,7 +48,7 @@ class StoredEventResilienceIT extends ReliabilityTest {
     @AfterEach
     void repairAndRetry() {
         for (String eventId : broken) {
-            jdbc.update("update domain_event_entry set payload = ? where event_identifier = ?",
+            Tampering.update(jdbc, "update domain_event_entry set payload = ? where event_identifier = ?",
                     readableArea(jdbc.queryForObject("select aggregate_identifier from domain_event_entry "
                             + "where event_identifier = ?", String.class, eventId), "repaired"), eventId);
         }
@@ -105,7 +107,7 @@ class StoredEventResilienceIT extends ReliabilityTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> parkedOf("plan-view", eventId) == 1);
 
         // repaired in SQL: health clears, the retry reads the event as the store now has it, the view catches up
-        jdbc.update("update domain_event_entry set payload = ? where event_identifier = ?",
+        Tampering.update(jdbc, "update domain_event_entry set payload = ? where event_identifier = ?",
                 readableArea(plan, "b1"), eventId);
         Map<String, Object> healed = get(AUDITOR, "/actuator/health/storedEvents").getBody();
         assertThat(unreadable(healed)).extracting(event -> event.get("eventId")).doesNotContain(eventId);
@@ -157,7 +159,7 @@ class StoredEventResilienceIT extends ReliabilityTest {
 
         // repaired, the record takes commands again; plan-view never applied event 1, so it parks event 2 with the
         // reason instead of skipping over the hole
-        jdbc.update("update domain_event_entry set payload = ? where event_identifier = ?",
+        Tampering.update(jdbc, "update domain_event_entry set payload = ? where event_identifier = ?",
                 readableArea(plan, "b1"), eventId);
         assertThat(addArea(plan, "a2").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String second = eventId(plan, 2);
