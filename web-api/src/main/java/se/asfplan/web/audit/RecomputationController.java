@@ -3,6 +3,7 @@ package se.asfplan.web.audit;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,8 +63,11 @@ public class RecomputationController {
     @GetMapping("/{id}")
     @Operation(summary = "A recomputation: while it runs, each read model's progress; then EQUAL, or every "
             + "difference (table, key, columns; report, question, figures), or why a read model was not compared")
-    public ResponseEntity<?> one(@PathVariable long id) {
-        return recomputations.find(id).<ResponseEntity<?>>map(report -> {
+    public ResponseEntity<?> one(@PathVariable String id) {
+        // an id is a number, described as a plain string like every id of the API; anything else names none
+        Optional<RecomputationReport> found = id.matches("[0-9]{1,18}")
+                ? recomputations.find(Long.parseLong(id)) : Optional.empty();
+        return found.<ResponseEntity<?>>map(report -> {
             ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
             if (report.outcome().equals(RecomputationReport.RUNNING)) {
                 ok.header(HttpHeaders.RETRY_AFTER, "2");

@@ -34,7 +34,7 @@ class RecomputationIT extends PostgresApiTest {
 
     private static final String API = "/api/audit/recomputations";
     private static final List<String> READ_MODELS = List.of("activity-followup", "enterprise-register",
-            "goal-report", "meetings", "participation", "party-register", "plan-view", "procurements", "statistics");
+            "follow-up-rounds", "goal-report", "meetings", "participation", "party-register", "plan-view", "procurements", "statistics");
 
     @Test
     void theStockholmHistoryRecomputedEqualsTheLiveReadModelsEvenWhileRecordingAndATamperedRowIsReported()
