@@ -33,6 +33,8 @@ import se.asfplan.infra.chain.EventChainVerifier.SuppliedCheckpoint;
 import se.asfplan.infra.chain.EventLogExport;
 import se.asfplan.infra.chain.SigningKeys;
 import se.asfplan.web.api.problem.NotFoundException;
+import se.asfplan.web.api.http.Paging;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The auditor's tools for the log itself (coordinators may use them too; committees may not): verify the hash chain
@@ -140,15 +142,19 @@ public class LogController {
 
     @GetMapping("/api/log/verifications")
     @Operation(summary = "The 20 most recent verifications, newest first")
-    public List<VerificationStatus> recentVerifications() {
-        return verifications.recent(20).stream().map(VerificationStatus::of).toList();
+    public ResponseEntity<List<VerificationStatus>> recentVerifications(@Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = Paging.SIZE_DOC) @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        Paging.check(page, size);
+        return Paging.page(verifications.recent(20).stream().map(VerificationStatus::of).toList(), page, size);
     }
 
     @GetMapping("/api/log/checkpoints")
     @Operation(summary = "Every signed checkpoint of the chain: position, head, time, key id, Ed25519 signature "
             + "(base64) and the exact text signed. Keep them outside the system.")
-    public List<Map<String, Object>> checkpoints() {
-        return checkpoints.all().stream().map(LogController::checkpoint).toList();
+    public ResponseEntity<List<Map<String, Object>>> checkpoints(@Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = Paging.SIZE_DOC) @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        Paging.check(page, size);
+        return Paging.page(checkpoints.all().stream().map(LogController::checkpoint).toList(), page, size);
     }
 
     /** A checkpoint as the API and the page give it, with the exact text signed. */

@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import se.asfplan.projections.recompute.RecomputationConflictException;
 import se.asfplan.projections.recompute.RecomputationReport;
 import se.asfplan.projections.recompute.Recomputations;
+import se.asfplan.web.api.http.Paging;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Independent recomputation: every read model rebuilt from the event store into a generation that never answers a
@@ -56,8 +59,10 @@ public class RecomputationController {
 
     @GetMapping
     @Operation(summary = "The latest ten recomputations, newest first, each with its outcome and report")
-    public List<RecomputationReport> latest() {
-        return recomputations.latest(10);
+    public ResponseEntity<List<RecomputationReport>> latest(@Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = Paging.SIZE_DOC) @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        Paging.check(page, size);
+        return Paging.page(recomputations.latest(10), page, size);
     }
 
     @GetMapping("/{id}")

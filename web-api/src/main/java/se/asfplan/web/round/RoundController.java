@@ -70,6 +70,7 @@ import se.asfplan.web.api.problem.RecordKind;
 import se.asfplan.web.api.problem.RecordsFactsOf;
 import se.asfplan.web.page.export.Downloads;
 import se.asfplan.web.report.Csv;
+import se.asfplan.web.api.http.Paging;
 
 /**
  * Follow-up rounds of a plan: the coordination function opens a round, records each reporter's assessment (the
@@ -105,9 +106,12 @@ public class RoundController {
 
     @GetMapping
     @Operation(summary = "The plan's rounds, the latest cut-off first, each with where its items stand")
-    public List<RoundStatus> rounds(@PathVariable PlanId planId) {
+    public ResponseEntity<List<RoundStatus>> rounds(@PathVariable PlanId planId,
+            @Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = Paging.SIZE_DOC) @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        Paging.check(page, size);
         plans.plan(planId);
-        return rounds.rounds(planId.value());
+        return Paging.page(rounds.rounds(planId.value()), page, size);
     }
 
     @PostMapping

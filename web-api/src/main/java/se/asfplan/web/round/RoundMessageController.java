@@ -14,10 +14,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ResponseEntity;
 
 import se.asfplan.infra.round.RoundReminderQueue;
 import se.asfplan.infra.round.RoundReminderQueue.ReminderMessage;
 import se.asfplan.web.api.problem.NotFoundException;
+import se.asfplan.web.api.http.Paging;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /**
  * The outgoing reminder queue as a mail system reads it: the messages not yet delivered (or all), and the delivery
@@ -41,9 +44,11 @@ public class RoundMessageController {
     @GetMapping
     @Operation(summary = "The queued reminder messages, oldest first: those not yet delivered (default) or all, "
             + "optionally of one round")
-    public List<ReminderMessage> messages(@RequestParam(defaultValue = "true") boolean undelivered,
-                                          @RequestParam(required = false) String roundId) {
-        return queue.messages(undelivered, roundId);
+    public ResponseEntity<List<ReminderMessage>> messages(@RequestParam(defaultValue = "true") boolean undelivered,
+            @RequestParam(required = false) String roundId, @Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = Paging.SIZE_DOC) @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+        Paging.check(page, size);
+        return Paging.page(queue.messages(undelivered, roundId), page, size);
     }
 
     @PostMapping("/{messageId}/delivery")

@@ -131,7 +131,7 @@ class PlanLifecycleIT extends PostgresApiTest {
                 .extracting(activity -> activity.get("activityId")).containsExactly("rundabord");
         assertThat(getList(COMMITTEE, base + "/areas").getBody()).singleElement()
                 .satisfies(area -> assertThat((List<?>) area.get("activities")).hasSize(2));
-        assertThat(getList(COMMITTEE, "/api/plans").getBody())
+        assertThat(getAllPages(COMMITTEE, "/api/plans"))
                 .anySatisfy(summary -> assertThat(summary).containsEntry("planId", plan)
                         .containsEntry("activityCount", 2).containsEntry("goalCount", 2));
     }

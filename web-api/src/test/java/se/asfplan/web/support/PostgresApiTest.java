@@ -76,6 +76,25 @@ public abstract class PostgresApiTest {
                 new ParameterizedTypeReference<List<Map<String, Object>>>() { });
     }
 
+    /**
+     * Every item of a paged list (the shared schema holds many tests' records): page after page at the largest size
+     * until {@code X-Total-Count} items are read.
+     */
+    protected List<Map<String, Object>> getAllPages(String user, String path) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        for (int page = 0; ; page++) {
+            ResponseEntity<List<Map<String, Object>>> answer = getList(user, path + separator + "size=500&page=" + page);
+            assertThat(answer.getStatusCode()).as(path).isEqualTo(org.springframework.http.HttpStatus.OK);
+            List<Map<String, Object>> items = answer.getBody();
+            all.addAll(items);
+            long total = Long.parseLong(answer.getHeaders().getFirst("X-Total-Count"));
+            if (items.isEmpty() || all.size() >= total) {
+                return all;
+            }
+        }
+    }
+
     /** Reads the resource until it satisfies the condition: projections follow the event store within moments. */
     protected Map<String, Object> awaitResource(String user, String path, Predicate<Map<String, Object>> condition) {
         return awaitResource(user, path, condition, Duration.ofSeconds(15));
