@@ -60,6 +60,11 @@ class StockholmAnnualRoundIT extends PostgresApiTest {
         record(PLAN_PATH + "/goals/andel-plus-2023/outcomes", """
                 {"value": 18, "source": "Integrationspaktens medlemsregister 2023-12-31", "occurredOn": "2024-01-15"}""");
 
+        // the round checks its subjects against the plan's read model, which follows the log within moments
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> getList(COMMITTEE, PLAN_PATH + "/goals?year=2023").getBody(),
+                        goals -> goals != null && goals.stream().anyMatch(g -> "andel-plus-2023".equals(g.get("goalId"))));
+
         // open: the reporters are the plan's leads of the activities (of the goal's activity for the goal)
         ResponseEntity<Map<String, Object>> opened = post(COORDINATOR, PLAN_PATH + "/rounds", """
                 {"roundId": "%s", "name": "Årsredovisning 2023", "kind": "ANNUAL", "cutOffDate": "2023-12-31",

@@ -138,6 +138,7 @@ class CommitteeReadPolicyIT extends PostgresApiTest {
         String decision = String.valueOf(((Map<?, ?>) getList(COORDINATOR, "/api/plans/" + plan + "/decisions")
                 .getBody().get(0)).get("decisionId"));
         String party = "it-policy-amn-" + suffix;
+        String round = closedRound();
         List<String> paths = new ArrayList<>();
         EndpointRoleMatrix.EXPECTED.forEach((key, access) -> {
             if (access != Access.READERS || !key.startsWith("GET ")) {
@@ -145,7 +146,7 @@ class CommitteeReadPolicyIT extends PostgresApiTest {
             }
             String path = key.substring(4).replace("{planId}", plan).replace("{activityId}", "anbudsskolor")
                     .replace("{areaId}", "natverk").replace("{goalId}", "skolor-2024")
-                    .replace("{decisionId}", decision).replace("{partyId}", party);
+                    .replace("{decisionId}", decision).replace("{partyId}", party).replace("{roundId}", round);
             if (path.contains("recurring-goals/")) {
                 return; // this plan has no recurring goal
             }
@@ -160,6 +161,31 @@ class CommitteeReadPolicyIT extends PostgresApiTest {
         paths.add("/api/enterprises?q=" + suffix);
         paths.add("/api/reports/participation?from=2024-01-01&to=2024-12-31&format=csv");
         return paths;
+    }
+
+    /**
+     * A follow-up round of the plan, reported,
+     * approved and closed, so that the rounds' reads, its presented report and comparison included, answer.
+     */
+    private String closedRound() {
+        String round = "policy-" + suffix;
+        String path = "/api/plans/" + plan + "/rounds";
+        if (get(COORDINATOR, path + "/" + round).getStatusCode() == HttpStatus.OK) {
+            return round;
+        }
+        assertThat(post(COORDINATOR, path, """
+                {"roundId": "%s", "name": "Årsredovisning 2024", "kind": "ANNUAL", "cutOffDate": "2024-12-31",
+                 "deadline": "2025-01-31", "subjects": ["activity:anbudsskolor"], "occurredOn": "2025-01-02"}"""
+                .formatted(round)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post(COORDINATOR, path + "/" + round + "/assessments", """
+                {"subject": "activity:anbudsskolor", "reporter": "Policynämnden %s", "status": "ON_TRACK",
+                 "comment": "Enligt plan"}""".formatted(suffix)).getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(post(COORDINATOR, path + "/" + round + "/approvals", "{\"subject\": \"activity:anbudsskolor\"}")
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(post(COORDINATOR, path + "/" + round + "/closing", "{\"occurredOn\": \"2025-02-01\"}")
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        awaitResource(COMMITTEE, path + "/" + round, body -> ((Map<?, ?>) body.get("round")).get("closedOn") != null);
+        return round;
     }
 
     private void record() {
