@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -64,6 +65,8 @@ import se.asfplan.domain.procurement.ProcurementEvents.ProcurementCancelledEvent
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementDividedIntoLotsEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementFactRetractedEvent;
 import se.asfplan.domain.procurement.ProcurementEvents.ProcurementPlannedEvent;
+import se.asfplan.projections.generation.ProcessedPosition;
+import se.asfplan.projections.generation.ProjectionGenerations.Generations;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
@@ -94,20 +97,24 @@ public class GoalReportProjection implements RebuildableProjection {
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
     private final WrittenGeneration written;
+    private final ProcessedPosition processed;
+    private final FoldedReports folded = new FoldedReports();
 
     /**
      * The Spring bean is the set of handlers of the live processor named {@value #PROCESSING_GROUP}; {@link
      * #writing} makes those of a rebuild's processor.
      */
-    public GoalReportProjection(JdbcTemplate jdbc, ProjectionGenerations generations, WrittenGeneration written) {
+    public GoalReportProjection(JdbcTemplate jdbc, ProjectionGenerations generations, WrittenGeneration written,
+                                ProcessedPosition processed) {
         this.jdbc = jdbc;
         this.generations = generations;
         this.written = written;
+        this.processed = processed;
     }
 
     @Override
     public GoalReportProjection writing(int generation) {
-        return new GoalReportProjection(jdbc, generations, written.rebuilding(generation));
+        return new GoalReportProjection(jdbc, generations, written.rebuilding(generation), processed);
     }
 
     private int generation() {
@@ -440,12 +447,37 @@ public class GoalReportProjection implements RebuildableProjection {
     // ---------------------------------------------------------------------------------------------- queries
 
     /**
-     * The plan's goal facts and every measured fact (those carry no plan), of the generation asked for; the fold picks
-     * the year.
+     * The yearly goal report, as {@link #fold} gives it. A report of the active generation that was folded before is
+     * returned again while the generation holds no fact beyond the position it reflected ({@link FoldedReports}).
      */
     @QueryHandler
     public List<GoalReportRow> handle(FindYearlyGoalReportQuery query) {
-        int read = generations.named(PROCESSING_GROUP, query.generation());
+        Generations groupGenerations = generations.of(PROCESSING_GROUP);
+        int read = query.generation() != null ? query.generation() : groupGenerations.active();
+        if (read != groupGenerations.active()) {
+            return fold(query, read);
+        }
+        FoldedReports.Question question = new FoldedReports.Question(read, query.planId(), query.year(),
+                query.asOf(), query.today());
+        Optional<FoldedReports.Folded> kept = folded.get(question);
+        if (kept.isPresent() && !factsAfter(read, kept.get().position())) {
+            return kept.get().rows();
+        }
+        OptionalLong position = processed.of(groupGenerations.processorWriting(read));
+        List<GoalReportRow> rows = fold(query, read);
+        position.ifPresent(before -> folded.put(question, before, rows));
+        return rows;
+    }
+
+    /**
+     * The plan's goal facts and every measured fact (those carry no plan), of the generation asked for (the active one
+     * when it names none), folded now; the fold picks the year. The recomputation compares this, never a kept report.
+     */
+    public List<GoalReportRow> fold(FindYearlyGoalReportQuery query) {
+        return fold(query, generations.named(PROCESSING_GROUP, query.generation()));
+    }
+
+    private List<GoalReportRow> fold(FindYearlyGoalReportQuery query, int read) {
         List<GoalReportFact> facts = jdbc.query("""
                 select * from goal_report_fact
                 where generation = ? and fact <> ? and (plan_id = ? or plan_id is null)""",
@@ -453,6 +485,13 @@ public class GoalReportProjection implements RebuildableProjection {
         GoalReportScope scope = GoalReportScope.of(facts, query.planId(), query.asOf());
         return GoalReportFold.fold(scope.counted(facts, query.year(), query.asOf()), retractions(read),
                 query.planId(), query.year(), query.asOf(), query.today());
+    }
+
+    /** Whether the generation holds a fact of an event after the position (one look-up of its position index). */
+    private boolean factsAfter(int generation, long position) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from goal_report_fact where generation = ? and global_index > ?)""",
+                Boolean.class, generation, position));
     }
 
     /**

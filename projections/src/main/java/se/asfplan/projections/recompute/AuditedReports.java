@@ -42,7 +42,7 @@ public class AuditedReports {
                     String[] planAndYear = question.split(" ");
                     String plan = planAndYear[0];
                     int year = Integer.parseInt(planAndYear[1]);
-                    return Map.of("rows", goals.handle(new FindYearlyGoalReportQuery(plan, year, null,
+                    return Map.of("rows", goals.fold(new FindYearlyGoalReportQuery(plan, year, null,
                                     BusinessCalendar.today(clock), generation)),
                             "scope", goals.handle(new FindCountedScopeQuery(plan, null, generation))
                                     .map(Object.class::cast).orElse("none"));
