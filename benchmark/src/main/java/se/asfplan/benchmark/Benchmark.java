@@ -362,6 +362,15 @@ public final class Benchmark {
         String goals = "/api/plans/b9-plan/reports/yearly-goals?year=2025";
         String statistics = "/api/reports/procurement";
         Latencies goalsIdle = timed(app, goals, 200);
+        // the same report asked as of a different moment each time (after every recorded fact, so the same rows):
+        // never a kept report, always read and folded from its facts, as the first read after a new fact is
+        Latencies goalsFolded = new Latencies();
+        java.time.Instant asOf = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (int i = 0; i < 50; i++) {
+            long t = System.nanoTime();
+            app.get(goals + "&asOf=" + asOf.minusMillis(i + 1));
+            goalsFolded.add(System.nanoTime() - t);
+        }
         Latencies statisticsIdle = timed(app, statistics, 50);
         Load load = Load.start(8, (c, i) -> progressOverHttp(app, c + 20));
         Latencies goalsLoaded;
@@ -374,6 +383,8 @@ public final class Benchmark {
             load.stop();
         }
         latency("yearly-goal report", goalsIdle, goalsLoaded, 10, 50, 100);
+        figures.add("yearly-goal report folded anew (asOf), p50, idle", goalsFolded.percentileMillis(50), "ms");
+        figures.add("yearly-goal report folded anew (asOf), p95, idle", goalsFolded.percentileMillis(95), "ms");
         latency("statistics (procurement)", statisticsIdle, statisticsLoaded, null, null, null);
     }
 
