@@ -118,9 +118,30 @@ public abstract class BrowserTest extends PostgresApiTest {
     protected void send() {
         WebElement button = browser.findElement(By.cssSelector("main form[method=post] button[type=submit]"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        awaitGone(button);
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !driver.findElements(
                 By.cssSelector(".confirmation, #felsammanfattning")).isEmpty());
+    }
+
+    /**
+     * Waits until the element's page is replaced. Selenium's {@code stalenessOf} knows only its own stale-element
+     * exception; chromium answers an element of a page just being replaced with "Node with given id does not belong
+     * to the document", which means the same.
+     */
+    protected void awaitGone(WebElement element) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     protected String text(By locator) {

@@ -10,7 +10,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -111,7 +110,7 @@ class EnterprisePagesBrowserIT extends BrowserTest {
         WebElement search = browser.findElement(By.cssSelector("form.filters button[type=submit]"));
         search.click();
         // the answer is a new page: read its rows, not the list the search was sent from
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(search));
+        awaitGone(search);
         assertThat(registerRows()).singleElement().asString().contains(name);
         assertAccessible();
         screenshot("enterprise-register-coordinator");

@@ -335,8 +335,7 @@ class ProcurementPagesBrowserIT extends BrowserTest {
         WebElement button = browser.findElement(By.cssSelector("main form[method=post] button[type=submit]"));
         button.click();
         // the answer is a new page: wait until the one sent is gone, then for its confirmation or refusal
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
-                org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        awaitGone(button);
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver.findElements(
                 By.cssSelector(".confirmation, #felsammanfattning")).isEmpty());
     }
