@@ -32,12 +32,32 @@ public final class PersonalIdentityNumbers {
     private PersonalIdentityNumbers() {
     }
 
+    /**
+     * Whether the text can hold a number at all, decided without normalising it: false for a text of ASCII characters
+     * only (which NFKC leaves as they are) with fewer than ten digits, the shortest number's count. Any other character
+     * may become one or more digits under NFKC (a full-width or circled digit), so such a text is always screened.
+     * Most stored texts are identifiers, dates and codes: this keeps the screen off the event-reading path for them.
+     */
+    public static boolean mayHoldNumber(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 127) {
+                return true;
+            }
+            if (c >= '0' && c <= '9' && ++digits >= 10) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What {@link #mask} writes in place of each number. */
     public static final String MASK = "[personnummer dolt]";
 
     /** The first personal identity or coordination number written in the text, in its screened form. */
     public static Optional<String> findIn(String text) {
-        if (text == null) {
+        if (text == null || !mayHoldNumber(text)) {
             return Optional.empty();
         }
         Matcher matcher = CANDIDATE.matcher(screeningForm(text));
@@ -56,8 +76,8 @@ public final class PersonalIdentityNumbers {
      * screened form (see {@link #screeningForm}) with the numbers masked.
      */
     public static String mask(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || !mayHoldNumber(text)) {
+            return text;
         }
         String screened = screeningForm(text);
         Matcher matcher = CANDIDATE.matcher(screened);

@@ -102,4 +102,18 @@ class PersonalIdentityNumbersTest {
                 "Org.nr 556016-0680, 12 deltagare, Ｋafé");
         assertThat(PersonalIdentityNumbers.mask(null)).isNull();
     }
+
+    @Test
+    void skipsTheScreenOnlyForPlainTextsTooShortToHoldANumber() {
+        assertThat(PersonalIdentityNumbers.mayHoldNumber("2024-06-30")).isFalse();
+        assertThat(PersonalIdentityNumbers.mayHoldNumber("plan-123456789")).isFalse();
+        assertThat(PersonalIdentityNumbers.mayHoldNumber("8112189876")).isTrue();
+        assertThat(PersonalIdentityNumbers.mayHoldNumber("Möte")).as("not ASCII: screened").isTrue();
+        // full-width digits become ASCII ones under NFKC: still found and masked, though no ASCII digit is there
+        String fullWidth = "Deltagare \uff18\uff11\uff11\uff12\uff11\uff18-\uff19\uff18\uff17\uff16";
+        assertThat(PersonalIdentityNumbers.mask(fullWidth)).isEqualTo("Deltagare " + PersonalIdentityNumbers.MASK);
+        assertThat(PersonalIdentityNumbers.findIn(fullWidth)).isPresent();
+        assertThat(PersonalIdentityNumbers.mask("811218-9876")).isEqualTo(PersonalIdentityNumbers.MASK);
+        assertThat(PersonalIdentityNumbers.mask("9 siffror 1234 5678 9")).isEqualTo("9 siffror 1234 5678 9");
+    }
 }

@@ -35,7 +35,18 @@ public class PersonalDataConfiguration {
 
     @Bean
     Module personalDataModule(ObjectProvider<PersonalDataProtection> protection) {
-        return new PersonalDataModule(protection::getObject);
+        // resolved once, on the first event read (the module is built before the key store's data source is ready);
+        // asking the bean factory for it on every event cost a dependency resolution per event and processor
+        java.util.concurrent.atomic.AtomicReference<PersonalDataProtection> resolved =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        return new PersonalDataModule(() -> {
+            PersonalDataProtection known = resolved.get();
+            if (known == null) {
+                known = protection.getObject();
+                resolved.compareAndSet(null, known);
+            }
+            return known;
+        });
     }
 
     static byte[] masterKey(String configured) {

@@ -134,7 +134,7 @@ public class PersonalDataProtection {
 
     private static TextNode masked(TextNode text) {
         String value = text.asText();
-        if (UUID.matcher(value).matches()) {
+        if (!PersonalIdentityNumbers.mayHoldNumber(value) || UUID.matcher(value).matches()) {
             return text;
         }
         String masked = PersonalIdentityNumbers.mask(value);

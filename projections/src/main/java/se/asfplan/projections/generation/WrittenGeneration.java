@@ -1,6 +1,7 @@
 package se.asfplan.projections.generation;
 
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class WrittenGeneration {
+
+    /** The unit-of-work resource holding the active generation a batch of a group's live processor writes. */
+    private static final String ACTIVE = WrittenGeneration.class.getName() + ".active:";
 
     private final ProjectionGenerations generations;
     private final StateGenerations stateGenerations;
@@ -43,7 +47,18 @@ public class WrittenGeneration {
      * (a row per event, inserted only when absent) writes every event into it.
      */
     public int current(String processingGroup) {
-        return rebuilding != null ? rebuilding : generations.of(processingGroup).active();
+        if (rebuilding != null) {
+            return rebuilding;
+        }
+        if (!CurrentUnitOfWork.isStarted()) {
+            return generations.of(processingGroup).active();
+        }
+        // once per batch: a batch's events were read from the store before its first handler asks, so an event of a
+        // batch that began before a switch was stored before it, and the rebuild's processor, which runs on past the
+        // head read after the switch, folds it into the new generation too (ProjectionRebuilds); asking per event
+        // only repeated the same answer
+        return CurrentUnitOfWork.get().root().getOrComputeResource(ACTIVE + processingGroup,
+                key -> generations.of(processingGroup).active());
     }
 
     /**
