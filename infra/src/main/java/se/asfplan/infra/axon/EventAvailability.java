@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.stream.BlockingStream;
@@ -30,9 +31,16 @@ public final class EventAvailability implements AutoCloseable {
 
     /** How often the coordinators look without a local commit: for the events other nodes append. */
     static final long PERIOD_MS = 500;
-    /** After a local commit: the store's reader fetches the new events within moments; look a few times. */
-    private static final long[] AFTER_COMMIT_MS = {5, 25, 100};
+    /**
+     * After a local commit: the store's reader fetches the new events within moments, so look soon and once more a
+     * little later. Commits in between share these looks: under a burst of commands the coordinators look at most
+     * about a hundred times a second, not several times per command.
+     */
+    private static final long SOON_MS = 10;
+    private static final long LATER_MS = 100;
 
+    private final AtomicBoolean soonPending = new AtomicBoolean();
+    private final AtomicBoolean laterPending = new AtomicBoolean();
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-availability");
@@ -98,8 +106,17 @@ public final class EventAvailability implements AutoCloseable {
     }
 
     private void afterCommit() {
-        for (long delay : AFTER_COMMIT_MS) {
-            timer.schedule(this::signal, delay, TimeUnit.MILLISECONDS);
+        if (soonPending.compareAndSet(false, true)) {
+            timer.schedule(() -> {
+                soonPending.set(false);
+                signal();
+            }, SOON_MS, TimeUnit.MILLISECONDS);
+        }
+        if (laterPending.compareAndSet(false, true)) {
+            timer.schedule(() -> {
+                laterPending.set(false);
+                signal();
+            }, LATER_MS, TimeUnit.MILLISECONDS);
         }
     }
 
