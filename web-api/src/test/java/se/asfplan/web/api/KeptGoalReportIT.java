@@ -54,25 +54,33 @@ class KeptGoalReportIT extends PostgresApiTest {
                 .until(() -> processed.of(GoalReportProjection.PROCESSING_GROUP).orElse(-1) >= head);
         assertThat(outcome(get(COMMITTEE, report))).isEqualTo("5");
 
-        assertThat(jdbc.update("""
-                update goal_report_fact set outcome_value = 77 where plan_id = ? and fact = 'OUTCOME_REPORTED'""",
-                plan)).isEqualTo(1);
-        assertThat(outcome(get(COMMITTEE, report))).as("kept: no fact arrived since it was folded").isEqualTo("5");
-        created(post(COORDINATOR, "/api/plans/" + plan + "/areas", """
-                {"areaId": "annat", "name": "Ett annat område", "occurredOn": "2021-02-01"}"""));
-        long withArea = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> processed.of(GoalReportProjection.PROCESSING_GROUP).orElse(-1) >= withArea);
-        assertThat(outcome(get(COMMITTEE, report))).as("kept: an area added is no goal fact").isEqualTo("5");
+        // the row changed behind the projection's back is put back whatever happens: the schema is shared, and a
+        // later rebuild test compares this generation's rows with a fresh fold of the events
+        try {
+            assertThat(jdbc.update("""
+                    update goal_report_fact set outcome_value = 77 where plan_id = ? and fact = 'OUTCOME_REPORTED'""",
+                    plan)).isEqualTo(1);
+            assertThat(outcome(get(COMMITTEE, report))).as("kept: no fact arrived since it was folded").isEqualTo("5");
+            created(post(COORDINATOR, "/api/plans/" + plan + "/areas", """
+                    {"areaId": "annat", "name": "Ett annat område", "occurredOn": "2021-02-01"}"""));
+            long withArea = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> processed.of(GoalReportProjection.PROCESSING_GROUP).orElse(-1) >= withArea);
+            assertThat(outcome(get(COMMITTEE, report))).as("kept: an area added is no goal fact").isEqualTo("5");
 
-        // a new goal fact: the report reads its facts again, the changed row with them
-        created(post(COORDINATOR, "/api/plans/" + plan + "/goals", """
-                {"goalId": "nytt", "year": 2021, "kind": "MANUAL", "indicator": "Antal besök",
-                 "target": {"comparator": "AT_LEAST", "value": 1, "unit": "st"}, "decision": {"body": "KS"},
-                 "occurredOn": "2021-03-01"}"""));
-        Map<String, Object> refolded = awaitResource(COMMITTEE, report, body -> rows(body).size() == 2,
-                Duration.ofSeconds(60));
-        assertThat(outcome(refolded)).isEqualTo("77");
+            // a new goal fact: the report reads its facts again, the changed row with them
+            created(post(COORDINATOR, "/api/plans/" + plan + "/goals", """
+                    {"goalId": "nytt", "year": 2021, "kind": "MANUAL", "indicator": "Antal besök",
+                     "target": {"comparator": "AT_LEAST", "value": 1, "unit": "st"}, "decision": {"body": "KS"},
+                     "occurredOn": "2021-03-01"}"""));
+            Map<String, Object> refolded = awaitResource(COMMITTEE, report, body -> rows(body).size() == 2,
+                    Duration.ofSeconds(60));
+            assertThat(outcome(refolded)).isEqualTo("77");
+        } finally {
+            jdbc.update("""
+                    update goal_report_fact set outcome_value = 5
+                    where plan_id = ? and fact = 'OUTCOME_REPORTED' and outcome_value = 77""", plan);
+        }
     }
 
     private void awaitOutcome(String expected) {
