@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.Module;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,16 +38,7 @@ public class PersonalDataConfiguration {
     Module personalDataModule(ObjectProvider<PersonalDataProtection> protection) {
         // resolved once, on the first event read (the module is built before the key store's data source is ready);
         // asking the bean factory for it on every event cost a dependency resolution per event and processor
-        java.util.concurrent.atomic.AtomicReference<PersonalDataProtection> resolved =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        return new PersonalDataModule(() -> {
-            PersonalDataProtection known = resolved.get();
-            if (known == null) {
-                known = protection.getObject();
-                resolved.compareAndSet(null, known);
-            }
-            return known;
-        });
+        return new PersonalDataModule(SingletonSupplier.of(protection::getObject));
     }
 
     static byte[] masterKey(String configured) {
