@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import se.asfplan.domain.shared.BusinessCalendar;
 import se.asfplan.web.support.PostgresApiTest;
 
 /**
@@ -163,7 +164,7 @@ class OpenApiExamplesIT extends PostgresApiTest {
         ids.put("meetingId", "it-openapi-mote-" + suffix);
         ids.put("procurementId", "it-openapi-upph-" + suffix);
         ids.put("partyId", "it-openapi-part-" + suffix);
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(BusinessCalendar.ZONE).getYear();
         created(post(COORDINATOR, "/api/plans", """
                 {"planId": "%s", "title": "Plan", "municipality": "Testkommun", "adoption": {"body": "KS"},
                  "adoptedOn": "%d-01-02", "period": {"fromYear": %d, "toYear": %d}}"""
@@ -314,7 +315,8 @@ class OpenApiExamplesIT extends PostgresApiTest {
             case "string" -> {
                 String format = schema.path("format").asText("");
                 if (format.equals("date")) {
-                    return nodes.textNode(LocalDate.now().toString());
+                    // the date in Sweden, as a Swedish user's Swagger UI fills it in and as the service defaults a missing date
+                    return nodes.textNode(LocalDate.now(BusinessCalendar.ZONE).toString());
                 }
                 if (format.equals("date-time")) {
                     return nodes.textNode(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString());
