@@ -17,7 +17,9 @@ public enum RecordKind {
     ENTERPRISE("SocialEnterprise", null),
     MEETING("Meeting", null),
     PROCUREMENT("Procurement", null),
-    PARTY("Party", null);
+    PARTY("Party", null),
+    /** A follow-up round: its opening, every assessment submitted, returned, approved or marked unanswered, its closing. */
+    ROUND("FollowUpRound", null);
 
     private final String aggregateType;
     private final String partField;

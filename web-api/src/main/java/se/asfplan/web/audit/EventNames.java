@@ -62,7 +62,14 @@ public final class EventNames {
             Map.entry("ProcurementFactRetractedEvent", "Uppgift om upphandlingen återkallades"),
             Map.entry("PartyRegisteredEvent", "Parten registrerades"),
             Map.entry("PartyDetailsChangedEvent", "Partens uppgifter ändrades"),
-            Map.entry("PartyNameRecordedEvent", "Partens namn registrerades"));
+            Map.entry("PartyNameRecordedEvent", "Partens namn registrerades"),
+            Map.entry("FollowUpRoundOpenedEvent", "Uppföljningsomgången öppnades"),
+            Map.entry("AssessmentSubmittedEvent", "Bedömning registrerades"),
+            Map.entry("AssessmentReturnedEvent", "Bedömningen returnerades"),
+            Map.entry("AssessmentApprovedEvent", "Bedömningen godkändes"),
+            Map.entry("AssessmentMarkedUnansweredEvent", "Punkten markerades som obesvarad"),
+            Map.entry("FollowUpRoundClosedEvent", "Uppföljningsomgången stängdes och rapporten fastställdes"),
+            Map.entry("DeadLetterEvictedEvent", "Driften tog bort en parkerad händelse"));
 
     /** The stable types of the events that record a retractable fact (class name and stored fact name). */
     private static final Set<String> RETRACTABLE = Arrays.stream(FactType.values())

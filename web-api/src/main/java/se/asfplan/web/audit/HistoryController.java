@@ -35,10 +35,12 @@ public class HistoryController {
     }
 
     @GetMapping("/api/history/{kind}/{id}")
-    @Operation(summary = "The history of a plan, enterprise, meeting, procurement or party: every event, oldest first")
+    @Operation(summary = "The history of a plan, enterprise, meeting, procurement, party or follow-up round: every "
+            + "event, oldest first")
     public HistoryPage history(
-            @Parameter(description = "plan, enterprise, meeting, procurement or party",
-                    schema = @Schema(allowableValues = {"plan", "enterprise", "meeting", "procurement", "party"}))
+            @Parameter(description = "plan, enterprise, meeting, procurement, party or round",
+                    schema = @Schema(allowableValues = {"plan", "enterprise", "meeting", "procurement", "party",
+                            "round"}))
             @PathVariable String kind,
             @PathVariable String id,
             @Parameter(description = "Only events recorded by this login") @RequestParam(required = false) String user,

@@ -191,7 +191,7 @@ public class LogController {
             + "who recorded it, when and through which channel, and its retraction links")
     public ResponseEntity<StreamingResponseBody> historyCsv(
             @Parameter(schema = @Schema(allowableValues = {"plan", "area", "activity", "goal", "enterprise",
-                    "meeting", "procurement", "party"})) @PathVariable String kind) {
+                    "meeting", "procurement", "party", "round"})) @PathVariable String kind) {
         var recordKind = HistoryReader.kind(kind);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"historik-" + recordKind.pathName()

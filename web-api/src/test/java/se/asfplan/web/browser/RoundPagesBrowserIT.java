@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -115,6 +116,7 @@ class RoundPagesBrowserIT extends BrowserTest {
         signIn(COMMITTEE);
         awaitPage("/planer/" + plan + "/omgangar/" + roundId, "Stängd");
         assertThat(browser.findElements(By.id("registrera-bedomning"))).isEmpty();
+        assertThat(browser.findElements(By.id("till-historik"))).as("the round's history is the auditors' page").isEmpty();
         assertAccessible();
         browser.findElement(By.id("fastslagen-rapport")).click();
         String checksum = waitFor(By.id("kontrollsumma")).getText().strip();
@@ -142,6 +144,18 @@ class RoundPagesBrowserIT extends BrowserTest {
         screenshot("round-comparison");
         open("/planer/" + plan + "/omgangar");
         assertThat(text(By.id("omgangar"))).contains("Tertial 2 2023").contains("Stängd");
+        assertAccessible();
+
+        // an auditor follows the round's page to its history: who opened, assessed, approved and closed it, and when
+        signIn(AUDITOR);
+        awaitPage("/planer/" + plan + "/omgangar/" + roundId, "Stängd");
+        WebElement historyLink = browser.findElement(By.id("till-historik"));
+        historyLink.click();
+        awaitGone(historyLink);
+        assertThat(waitFor(By.id("historik")).getText()).contains("Uppföljningsomgången öppnades")
+                .contains("Bedömning registrerades").contains("Bedömningen godkändes")
+                .contains("Uppföljningsomgången stängdes och rapporten fastställdes").contains(COORDINATOR);
+        assertThat(text(By.tagName("h1"))).contains(roundId);
         assertAccessible();
     }
 

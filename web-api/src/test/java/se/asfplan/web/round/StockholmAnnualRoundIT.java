@@ -141,6 +141,30 @@ class StockholmAnnualRoundIT extends PostgresApiTest {
                 body -> ((Map<?, ?>) body.get("round")).get("closedOn") != null);
         String sha256 = (String) ((Map<?, ?>) closedRound.get("round")).get("reportSha256");
 
+        // the round's history, as the auditor reads it: every event of the round, oldest first, with who recorded it;
+        // an event looked up by its id names the round it belongs to; the CSV of every round's history lists it
+        List<Map<String, Object>> history = list(get(AUDITOR, "/api/history/round/" + ROUND).getBody(), "events");
+        assertThat(history).extracting(event -> event.get("type")).containsSubsequence("FollowUpRoundOpenedEvent",
+                "AssessmentSubmittedEvent", "AssessmentReturnedEvent", "AssessmentApprovedEvent",
+                "AssessmentSubmittedEvent", "AssessmentApprovedEvent", "FollowUpRoundClosedEvent");
+        assertThat(history.get(0)).containsEntry("name", "Uppföljningsomgången öppnades")
+                .containsEntry("aggregateId", ROUND).containsEntry("recordedBy", "coordinator");
+        Map<String, Object> closing = history.get(history.size() - 1);
+        assertThat(closing).containsEntry("type", "FollowUpRoundClosedEvent")
+                .containsEntry("name", "Uppföljningsomgången stängdes och rapporten fastställdes");
+        assertThat(history).allSatisfy(event -> assertThat(event).containsEntry("retractable", false));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> owner = (Map<String, Object>) get(AUDITOR, "/api/events/" + closing.get("eventId"))
+                .getBody().get("record");
+        assertThat(owner).containsEntry("kind", "round").containsEntry("id", ROUND)
+                .containsEntry("history", "/api/history/round/" + ROUND);
+        String historyCsv = new String(Objects.requireNonNull(bytes(AUDITOR, "/api/log/history/round.csv").getBody()),
+                StandardCharsets.UTF_8);
+        assertThat(historyCsv).contains("round;;" + ROUND + ";" + closing.get("position") + ";"
+                + closing.get("eventId") + ";Uppföljningsomgången stängdes och rapporten fastställdes;"
+                + "FollowUpRoundClosedEvent");
+        assertThat(get(COMMITTEE, "/api/history/round/" + ROUND).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
         ResponseEntity<byte[]> presented = bytes(COMMITTEE, ROUND_PATH + "/presented-report");
         assertThat(presented.getStatusCode()).isEqualTo(HttpStatus.OK);
         byte[] presentedBytes = Objects.requireNonNull(presented.getBody());

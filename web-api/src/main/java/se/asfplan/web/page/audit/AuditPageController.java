@@ -49,7 +49,8 @@ public class AuditPageController {
     /** The kinds as nouns in the definite form, for "hör till aktiviteten traffar". */
     static final Map<RecordKind, String> KIND_NOUNS = Map.of(RecordKind.PLAN, "planen", RecordKind.AREA, "området",
             RecordKind.ACTIVITY, "aktiviteten", RecordKind.GOAL, "målet", RecordKind.ENTERPRISE, "företaget",
-            RecordKind.MEETING, "mötet", RecordKind.PROCUREMENT, "upphandlingen", RecordKind.PARTY, "parten");
+            RecordKind.MEETING, "mötet", RecordKind.PROCUREMENT, "upphandlingen", RecordKind.PARTY, "parten",
+            RecordKind.ROUND, "uppföljningsomgången");
 
     private final HistoryReader reader;
     private final PlanReader plans;
@@ -69,6 +70,7 @@ public class AuditPageController {
         names.put(RecordKind.MEETING, "Möte");
         names.put(RecordKind.PROCUREMENT, "Upphandling");
         names.put(RecordKind.PARTY, "Part");
+        names.put(RecordKind.ROUND, "Uppföljningsomgång");
         return names;
     }
 
@@ -175,7 +177,7 @@ public class AuditPageController {
     private static RecordKind pageKind(String kind) {
         return RecordKind.fromPath(kind).orElseThrow(() -> new PageNotFoundException(
                 "Det finns ingen historik för \"" + kind + "\". Välj plan, område, aktivitet, mål, företag, möte, "
-                        + "upphandling eller part."));
+                        + "upphandling, part eller uppföljningsomgång."));
     }
 
     private String show(RecordKind kind, String id, String partId, String user, String from, String to, int page,
@@ -270,14 +272,17 @@ public class AuditPageController {
                 event.retractable() ? correction(kind, id, event.eventId()) : null);
     }
 
-    /** The retraction form for a retractable event of the record's stream; null for a party (none is retractable). */
+    /**
+     * The retraction form for a retractable event of the record's stream; null for a party or a round (none of their
+     * events is retractable: a round's assessment is returned or marked unanswered instead).
+     */
     static String correction(RecordKind kind, String id, String eventId) {
         String form = switch (kind) {
             case PLAN, AREA, ACTIVITY, GOAL -> "plan-retraction?planId=";
             case ENTERPRISE -> "enterprise-retraction?enterpriseId=";
             case MEETING -> "meeting-retraction?meetingId=";
             case PROCUREMENT -> "procurement-retraction?procurementId=";
-            case PARTY -> null;
+            case PARTY, ROUND -> null;
         };
         return form == null ? null : "/formular/" + form + enc(id) + "&eventId=" + enc(eventId);
     }

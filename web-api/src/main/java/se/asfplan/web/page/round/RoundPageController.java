@@ -33,6 +33,7 @@ import se.asfplan.web.round.RoundReport;
 import se.asfplan.web.round.RoundStatus;
 import se.asfplan.web.round.RoundSubjects;
 import se.asfplan.web.round.RoundTexts;
+import se.asfplan.web.security.ReadPolicy;
 
 /**
  * The pages of a plan's follow-up rounds, for every role: the rounds ({@code /planer/{planId}/omgangar}), one round
@@ -80,6 +81,8 @@ class RoundPageController {
         model.addAttribute("notReported", status.notReported().stream().map(item -> line(plan, item)).toList());
         model.addAttribute("overdue", status.overdue().stream().map(item -> line(plan, item)).toList());
         model.addAttribute("awaitingReview", status.awaitingReview().stream().map(item -> line(plan, item)).toList());
+        // the round's history (who opened, assessed, returned, approved and closed, and when) is the auditor's page
+        model.addAttribute("staff", ReadPolicy.current().readsRecords());
         return "round/round";
     }
 
