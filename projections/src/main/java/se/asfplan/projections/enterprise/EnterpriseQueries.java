@@ -33,6 +33,20 @@ public final class EnterpriseQueries {
         }
     }
 
+    /**
+     * One page of the list {@link FindEnterprisesQuery} answers, cut in the database: the {@code limit} enterprises
+     * after the first {@code offset} in the list's order, and how many the whole list holds. With
+     * {@code withOrganisationNumberOnly} the list leaves out the enterprises registered without one (sole traders,
+     * whose name is usually their owner's), for a reader who may not see them.
+     */
+    public record FindEnterprisePageQuery(Boolean countsAsAsf, String district, String text,
+                                          boolean withOrganisationNumberOnly, long offset, int limit) {
+    }
+
+    /** A page of enterprises and the number of enterprises in the whole list it was cut from. */
+    public record EnterprisePage(List<EnterpriseSummary> items, long total) {
+    }
+
     /** One enterprise with its recorded facts; empty when no such enterprise is registered. */
     public record FindEnterpriseQuery(EnterpriseId enterpriseId) {
     }

@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,11 +54,13 @@ import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.support.AggregateSequence;
 import se.asfplan.domain.shared.PersonalNames;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterprisePage;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FactView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseFactsCarryingOutQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseQuery;
+import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisePageQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisesQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.IntegrationspaktenView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.ReferenceGroupView;
@@ -404,35 +409,72 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
 
     @QueryHandler
     public List<EnterpriseSummary> handle(FindEnterprisesQuery query) {
-        StringBuilder sql = new StringBuilder("select * from enterprise_view where generation = ?");
         List<Object> arguments = new ArrayList<>();
+        String where = listed(query.countsAsAsf(), query.district(), query.text(), false, arguments);
+        return jdbc.query("select * from enterprise_view " + where + " order by name, enterprise_id",
+                (rs, row) -> summary(rs), arguments.toArray());
+    }
+
+    /**
+     * A page of the list, cut in the database: {@code limit}/{@code offset} on the list's order, which ends in the
+     * unique enterprise id so that consecutive pages neither overlap nor skip, and the size of the whole list. Only
+     * the page's rows are read; past the last page none are.
+     */
+    @QueryHandler
+    public EnterprisePage handle(FindEnterprisePageQuery query) {
+        List<Object> arguments = new ArrayList<>();
+        String where = listed(query.countsAsAsf(), query.district(), query.text(),
+                query.withOrganisationNumberOnly(), arguments);
+        Long total = jdbc.queryForObject("select count(*) from enterprise_view " + where, Long.class,
+                arguments.toArray());
+        List<Object> paged = new ArrayList<>(arguments);
+        paged.add(query.limit());
+        paged.add(query.offset());
+        List<EnterpriseSummary> items = total == null || total <= query.offset() ? List.of()
+                : jdbc.query("select * from enterprise_view " + where
+                        + " order by name, enterprise_id limit ? offset ?", (rs, row) -> summary(rs), paged.toArray());
+        return new EnterprisePage(items, total == null ? 0 : total);
+    }
+
+    /** The where clause of the list's filters on the active generation; their values are added to the arguments. */
+    private String listed(Boolean countsAsAsf, String district, String text, boolean withOrganisationNumberOnly,
+                          List<Object> arguments) {
+        StringBuilder sql = new StringBuilder("where generation = ?");
         arguments.add(active());
-        if (query.countsAsAsf() != null) {
+        if (countsAsAsf != null) {
             sql.append(" and counts_as_asf = ?");
-            arguments.add(query.countsAsAsf());
+            arguments.add(countsAsAsf);
         }
-        if (query.district() != null) {
+        if (district != null) {
             sql.append(" and district = ?");
-            arguments.add(query.district());
+            arguments.add(district);
         }
-        if (query.text() != null && !query.text().isBlank()) {
-            String text = query.text().strip();
+        if (withOrganisationNumberOnly) {
+            List<String> forms = Arrays.stream(LegalForm.values()).filter(LegalForm::hasOrganisationNumber)
+                    .map(LegalForm::name).toList();
+            sql.append(" and legal_form in (").append(String.join(", ", Collections.nCopies(forms.size(), "?")))
+                    .append(")");
+            arguments.addAll(forms);
+        }
+        if (text != null && !text.isBlank()) {
+            String stripped = text.strip();
             sql.append(" and (lower(name) like ? escape '!'");
-            arguments.add("%" + likeEscaped(text.toLowerCase(java.util.Locale.ROOT)) + "%");
-            String digits = text.replaceAll("[\\s-]", "");
+            arguments.add("%" + likeEscaped(stripped.toLowerCase(Locale.ROOT)) + "%");
+            String digits = stripped.replaceAll("[\\s-]", "");
             if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
                 sql.append(" or replace(organisation_number, '-', '') like ?");
                 arguments.add("%" + digits + "%");
             }
             sql.append(")");
         }
-        sql.append(" order by name, enterprise_id");
-        return jdbc.query(sql.toString(), (rs, row) -> new EnterpriseSummary(
-                new EnterpriseId(rs.getString("enterprise_id")), rs.getString("name"),
-                rs.getString("organisation_number"),
-                LegalForm.valueOf(rs.getString("legal_form")), rs.getString("municipality"), rs.getString("district"),
-                rs.getBoolean("counts_as_asf"), rs.getDate("closed_on") != null, level(rs),
-                rs.getDate("reference_group_joined_on") != null), arguments.toArray());
+        return sql.toString();
+    }
+
+    private static EnterpriseSummary summary(ResultSet rs) throws SQLException {
+        return new EnterpriseSummary(new EnterpriseId(rs.getString("enterprise_id")), rs.getString("name"),
+                rs.getString("organisation_number"), LegalForm.valueOf(rs.getString("legal_form")),
+                rs.getString("municipality"), rs.getString("district"), rs.getBoolean("counts_as_asf"),
+                rs.getDate("closed_on") != null, level(rs), rs.getDate("reference_group_joined_on") != null);
     }
 
     /** The text with LIKE's wildcards and its escape character '!' escaped. */

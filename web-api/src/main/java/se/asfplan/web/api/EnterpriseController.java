@@ -60,6 +60,7 @@ import se.asfplan.domain.enterprise.ParticipationKind;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.domain.shared.PersonalNames;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterprisePage;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
 import se.asfplan.web.api.http.Paging;
@@ -102,10 +103,10 @@ public class EnterpriseController {
             @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
             @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
         Paging.check(page, size);
-        ReadPolicy policy = ReadPolicy.current();
-        List<EnterpriseSummary> listed = reader.enterprises(countsAsAsf, district, q).stream()
-                .filter(enterprise -> policy.listsByName(enterprise.legalForm())).toList();
-        return Paging.page(listed, page, size);
+        // the page is cut in the database, and a reader who may not see sole traders is never sent them
+        EnterprisePage listed = reader.enterprises(countsAsAsf, district, q, !ReadPolicy.current().readsRecords(),
+                page, size);
+        return Paging.page(listed.items(), listed.total(), page, size);
     }
 
     @GetMapping("/{enterpriseId}")

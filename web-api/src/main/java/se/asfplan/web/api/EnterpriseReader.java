@@ -13,10 +13,12 @@ import se.asfplan.domain.meeting.MeetingKind;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterprisePage;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseFactsCarryingOutQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseQuery;
+import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisePageQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisesQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsCarryingOutQuery;
@@ -42,6 +44,16 @@ public class EnterpriseReader {
     public List<EnterpriseSummary> enterprises(Boolean countsAsAsf, String district, String text) {
         return queryGateway.query(new FindEnterprisesQuery(countsAsAsf, district, text),
                 ResponseTypes.multipleInstancesOf(EnterpriseSummary.class)).join();
+    }
+
+    /**
+     * Page {@code page} of {@code size} of the enterprises the filters find, cut in the database; without the sole
+     * traders when {@code withOrganisationNumberOnly}.
+     */
+    public EnterprisePage enterprises(Boolean countsAsAsf, String district, String text,
+                                      boolean withOrganisationNumberOnly, int page, int size) {
+        return queryGateway.query(new FindEnterprisePageQuery(countsAsAsf, district, text, withOrganisationNumberOnly,
+                (long) page * size, size), ResponseTypes.instanceOf(EnterprisePage.class)).join();
     }
 
     public EnterpriseView enterprise(EnterpriseId enterpriseId) {

@@ -87,6 +87,38 @@ class PagingIT extends PostgresApiTest {
     }
 
     @Test
+    void aCommitteesPagesAndTotalLeaveOutSoleTradersBeforeThePageIsCut() {
+        String prefix = "Sidenskild-" + suffix;
+        for (int i = 0; i < 5; i++) {
+            boolean soleTrader = i % 2 == 1;
+            String number = soleTrader ? "" : "\"organisationNumber\": \"%s\", "
+                    .formatted(se.asfplan.web.browser.OrganisationNumbers.valid());
+            assertThat(post(COORDINATOR, "/api/enterprises", """
+                    {"enterpriseId": "it-sidenskild-%s-%d", "name": "%s nr %d", %s
+                     "legalForm": "%s", "municipality": "Sidkommun",
+                     "criteria": {"integrationPurpose": true, "employeeParticipation": true,
+                                  "profitsReinvested": true, "independentOfPublicSector": true},
+                     "occurredOn": "2024-01-10"}""".formatted(suffix, i, prefix, i, number,
+                    soleTrader ? "ENSKILD_FIRMA" : "IDEELL_FORENING")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+        String search = "/api/enterprises?q=" + prefix;
+        ResponseEntity<List<Map<String, Object>>> auditors = Awaitility.await().until(() -> getList(AUDITOR, search),
+                answer -> "5".equals(answer.getHeaders().getFirst(Paging.TOTAL_COUNT)));
+        assertThat(auditors.getBody()).extracting(row -> row.get("name")).containsExactly(prefix + " nr 0",
+                prefix + " nr 1", prefix + " nr 2", prefix + " nr 3", prefix + " nr 4");
+
+        // the committee's list is cut after the sole traders are left out: its total and pages count only the rest
+        ResponseEntity<List<Map<String, Object>>> first = getList(COMMITTEE, search + "&size=2");
+        assertThat(first.getHeaders().getFirst(Paging.TOTAL_COUNT)).isEqualTo("3");
+        assertThat(first.getBody()).extracting(row -> row.get("name")).containsExactly(prefix + " nr 0",
+                prefix + " nr 2");
+        assertThat(first.getHeaders().getFirst(HttpHeaders.LINK)).contains("page=1>; rel=\"last\"");
+        ResponseEntity<List<Map<String, Object>>> second = getList(COMMITTEE, search + "&size=2&page=1");
+        assertThat(second.getBody()).extracting(row -> row.get("name")).containsExactly(prefix + " nr 4");
+        assertThat(getList(COMMITTEE, search + "&size=2&page=2").getBody()).isEmpty();
+    }
+
+    @Test
     void refusesASizeAboveTheMaximumANegativePageAndUnknownParametersNamingThem() {
         for (String query : List.of("size=" + (Paging.MAX_SIZE + 1), "size=0", "page=-1")) {
             ResponseEntity<Map<String, Object>> refused = get(AUDITOR, "/api/enterprises?" + query);

@@ -43,6 +43,12 @@ public final class Paging {
         return ResponseEntity.ok().headers(headers(total, page, size)).body(items);
     }
 
+    /** A page the database cut ({@code items}, out of {@code total} in the whole list), with the paging headers. */
+    public static <T> ResponseEntity<List<T>> page(List<T> items, long total, int page, int size) {
+        check(page, size);
+        return ResponseEntity.ok().headers(headers(total, page, size)).body(List.copyOf(items));
+    }
+
     /** Refuses a page below 0 or a size outside 1 to {@value #MAX_SIZE} (400 naming it). */
     public static void check(int page, int size) {
         if (size < 1 || size > MAX_SIZE) {
