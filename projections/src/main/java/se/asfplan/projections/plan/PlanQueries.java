@@ -33,6 +33,10 @@ public final class PlanQueries {
     public record FindPlansQuery() {
     }
 
+    /** Whether the plan is recorded (one indexed look-up, for a report that needs to know no more than that). */
+    public record PlanRecordedQuery(PlanId planId) {
+    }
+
     /** One plan with its areas, activities and goals; empty when no such plan is recorded. */
     public record FindPlanQuery(PlanId planId) {
     }

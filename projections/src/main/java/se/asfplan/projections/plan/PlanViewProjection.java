@@ -88,6 +88,7 @@ import se.asfplan.projections.plan.PlanQueries.FindPlanQuery;
 import se.asfplan.projections.plan.PlanQueries.FindPlansQuery;
 import se.asfplan.projections.plan.PlanQueries.GoalView;
 import se.asfplan.projections.plan.PlanQueries.RecurringGoalView;
+import se.asfplan.projections.plan.PlanQueries.PlanRecordedQuery;
 import se.asfplan.projections.plan.PlanQueries.PlanSummary;
 import se.asfplan.projections.plan.PlanQueries.PlanView;
 import se.asfplan.projections.plan.PlanQueries.TargetHistoryEntry;
@@ -536,6 +537,13 @@ public class PlanViewProjection implements RebuildableProjection {
                 (rs, row) -> new PlanSummary(new PlanId(rs.getString("plan_id")), rs.getString("title"),
                         rs.getString("municipality"), period(rs), localDate(rs, "adopted_on"),
                         rs.getInt("area_count"), rs.getInt("activity_count"), rs.getInt("goal_count")), active());
+    }
+
+    @QueryHandler
+    public Boolean handle(PlanRecordedQuery query) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from plan_view where generation = ? and plan_id = ?)", Boolean.class,
+                active(), query.planId().value()));
     }
 
     @QueryHandler

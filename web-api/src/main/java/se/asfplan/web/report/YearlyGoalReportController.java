@@ -80,8 +80,8 @@ public class YearlyGoalReportController {
         boolean csv = Csv.requested(format, accept);
         FindYearlyGoalReportQuery query = new FindYearlyGoalReportQuery(planId.value(), year, asOf,
                 BusinessCalendar.today(clock), generation);
-        boolean recorded = queries.query(new PlanQueries.FindPlanQuery(planId),
-                ResponseTypes.optionalInstanceOf(PlanQueries.PlanView.class)).join().isPresent();
+        boolean recorded = Boolean.TRUE.equals(queries.query(new PlanQueries.PlanRecordedQuery(planId),
+                ResponseTypes.instanceOf(Boolean.class)).join());
         if (!recorded) {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(
                     HttpStatus.NOT_FOUND, "No plan " + planId + " is recorded"), null);
