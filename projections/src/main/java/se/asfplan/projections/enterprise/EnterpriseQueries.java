@@ -43,7 +43,7 @@ public final class EnterpriseQueries {
                                           boolean withOrganisationNumberOnly, long offset, int limit) {
     }
 
-    /** A page of enterprises and the number of enterprises in the whole list it was cut from. */
+    /** A page of {@link FindEnterprisePageQuery}: the page's enterprises and how many the whole list holds. */
     public record EnterprisePage(List<EnterpriseSummary> items, long total) {
     }
 

@@ -52,15 +52,16 @@ import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.retraction.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.support.AggregateSequence;
+import se.asfplan.projections.support.ListPage;
 import se.asfplan.domain.shared.PersonalNames;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
-import se.asfplan.projections.enterprise.EnterpriseQueries.EnterprisePage;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FactView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseFactsCarryingOutQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisePageQuery;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterprisePage;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisesQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.IntegrationspaktenView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.ReferenceGroupView;
@@ -415,25 +416,15 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
                 (rs, row) -> summary(rs), arguments.toArray());
     }
 
-    /**
-     * A page of the list, cut in the database: {@code limit}/{@code offset} on the list's order, which ends in the
-     * unique enterprise id so that consecutive pages neither overlap nor skip, and the size of the whole list. Only
-     * the page's rows are read; past the last page none are.
-     */
+    /** A page of the list, cut in the database ({@link ListPage}). */
     @QueryHandler
     public EnterprisePage handle(FindEnterprisePageQuery query) {
         List<Object> arguments = new ArrayList<>();
         String where = listed(query.countsAsAsf(), query.district(), query.text(),
                 query.withOrganisationNumberOnly(), arguments);
-        Long total = jdbc.queryForObject("select count(*) from enterprise_view " + where, Long.class,
-                arguments.toArray());
-        List<Object> paged = new ArrayList<>(arguments);
-        paged.add(query.limit());
-        paged.add(query.offset());
-        List<EnterpriseSummary> items = total == null || total <= query.offset() ? List.of()
-                : jdbc.query("select * from enterprise_view " + where
-                        + " order by name, enterprise_id limit ? offset ?", (rs, row) -> summary(rs), paged.toArray());
-        return new EnterprisePage(items, total == null ? 0 : total);
+        ListPage<EnterpriseSummary> listed = ListPage.read(jdbc, "enterprise_view", where,
+                "order by name, enterprise_id", arguments, query.offset(), query.limit(), (rs, row) -> summary(rs));
+        return new EnterprisePage(listed.items(), listed.total());
     }
 
     /** The where clause of the list's filters on the active generation; their values are added to the arguments. */
@@ -459,7 +450,7 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
         if (text != null && !text.isBlank()) {
             String stripped = text.strip();
             sql.append(" and (lower(name) like ? escape '!'");
-            arguments.add("%" + likeEscaped(stripped.toLowerCase(Locale.ROOT)) + "%");
+            arguments.add("%" + ListPage.likeEscaped(stripped.toLowerCase(Locale.ROOT)) + "%");
             String digits = stripped.replaceAll("[\\s-]", "");
             if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
                 sql.append(" or replace(organisation_number, '-', '') like ?");
@@ -475,11 +466,6 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
                 rs.getString("organisation_number"), LegalForm.valueOf(rs.getString("legal_form")),
                 rs.getString("municipality"), rs.getString("district"), rs.getBoolean("counts_as_asf"),
                 rs.getDate("closed_on") != null, level(rs), rs.getDate("reference_group_joined_on") != null);
-    }
-
-    /** The text with LIKE's wildcards and its escape character '!' escaped. */
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @QueryHandler

@@ -33,10 +33,13 @@ import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.PlanActivityReference;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.projections.support.AggregateSequence;
+import se.asfplan.projections.support.ListPage;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
+import se.asfplan.projections.meeting.MeetingQueries.FindMeetingPageQuery;
+import se.asfplan.projections.meeting.MeetingQueries.MeetingPage;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsCarryingOutQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsQuery;
@@ -144,18 +147,43 @@ public class MeetingProjection implements RebuildableProjection {
 
     @QueryHandler
     public List<MeetingView> handle(FindMeetingsQuery query) {
-        StringBuilder sql = new StringBuilder("select * from meeting_view where generation = ?");
         List<Object> arguments = new ArrayList<>();
-        arguments.add(active());
-        if (query.kind() != null) {
-            sql.append(" and kind = ?");
-            arguments.add(query.kind().name());
-        }
-        sql.append(" order by occurred_on desc, meeting_id");
-        List<MeetingView> meetings = jdbc.query(sql.toString(), (rs, row) -> meeting(rs), arguments.toArray());
-        return query.participant() == null ? meetings : meetings.stream()
-                .filter(meeting -> meeting.participants().contains(query.participant())).toList();
+        String where = listed(query.kind(), query.participant(), arguments);
+        return jdbc.query("select * from meeting_view " + where + " " + LIST_ORDER, (rs, row) -> meeting(rs),
+                arguments.toArray());
     }
+
+    /** A page of the list, cut in the database ({@link ListPage}). */
+    @QueryHandler
+    public MeetingPage handle(FindMeetingPageQuery query) {
+        List<Object> arguments = new ArrayList<>();
+        String where = listed(query.kind(), query.participant(), arguments);
+        ListPage<MeetingView> listed = ListPage.read(jdbc, "meeting_view", where, LIST_ORDER, arguments, query.offset(),
+                query.limit(), (rs, row) -> meeting(rs));
+        return new MeetingPage(listed.items(), listed.total());
+    }
+
+    private static final String LIST_ORDER = "order by occurred_on desc, meeting_id";
+
+    /**
+     * The where clause of the list's filters on the active generation. A participant is found in the stored JSON
+     * array of enterprise ids as its quoted id, which no other id contains (an id is a slug without quotes).
+     */
+    private String listed(MeetingKind kind, EnterpriseId participant, List<Object> arguments) {
+        StringBuilder sql = new StringBuilder("where generation = ?");
+        arguments.add(active());
+        if (kind != null) {
+            sql.append(" and kind = ?");
+            arguments.add(kind.name());
+        }
+        if (participant != null) {
+            sql.append(" and participants like ? escape '!'");
+            arguments.add("%" + ListPage.likeEscaped(JSON_QUOTE + participant.value() + JSON_QUOTE) + "%");
+        }
+        return sql.toString();
+    }
+
+    private static final String JSON_QUOTE = "\"";
 
     @QueryHandler
     public Optional<MeetingView> handle(FindMeetingQuery query) {

@@ -20,6 +20,14 @@ public final class MeetingQueries {
     public record FindMeetingsQuery(MeetingKind kind, EnterpriseId participant) {
     }
 
+    /** One page of the list {@link FindMeetingsQuery} answers, cut in the database: a {@link MeetingPage}. */
+    public record FindMeetingPageQuery(MeetingKind kind, EnterpriseId participant, long offset, int limit) {
+    }
+
+    /** A page of {@link FindMeetingPageQuery}: the page's meetings and how many the whole list holds. */
+    public record MeetingPage(List<MeetingView> items, long total) {
+    }
+
     /** One meeting; empty when no such meeting is recorded. */
     public record FindMeetingQuery(MeetingId meetingId) {
     }

@@ -50,12 +50,15 @@ import se.asfplan.domain.procurement.Supplier;
 import se.asfplan.domain.retraction.FactType;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.support.AggregateSequence;
+import se.asfplan.projections.support.ListPage;
 import se.asfplan.projections.generation.ReadModelTables;
 import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.procurement.ProcurementQueries.AwardView;
 import se.asfplan.projections.procurement.ProcurementQueries.EvaluationView;
+import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementPageQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementPage;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementStepsCarryingOutQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQuery;
@@ -326,8 +329,27 @@ public class ProcurementProjection implements RebuildableProjection {
 
     @QueryHandler
     public List<ProcurementSummary> handle(FindProcurementsQuery query) {
-        StringBuilder sql = new StringBuilder("select * from procurement_view where generation = ?");
         List<Object> arguments = new ArrayList<>();
+        String where = listed(query, arguments);
+        return jdbc.query("select * from procurement_view " + where + " " + LIST_ORDER, (rs, row) -> summary(rs),
+                arguments.toArray());
+    }
+
+    /** A page of the list, cut in the database ({@link ListPage}). */
+    @QueryHandler
+    public ProcurementPage handle(FindProcurementPageQuery query) {
+        List<Object> arguments = new ArrayList<>();
+        String where = listed(query.filter(), arguments);
+        ListPage<ProcurementSummary> listed = ListPage.read(jdbc, "procurement_view", where, LIST_ORDER, arguments, query.offset(),
+                query.limit(), (rs, row) -> summary(rs));
+        return new ProcurementPage(listed.items(), listed.total());
+    }
+
+    private static final String LIST_ORDER = "order by begun_on desc, procurement_id";
+
+    /** The where clause of the list's filters on the active generation. */
+    private String listed(FindProcurementsQuery query, List<Object> arguments) {
+        StringBuilder sql = new StringBuilder("where generation = ?");
         arguments.add(active());
         if (query.authority() != null) {
             sql.append(" and authority = ?");
@@ -341,13 +363,16 @@ public class ProcurementProjection implements RebuildableProjection {
             sql.append(" and begun_year = ?");
             arguments.add(query.year());
         }
-        sql.append(" order by begun_on desc, procurement_id");
-        return jdbc.query(sql.toString(), (rs, row) -> new ProcurementSummary(
+        return sql.toString();
+    }
+
+    private ProcurementSummary summary(ResultSet rs) throws SQLException {
+        return new ProcurementSummary(
                 new ProcurementId(rs.getString("procurement_id")), new ContractingAuthority(rs.getString("authority")),
                 rs.getString("subject"), Procedure.valueOf(rs.getString("procedure_kind")), legalGround(rs),
                 ProcurementStatus.valueOf(rs.getString("status")), localDate(rs, "begun_on"),
                 bool(rs, "divided_into_lots"), awardedSupplier(rs), bool(rs, "supplier_is_asf"),
-                rs.getBigDecimal("contract_value"), bool(rs, "limit_exceeded")), arguments.toArray());
+                rs.getBigDecimal("contract_value"), bool(rs, "limit_exceeded"));
     }
 
     @QueryHandler

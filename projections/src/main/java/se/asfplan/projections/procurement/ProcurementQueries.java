@@ -32,6 +32,14 @@ public final class ProcurementQueries {
     public record FindProcurementsQuery(ContractingAuthority authority, Procedure procedure, Integer year) {
     }
 
+    /** One page of the list {@link FindProcurementsQuery} answers, cut in the database: a {@link ProcurementPage}. */
+    public record FindProcurementPageQuery(FindProcurementsQuery filter, long offset, int limit) {
+    }
+
+    /** A page of {@link FindProcurementPageQuery}: the page's procurements and how many the whole list holds. */
+    public record ProcurementPage(List<ProcurementSummary> items, long total) {
+    }
+
     /** One procurement with its whole story; empty when no such procurement is recorded. */
     public record FindProcurementQuery(ProcurementId procurementId) {
     }

@@ -20,9 +20,11 @@ import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseFactsCa
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisePageQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisesQuery;
+import se.asfplan.projections.meeting.MeetingQueries.FindMeetingPageQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsCarryingOutQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsQuery;
+import se.asfplan.projections.meeting.MeetingQueries.MeetingPage;
 import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
 import se.asfplan.web.api.problem.NotFoundException;
 
@@ -70,6 +72,12 @@ public class EnterpriseReader {
     public List<MeetingView> meetings(MeetingKind kind, EnterpriseId participant) {
         return queryGateway.query(new FindMeetingsQuery(kind, participant),
                 ResponseTypes.multipleInstancesOf(MeetingView.class)).join();
+    }
+
+    /** Page {@code page} of {@code size} of the meetings the filters find, cut in the database. */
+    public MeetingPage meetings(MeetingKind kind, EnterpriseId participant, int page, int size) {
+        return queryGateway.query(new FindMeetingPageQuery(kind, participant, (long) page * size, size),
+                ResponseTypes.instanceOf(MeetingPage.class)).join();
     }
 
     public MeetingView meeting(MeetingId meetingId) {

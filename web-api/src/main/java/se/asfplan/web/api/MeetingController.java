@@ -31,6 +31,7 @@ import se.asfplan.domain.meeting.MeetingEvents.MeetingParticipantsCorrectedEvent
 import se.asfplan.domain.meeting.MeetingId;
 import se.asfplan.domain.meeting.MeetingKind;
 import se.asfplan.domain.plan.PlanActivityReference;
+import se.asfplan.projections.meeting.MeetingQueries.MeetingPage;
 import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
 import se.asfplan.web.api.problem.RecordKind;
 import se.asfplan.web.api.problem.RecordsFactsOf;
@@ -59,7 +60,9 @@ public class MeetingController {
             @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
             @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
             @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
-        return Paging.page(reader.meetings(kind, participant), page, size);
+        Paging.check(page, size);
+        MeetingPage listed = reader.meetings(kind, participant, page, size);
+        return Paging.page(listed.items(), listed.total(), page, size);
     }
 
     @GetMapping("/{meetingId}")

@@ -60,6 +60,7 @@ import se.asfplan.domain.procurement.ProcurementId;
 import se.asfplan.domain.procurement.Supplier;
 import se.asfplan.domain.shared.OrganisationNumber;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementPage;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
 import se.asfplan.web.api.problem.RecordKind;
@@ -91,7 +92,10 @@ public class ProcurementController {
             @io.swagger.v3.oas.annotations.Parameter(description = Paging.PAGE_DOC) @RequestParam(defaultValue = "0") int page,
             @io.swagger.v3.oas.annotations.Parameter(description = Paging.SIZE_DOC)
             @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
-        return Paging.page(reader.procurements(new FindProcurementsQuery(authority, procedure, year)), page, size);
+        Paging.check(page, size);
+        ProcurementPage listed = reader.procurements(new FindProcurementsQuery(authority, procedure, year),
+                page, size);
+        return Paging.page(listed.items(), listed.total(), page, size);
     }
 
     @GetMapping("/{procurementId}")

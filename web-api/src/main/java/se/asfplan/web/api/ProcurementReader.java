@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 import se.asfplan.domain.plan.ActivityId;
 import se.asfplan.domain.plan.PlanId;
 import se.asfplan.domain.procurement.ProcurementId;
+import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementPageQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementStepsCarryingOutQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQuery;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementPage;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementStepFactView;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
@@ -30,6 +32,12 @@ public class ProcurementReader {
 
     public List<ProcurementSummary> procurements(FindProcurementsQuery query) {
         return queryGateway.query(query, ResponseTypes.multipleInstancesOf(ProcurementSummary.class)).join();
+    }
+
+    /** Page {@code page} of {@code size} of the procurements the filters find, cut in the database. */
+    public ProcurementPage procurements(FindProcurementsQuery query, int page, int size) {
+        return queryGateway.query(new FindProcurementPageQuery(query, (long) page * size, size),
+                ResponseTypes.instanceOf(ProcurementPage.class)).join();
     }
 
     public List<ProcurementStepFactView> stepsCarryingOut(PlanId planId, ActivityId activityId) {

@@ -119,6 +119,61 @@ class PagingIT extends PostgresApiTest {
     }
 
     @Test
+    void meetingsWithOneParticipantAndOneAuthoritysProcurementsArePagedAfterTheirFilters() {
+        String participant = "it-sidmote-" + suffix;
+        String[] enterprises = {participant + "-a", participant + "-b", participant};
+        for (String enterprise : enterprises) {
+            assertThat(post(COORDINATOR, "/api/enterprises", """
+                    {"enterpriseId": "%s", "name": "Sidmötesföretaget %s", "legalForm": "IDEELL_FORENING",
+                     "organisationNumber": "%s", "municipality": "Sidkommun",
+                     "criteria": {"integrationPurpose": true, "employeeParticipation": true,
+                                  "profitsReinvested": true, "independentOfPublicSector": true},
+                     "occurredOn": "2024-01-10"}""".formatted(enterprise, enterprise,
+                    se.asfplan.web.browser.OrganisationNumbers.valid())).getStatusCode())
+                    .isEqualTo(HttpStatus.CREATED);
+        }
+        // the other two ids begin with the participant's: only the whole id, as the stored list quotes it, finds it
+        String[][] participants = {{participant}, {enterprises[0]}, {enterprises[1], participant},
+                {enterprises[0], enterprises[1]}, {participant, enterprises[0]}};
+        for (int i = 0; i < participants.length; i++) {
+            assertThat(post(COORDINATOR, "/api/meetings", """
+                    {"meetingId": "it-sidmote-m%d-%s", "kind": "ROUND_TABLE", "title": "Sidmöte %d",
+                     "occurredOn": "2024-02-%02d", "organiser": "SBR", "participants": ["%s"]}"""
+                    .formatted(i, suffix, i, 10 + i, String.join("\", \"", participants[i]))).getStatusCode())
+                    .isEqualTo(HttpStatus.CREATED);
+        }
+        String meetings = "/api/meetings?participant=" + participant + "&size=2";
+        ResponseEntity<List<Map<String, Object>>> first = Awaitility.await().until(() -> getList(AUDITOR, meetings),
+                answer -> "3".equals(answer.getHeaders().getFirst(Paging.TOTAL_COUNT)));
+        assertThat(first.getBody()).extracting(row -> row.get("meetingId"))
+                .containsExactly("it-sidmote-m4-" + suffix, "it-sidmote-m2-" + suffix);
+        assertThat(getList(AUDITOR, meetings + "&page=1").getBody()).extracting(row -> row.get("meetingId"))
+                .containsExactly("it-sidmote-m0-" + suffix);
+        assertThat(getList(AUDITOR, "/api/meetings?participant=" + enterprises[0]).getHeaders()
+                .getFirst(Paging.TOTAL_COUNT)).isEqualTo("3");
+
+        String authority = "Sidnämnden " + suffix;
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(COORDINATOR, "/api/procurements", """
+                    {"procurementId": "it-sidupph-%d-%s", "stage": "PLANNED", "authority": "%s", "subject": "Städ",
+                     "cpvCodes": ["90910000-9"], "procedure": "ORDINARY", "occurredOn": "2024-03-%02d"}"""
+                    .formatted(i, suffix, authority, 10 + i)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+        String procurements = "/api/procurements?authority=" + authority + "&size=2";
+        ResponseEntity<List<Map<String, Object>>> newest = Awaitility.await()
+                .until(() -> getList(AUDITOR, procurements),
+                        answer -> "3".equals(answer.getHeaders().getFirst(Paging.TOTAL_COUNT)));
+        assertThat(newest.getBody()).extracting(row -> row.get("procurementId"))
+                .containsExactly("it-sidupph-2-" + suffix, "it-sidupph-1-" + suffix);
+        assertThat(newest.getHeaders().getFirst(HttpHeaders.LINK)).contains("page=1>; rel=\"next\"");
+        ResponseEntity<List<Map<String, Object>>> oldest = getList(AUDITOR, procurements + "&page=1");
+        assertThat(oldest.getBody()).extracting(row -> row.get("procurementId"))
+                .containsExactly("it-sidupph-0-" + suffix);
+        assertThat(oldest.getHeaders().getFirst(Paging.TOTAL_COUNT)).isEqualTo("3");
+        assertThat(getList(AUDITOR, procurements + "&page=5").getBody()).isEmpty();
+    }
+
+    @Test
     void refusesASizeAboveTheMaximumANegativePageAndUnknownParametersNamingThem() {
         for (String query : List.of("size=" + (Paging.MAX_SIZE + 1), "size=0", "page=-1")) {
             ResponseEntity<Map<String, Object>> refused = get(AUDITOR, "/api/enterprises?" + query);

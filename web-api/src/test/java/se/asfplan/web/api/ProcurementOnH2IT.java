@@ -3,6 +3,7 @@ package se.asfplan.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
@@ -76,6 +77,24 @@ class ProcurementOnH2IT {
         Map<String, Object> awarded = (Map<String, Object>) direct.get("award");
         assertThat(awarded).containsEntry("supplierIsAsf", true);
         assertThat(awarded.get("directAward").toString()).contains("limitExceeded=true");
+
+        // the lists are paged in the database, in H2's SQL too: newest begun first, then by id
+        ResponseEntity<List<Map<String, Object>>> second = list("/api/procurements?authority=Socialnämnden&size=2&page=1");
+        assertThat(second.getHeaders().getFirst("X-Total-Count")).isEqualTo("3");
+        assertThat(second.getBody()).extracting(row -> row.get("procurementId")).containsExactly("h2-forsta");
+        assertThat(post("/api/meetings", """
+                {"meetingId": "h2-mote", "kind": "ROUND_TABLE", "title": "Rundabord", "occurredOn": "2024-02-01",
+                 "organiser": "SBR", "participants": ["h2-asf"]}""").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<List<Map<String, Object>>> meetings = Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> list("/api/meetings?participant=h2-asf&size=1"),
+                        answer -> "1".equals(answer.getHeaders().getFirst("X-Total-Count")));
+        assertThat(meetings.getBody()).extracting(row -> row.get("meetingId")).containsExactly("h2-mote");
+        assertThat(list("/api/meetings?participant=h2-as").getHeaders().getFirst("X-Total-Count")).isEqualTo("0");
+    }
+
+    private ResponseEntity<List<Map<String, Object>>> list(String path) {
+        return http.withBasicAuth("auditor", "auditor").exchange(path, HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() { });
     }
 
     private ResponseEntity<Map<String, Object>> post(String path, String json) {
