@@ -29,6 +29,9 @@ public final class CheckpointSigner {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
         this.keyId = ChainHash.sha256(publicKey.getEncoded());
+        if (privateKey == null) {
+            return;
+        }
         String probe = "asf-plan-tracker key check";
         if (!verify(probe.getBytes(StandardCharsets.UTF_8), sign(probe.getBytes(StandardCharsets.UTF_8)))) {
             throw new IllegalArgumentException("The public key does not belong to the private key");
@@ -52,6 +55,21 @@ public final class CheckpointSigner {
         }
     }
 
+    /**
+     * A key that only checks: the public key of a retired signing key, so that the checkpoints it signed still verify
+     * after the service signs with a new one.
+     *
+     * @throws IllegalArgumentException when it is not base64 DER of an Ed25519 public key
+     */
+    public static CheckpointSigner verifyingOnly(String publicKeyBase64) {
+        try {
+            return new CheckpointSigner(null, KeyFactory.getInstance(ALGORITHM)
+                    .generatePublic(new X509EncodedKeySpec(decode(publicKeyBase64))));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not an Ed25519 public key (X.509, base64): " + e.getMessage(), e);
+        }
+    }
+
     /** A signer with a new, random key pair. */
     public static CheckpointSigner generate() {
         try {
@@ -71,6 +89,9 @@ public final class CheckpointSigner {
 
     /** The checkpoint of the given head, signed now. */
     public Checkpoint checkpoint(long position, String head, String createdAt) {
+        if (privateKey == null) {
+            throw new IllegalStateException("key " + keyId + " only checks checkpoints: it has no private key");
+        }
         String text = Checkpoint.signedText(position, head, createdAt);
         return new Checkpoint(position, head, createdAt, keyId,
                 Base64.getEncoder().encodeToString(sign(text.getBytes(StandardCharsets.UTF_8))));
@@ -94,6 +115,9 @@ public final class CheckpointSigner {
 
     /** The private key, PKCS#8 base64 (to keep a generated key, or to configure a new one). */
     public String privateKeyBase64() {
+        if (privateKey == null) {
+            throw new IllegalStateException("key " + keyId + " only checks checkpoints: it has no private key");
+        }
         return Base64.getEncoder().encodeToString(privateKey.getEncoded());
     }
 

@@ -2,6 +2,7 @@ package se.asfplan.infra.chain;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,11 +17,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class EventChainConfiguration {
 
+    /**
+     * @param previousPublicKeys the public keys of the signing keys the current one replaced, comma-separated, so
+     *                           that the checkpoints they signed still verify
+     */
     @Bean
     SigningKeys signingKeys(@Value("${tracker.audit.signing-key:}") String signingKey,
                             @Value("${tracker.audit.signing-public-key:}") String signingPublicKey,
+                            @Value("${tracker.audit.previous-public-keys:}") String previousPublicKeys,
                             Environment environment, JdbcTemplate jdbc) {
-        return new SigningKeys(signingKey, signingPublicKey, environment, jdbc);
+        return new SigningKeys(signingKey, signingPublicKey, Arrays.asList(previousPublicKeys.split(",")),
+                environment, jdbc);
     }
 
     /**

@@ -164,12 +164,15 @@ public class EventChainVerifier {
                                 row.getString(4), row.getString(5));
                         storedCheckpoints.put(checkpoint.position(), checkpoint);
                     });
-            storedCheckpoints.values().stream().filter(checkpoint -> !signer.isValid(checkpoint)).forEach(
+            storedCheckpoints.values().stream().filter(checkpoint -> !keys.isValid(checkpoint)).forEach(
                     checkpoint -> found(checkpoint.position(), Kind.CHECKPOINT_SIGNATURE, null,
-                            signer.keyId().equals(checkpoint.keyId())
-                                    ? "the stored checkpoint's signature is not valid"
-                                    : "the stored checkpoint is signed with another key (" + checkpoint.keyId()
-                                    + ") than the service's (" + signer.keyId() + ")"));
+                            keys.knows(checkpoint.keyId())
+                                    ? "the stored checkpoint's signature is not valid under the key it names ("
+                                    + checkpoint.keyId() + ")"
+                                    : "the stored checkpoint is signed with a key this service does not know ("
+                                    + checkpoint.keyId() + "; it signs with " + signer.keyId() + "): if the "
+                                    + "signing key was replaced, give the old public key in "
+                                    + "TRACKER_AUDIT_PREVIOUS_PUBLIC_KEYS, or check the checkpoint with it"));
         }
 
         void found(long position, Kind kind, String eventId, String detail) {
