@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -175,6 +176,17 @@ public class AxonStorageConfiguration {
     ConfigurerModule recordedByRequired() {
         return configurer -> configurer.onInitialize(config -> config.onStart(() ->
                 config.commandBus().registerHandlerInterceptor(new RecordedByRequiredInterceptor())));
+    }
+
+    /**
+     * Axon's transactions, each bounded in how long PostgreSQL lets it sit idle, so that a stopped node cannot hold
+     * its locks (the append lock, token rows) while the other nodes wait ({@link IdleBoundedTransactionManager}).
+     * Replaces the transaction manager Axon's auto-configuration would make.
+     */
+    @Bean
+    TransactionManager idleBoundedTransactionManager(PlatformTransactionManager transactions, DataSource dataSource,
+            @Value("${tracker.database.idle-transaction-timeout:10s}") Duration idle) {
+        return new IdleBoundedTransactionManager(new SpringTransactionManager(transactions), dataSource, idle);
     }
 
     /** Lets a failing projection handler be parked without aborting its batch's transaction. */
