@@ -124,7 +124,7 @@ public class SigningKeys {
      * The keys the signing key replaced, by key id: the configured ones, and while the service signs with a key kept
      * in the database, the other keys kept there.
      */
-    public Map<String, CheckpointSigner> previous() {
+    private Map<String, CheckpointSigner> previous() {
         CheckpointSigner current = signer();
         if (!generated) {
             return Collections.unmodifiableMap(previous);

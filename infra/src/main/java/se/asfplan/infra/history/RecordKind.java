@@ -18,7 +18,7 @@ public enum RecordKind {
     MEETING("Meeting", null),
     PROCUREMENT("Procurement", null),
     PARTY("Party", null),
-    /** A follow-up round: its opening, every assessment submitted, returned, approved or marked unanswered, its closing. */
+    /** A follow-up round: opened, each assessment submitted, returned, approved or marked unanswered, closed. */
     ROUND("FollowUpRound", null);
 
     private final String aggregateType;

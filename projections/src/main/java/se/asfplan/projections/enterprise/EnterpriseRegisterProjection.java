@@ -55,13 +55,13 @@ import se.asfplan.projections.support.AggregateSequence;
 import se.asfplan.projections.support.ListPage;
 import se.asfplan.domain.shared.PersonalNames;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseFactView;
+import se.asfplan.projections.enterprise.EnterpriseQueries.EnterprisePage;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseSummary;
 import se.asfplan.projections.enterprise.EnterpriseQueries.EnterpriseView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FactView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseFactsCarryingOutQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterpriseQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisePageQuery;
-import se.asfplan.projections.enterprise.EnterpriseQueries.EnterprisePage;
 import se.asfplan.projections.enterprise.EnterpriseQueries.FindEnterprisesQuery;
 import se.asfplan.projections.enterprise.EnterpriseQueries.IntegrationspaktenView;
 import se.asfplan.projections.enterprise.EnterpriseQueries.ReferenceGroupView;
@@ -84,6 +84,9 @@ import se.asfplan.projections.generation.WrittenGeneration;
 public class EnterpriseRegisterProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "enterprise-register";
+
+    /** The register's order: by name, then by id, so that pages neither overlap nor skip. */
+    private static final String LIST_ORDER = "order by name, enterprise_id";
 
     /** The tables of the projection, the one the others refer to last. */
     private final JdbcTemplate jdbc;
@@ -412,8 +415,8 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
     public List<EnterpriseSummary> handle(FindEnterprisesQuery query) {
         List<Object> arguments = new ArrayList<>();
         String where = listed(query.countsAsAsf(), query.district(), query.text(), false, arguments);
-        return jdbc.query("select * from enterprise_view " + where + " order by name, enterprise_id",
-                (rs, row) -> summary(rs), arguments.toArray());
+        return jdbc.query("select * from enterprise_view " + where + " " + LIST_ORDER, (rs, row) -> summary(rs),
+                arguments.toArray());
     }
 
     /** A page of the list, cut in the database ({@link ListPage}). */
@@ -422,8 +425,8 @@ public class EnterpriseRegisterProjection implements RebuildableProjection {
         List<Object> arguments = new ArrayList<>();
         String where = listed(query.countsAsAsf(), query.district(), query.text(),
                 query.withOrganisationNumberOnly(), arguments);
-        ListPage<EnterpriseSummary> listed = ListPage.read(jdbc, "enterprise_view", where,
-                "order by name, enterprise_id", arguments, query.offset(), query.limit(), (rs, row) -> summary(rs));
+        ListPage<EnterpriseSummary> listed = ListPage.read(jdbc, "enterprise_view", where, LIST_ORDER, arguments,
+                query.offset(), query.limit(), (rs, row) -> summary(rs));
         return new EnterprisePage(listed.items(), listed.total());
     }
 

@@ -39,10 +39,10 @@ import se.asfplan.projections.generation.ProjectionGenerations;
 import se.asfplan.projections.generation.RebuildableProjection;
 import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingPageQuery;
-import se.asfplan.projections.meeting.MeetingQueries.MeetingPage;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsCarryingOutQuery;
 import se.asfplan.projections.meeting.MeetingQueries.FindMeetingsQuery;
+import se.asfplan.projections.meeting.MeetingQueries.MeetingPage;
 import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
 
 /**
@@ -57,6 +57,10 @@ import se.asfplan.projections.meeting.MeetingQueries.MeetingView;
 public class MeetingProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "meetings";
+
+    /** The meeting list's order: newest first, then by id, so that pages neither overlap nor skip. */
+    private static final String LIST_ORDER = "order by occurred_on desc, meeting_id";
+    private static final String JSON_QUOTE = "\"";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -158,12 +162,10 @@ public class MeetingProjection implements RebuildableProjection {
     public MeetingPage handle(FindMeetingPageQuery query) {
         List<Object> arguments = new ArrayList<>();
         String where = listed(query.kind(), query.participant(), arguments);
-        ListPage<MeetingView> listed = ListPage.read(jdbc, "meeting_view", where, LIST_ORDER, arguments, query.offset(),
-                query.limit(), (rs, row) -> meeting(rs));
+        ListPage<MeetingView> listed = ListPage.read(jdbc, "meeting_view", where, LIST_ORDER, arguments,
+                query.offset(), query.limit(), (rs, row) -> meeting(rs));
         return new MeetingPage(listed.items(), listed.total());
     }
-
-    private static final String LIST_ORDER = "order by occurred_on desc, meeting_id";
 
     /**
      * The where clause of the list's filters on the active generation. A participant is found in the stored JSON
@@ -182,8 +184,6 @@ public class MeetingProjection implements RebuildableProjection {
         }
         return sql.toString();
     }
-
-    private static final String JSON_QUOTE = "\"";
 
     @QueryHandler
     public Optional<MeetingView> handle(FindMeetingQuery query) {

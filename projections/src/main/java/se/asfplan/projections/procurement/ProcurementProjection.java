@@ -58,11 +58,11 @@ import se.asfplan.projections.generation.WrittenGeneration;
 import se.asfplan.projections.procurement.ProcurementQueries.AwardView;
 import se.asfplan.projections.procurement.ProcurementQueries.EvaluationView;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementPageQuery;
-import se.asfplan.projections.procurement.ProcurementQueries.ProcurementPage;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementStepsCarryingOutQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.FindProcurementsQuery;
 import se.asfplan.projections.procurement.ProcurementQueries.LotsView;
+import se.asfplan.projections.procurement.ProcurementQueries.ProcurementPage;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementStepFactView;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementSummary;
 import se.asfplan.projections.procurement.ProcurementQueries.ProcurementView;
@@ -83,6 +83,9 @@ import se.asfplan.projections.procurement.ProcurementQueries.TenderView;
 public class ProcurementProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "procurements";
+
+    /** The procurement list's order: newest begun first, then by id, so that pages neither overlap nor skip. */
+    private static final String LIST_ORDER = "order by begun_on desc, procurement_id";
 
     /** The tables of the projection, the one the others refer to last. */
     private final JdbcTemplate jdbc;
@@ -340,12 +343,10 @@ public class ProcurementProjection implements RebuildableProjection {
     public ProcurementPage handle(FindProcurementPageQuery query) {
         List<Object> arguments = new ArrayList<>();
         String where = listed(query.filter(), arguments);
-        ListPage<ProcurementSummary> listed = ListPage.read(jdbc, "procurement_view", where, LIST_ORDER, arguments, query.offset(),
-                query.limit(), (rs, row) -> summary(rs));
+        ListPage<ProcurementSummary> listed = ListPage.read(jdbc, "procurement_view", where, LIST_ORDER, arguments,
+                query.offset(), query.limit(), (rs, row) -> summary(rs));
         return new ProcurementPage(listed.items(), listed.total());
     }
-
-    private static final String LIST_ORDER = "order by begun_on desc, procurement_id";
 
     /** The where clause of the list's filters on the active generation. */
     private String listed(FindProcurementsQuery query, List<Object> arguments) {

@@ -10,6 +10,9 @@ import org.springframework.jdbc.core.RowMapper;
  * One page of a read model's list, cut in the database: the {@code limit} rows after the first {@code offset} in the
  * list's order, and how many rows the whole (filtered) list holds. Only the page's rows are read, none past the last
  * page. The order must end in the row's unique id, so that consecutive pages neither overlap nor skip a row.
+ * <p>
+ * A query handler answers with a record of its own kind holding the same two fields (an {@code EnterprisePage}, say):
+ * Axon's query bus matches a handler by its return type as a class, and a generic one would match no question.
  *
  * @param items the page's items, in the list's order
  * @param total the number of items in the whole list

@@ -315,7 +315,8 @@ class OpenApiExamplesIT extends PostgresApiTest {
             case "string" -> {
                 String format = schema.path("format").asText("");
                 if (format.equals("date")) {
-                    // the date in Sweden, as a Swedish user's Swagger UI fills it in and as the service defaults a missing date
+                    // the date in Sweden, as a Swedish user's Swagger UI fills it in and as the service dates a step
+                    // sent without one
                     return nodes.textNode(LocalDate.now(BusinessCalendar.ZONE).toString());
                 }
                 if (format.equals("date-time")) {

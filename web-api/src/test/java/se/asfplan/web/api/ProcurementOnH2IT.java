@@ -79,7 +79,8 @@ class ProcurementOnH2IT {
         assertThat(awarded.get("directAward").toString()).contains("limitExceeded=true");
 
         // the lists are paged in the database, in H2's SQL too: newest begun first, then by id
-        ResponseEntity<List<Map<String, Object>>> second = list("/api/procurements?authority=Socialnämnden&size=2&page=1");
+        ResponseEntity<List<Map<String, Object>>> second =
+                list("/api/procurements?authority=Socialnämnden&size=2&page=1");
         assertThat(second.getHeaders().getFirst("X-Total-Count")).isEqualTo("3");
         assertThat(second.getBody()).extracting(row -> row.get("procurementId")).containsExactly("h2-forsta");
         assertThat(post("/api/meetings", """
