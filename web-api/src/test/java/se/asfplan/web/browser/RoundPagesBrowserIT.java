@@ -157,6 +157,7 @@ class RoundPagesBrowserIT extends BrowserTest {
                 .contains("Uppföljningsomgången stängdes och rapporten fastställdes").contains(COORDINATOR);
         assertThat(text(By.tagName("h1"))).contains(roundId);
         assertAccessible();
+        screenshot("round-history");
     }
 
     private void submit() {
